@@ -1,0 +1,44 @@
+# Makefile for the dunning extension (PGXS)
+#
+#   make            build the shared library
+#   make install    install it into the server found by pg_config
+#   make test       install what is missing, build, install, run every suite
+#   make demo       run the end-to-end demo on a throwaway cluster
+#   make bench      run the benchmarks (on demand, not a timed test)
+
+EXTENSION  = dunning
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" dunning.control)
+
+MODULE_big = dunning
+OBJS       = $(patsubst %.c,%.o,$(wildcard src/*.c))
+
+# every sql/dunning--*.sql is an install or upgrade script
+DATA       = $(wildcard sql/dunning--*.sql)
+
+# pg_regress topics: every sql/<topic>.sql that is not an extension script
+REGRESS      = $(sort $(basename $(notdir $(filter-out $(DATA),$(wildcard sql/*.sql)))))
+REGRESS_OPTS = --inputdir=. --load-extension=dunning
+
+# isolation specs live in test/isolation/specs
+ISOLATION_SPECS = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
+
+PG_CONFIG ?= pg_config
+PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+.PHONY: test demo bench deps
+
+# Install the Debian packages the suites need (root only; a no-op when present).
+deps:
+	bash test/lib/deps.sh
+
+test:
+	bash test/run.sh
+
+demo:
+	bash test/demo/run.sh
+
+bench:
+	bash test/bench/run.sh

@@ -1,0 +1,849 @@
+/* dunning--0.1.sql: the extension's objects in schema "dunning" */
+
+\echo Use "CREATE EXTENSION dunning" to load this file. \quit
+
+COMMENT ON SCHEMA dunning IS
+  'Payment-reminder campaigns (dunning) evaluated in place over the bound ledger.';
+
+------------------------------------------------------------------------------
+-- Reference data
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.currency (
+  code        text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),
+  minor_units integer NOT NULL CHECK (minor_units BETWEEN 0 AND 4),
+  name        text NOT NULL
+);
+COMMENT ON TABLE dunning.currency IS
+  'Reference data: the active ISO 4217 currencies and their minor units.';
+COMMENT ON COLUMN dunning.currency.minor_units IS
+  'Digits after the decimal separator (2 for EUR, 0 for JPY, 3 for KWD).';
+
+INSERT INTO dunning.currency (code, minor_units, name) VALUES
+    ('AED', 2, 'UAE Dirham'),
+    ('AFN', 2, 'Afghani'),
+    ('ALL', 2, 'Lek'),
+    ('AMD', 2, 'Armenian Dram'),
+    ('ANG', 2, 'Netherlands Antillean Guilder'),
+    ('AOA', 2, 'Kwanza'),
+    ('ARS', 2, 'Argentine Peso'),
+    ('AUD', 2, 'Australian Dollar'),
+    ('AWG', 2, 'Aruban Florin'),
+    ('AZN', 2, 'Azerbaijan Manat'),
+    ('BAM', 2, 'Convertible Mark'),
+    ('BBD', 2, 'Barbados Dollar'),
+    ('BDT', 2, 'Taka'),
+    ('BGN', 2, 'Bulgarian Lev'),
+    ('BHD', 3, 'Bahraini Dinar'),
+    ('BIF', 0, 'Burundi Franc'),
+    ('BMD', 2, 'Bermudian Dollar'),
+    ('BND', 2, 'Brunei Dollar'),
+    ('BOB', 2, 'Boliviano'),
+    ('BRL', 2, 'Brazilian Real'),
+    ('BSD', 2, 'Bahamian Dollar'),
+    ('BTN', 2, 'Ngultrum'),
+    ('BWP', 2, 'Pula'),
+    ('BYN', 2, 'Belarusian Ruble'),
+    ('BZD', 2, 'Belize Dollar'),
+    ('CAD', 2, 'Canadian Dollar'),
+    ('CDF', 2, 'Congolese Franc'),
+    ('CHF', 2, 'Swiss Franc'),
+    ('CLP', 0, 'Chilean Peso'),
+    ('CNY', 2, 'Yuan Renminbi'),
+    ('COP', 2, 'Colombian Peso'),
+    ('CRC', 2, 'Costa Rican Colon'),
+    ('CUP', 2, 'Cuban Peso'),
+    ('CVE', 2, 'Cabo Verde Escudo'),
+    ('CZK', 2, 'Czech Koruna'),
+    ('DJF', 0, 'Djibouti Franc'),
+    ('DKK', 2, 'Danish Krone'),
+    ('DOP', 2, 'Dominican Peso'),
+    ('DZD', 2, 'Algerian Dinar'),
+    ('EGP', 2, 'Egyptian Pound'),
+    ('ERN', 2, 'Nakfa'),
+    ('ETB', 2, 'Ethiopian Birr'),
+    ('EUR', 2, 'Euro'),
+    ('FJD', 2, 'Fiji Dollar'),
+    ('FKP', 2, 'Falkland Islands Pound'),
+    ('GBP', 2, 'Pound Sterling'),
+    ('GEL', 2, 'Lari'),
+    ('GHS', 2, 'Ghana Cedi'),
+    ('GIP', 2, 'Gibraltar Pound'),
+    ('GMD', 2, 'Dalasi'),
+    ('GNF', 0, 'Guinean Franc'),
+    ('GTQ', 2, 'Quetzal'),
+    ('GYD', 2, 'Guyana Dollar'),
+    ('HKD', 2, 'Hong Kong Dollar'),
+    ('HNL', 2, 'Lempira'),
+    ('HTG', 2, 'Gourde'),
+    ('HUF', 2, 'Forint'),
+    ('IDR', 2, 'Rupiah'),
+    ('ILS', 2, 'New Israeli Sheqel'),
+    ('INR', 2, 'Indian Rupee'),
+    ('IQD', 3, 'Iraqi Dinar'),
+    ('IRR', 2, 'Iranian Rial'),
+    ('ISK', 0, 'Iceland Krona'),
+    ('JMD', 2, 'Jamaican Dollar'),
+    ('JOD', 3, 'Jordanian Dinar'),
+    ('JPY', 0, 'Yen'),
+    ('KES', 2, 'Kenyan Shilling'),
+    ('KGS', 2, 'Som'),
+    ('KHR', 2, 'Riel'),
+    ('KMF', 0, 'Comorian Franc'),
+    ('KPW', 2, 'North Korean Won'),
+    ('KRW', 0, 'Won'),
+    ('KWD', 3, 'Kuwaiti Dinar'),
+    ('KYD', 2, 'Cayman Islands Dollar'),
+    ('KZT', 2, 'Tenge'),
+    ('LAK', 2, 'Lao Kip'),
+    ('LBP', 2, 'Lebanese Pound'),
+    ('LKR', 2, 'Sri Lanka Rupee'),
+    ('LRD', 2, 'Liberian Dollar'),
+    ('LSL', 2, 'Loti'),
+    ('LYD', 3, 'Libyan Dinar'),
+    ('MAD', 2, 'Moroccan Dirham'),
+    ('MDL', 2, 'Moldovan Leu'),
+    ('MGA', 2, 'Malagasy Ariary'),
+    ('MKD', 2, 'Denar'),
+    ('MMK', 2, 'Kyat'),
+    ('MNT', 2, 'Tugrik'),
+    ('MOP', 2, 'Pataca'),
+    ('MRU', 2, 'Ouguiya'),
+    ('MUR', 2, 'Mauritius Rupee'),
+    ('MVR', 2, 'Rufiyaa'),
+    ('MWK', 2, 'Malawi Kwacha'),
+    ('MXN', 2, 'Mexican Peso'),
+    ('MYR', 2, 'Malaysian Ringgit'),
+    ('MZN', 2, 'Mozambique Metical'),
+    ('NAD', 2, 'Namibia Dollar'),
+    ('NGN', 2, 'Naira'),
+    ('NIO', 2, 'Cordoba Oro'),
+    ('NOK', 2, 'Norwegian Krone'),
+    ('NPR', 2, 'Nepalese Rupee'),
+    ('NZD', 2, 'New Zealand Dollar'),
+    ('OMR', 3, 'Rial Omani'),
+    ('PAB', 2, 'Balboa'),
+    ('PEN', 2, 'Sol'),
+    ('PGK', 2, 'Kina'),
+    ('PHP', 2, 'Philippine Peso'),
+    ('PKR', 2, 'Pakistan Rupee'),
+    ('PLN', 2, 'Zloty'),
+    ('PYG', 0, 'Guarani'),
+    ('QAR', 2, 'Qatari Rial'),
+    ('RON', 2, 'Romanian Leu'),
+    ('RSD', 2, 'Serbian Dinar'),
+    ('RUB', 2, 'Russian Ruble'),
+    ('RWF', 0, 'Rwanda Franc'),
+    ('SAR', 2, 'Saudi Riyal'),
+    ('SBD', 2, 'Solomon Islands Dollar'),
+    ('SCR', 2, 'Seychelles Rupee'),
+    ('SDG', 2, 'Sudanese Pound'),
+    ('SEK', 2, 'Swedish Krona'),
+    ('SGD', 2, 'Singapore Dollar'),
+    ('SHP', 2, 'Saint Helena Pound'),
+    ('SLE', 2, 'Leone'),
+    ('SOS', 2, 'Somali Shilling'),
+    ('SRD', 2, 'Surinam Dollar'),
+    ('SSP', 2, 'South Sudanese Pound'),
+    ('STN', 2, 'Dobra'),
+    ('SVC', 2, 'El Salvador Colon'),
+    ('SYP', 2, 'Syrian Pound'),
+    ('SZL', 2, 'Lilangeni'),
+    ('THB', 2, 'Baht'),
+    ('TJS', 2, 'Somoni'),
+    ('TMT', 2, 'Turkmenistan New Manat'),
+    ('TND', 3, 'Tunisian Dinar'),
+    ('TOP', 2, 'Pa’anga'),
+    ('TRY', 2, 'Turkish Lira'),
+    ('TTD', 2, 'Trinidad and Tobago Dollar'),
+    ('TWD', 2, 'New Taiwan Dollar'),
+    ('TZS', 2, 'Tanzanian Shilling'),
+    ('UAH', 2, 'Hryvnia'),
+    ('UGX', 0, 'Uganda Shilling'),
+    ('USD', 2, 'US Dollar'),
+    ('UYU', 2, 'Peso Uruguayo'),
+    ('UZS', 2, 'Uzbekistan Sum'),
+    ('VED', 2, 'Bolívar Soberano'),
+    ('VES', 2, 'Bolívar Soberano'),
+    ('VND', 0, 'Dong'),
+    ('VUV', 0, 'Vatu'),
+    ('WST', 2, 'Tala'),
+    ('XAF', 0, 'CFA Franc BEAC'),
+    ('XCD', 2, 'East Caribbean Dollar'),
+    ('XOF', 0, 'CFA Franc BCEAO'),
+    ('XPF', 0, 'CFP Franc'),
+    ('YER', 2, 'Yemeni Rial'),
+    ('ZAR', 2, 'Rand'),
+    ('ZMW', 2, 'Zambian Kwacha'),
+    ('ZWG', 2, 'Zimbabwe Gold');
+
+-- The channels a step may use, in one place for checks and hints.
+CREATE FUNCTION dunning.channels() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ARRAY['email', 'sms', 'letter', 'phone', 'handoff', 'suspend'];
+COMMENT ON FUNCTION dunning.channels() IS
+  'Lists the channels a step or a template may name: email, sms, letter, phone, handoff (collections) and suspend (tell the billing system).';
+
+CREATE FUNCTION dunning.time_zone_is_valid(time_zone text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'dunning_time_zone_is_valid'
+LANGUAGE C STRICT STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dunning.time_zone_is_valid(text) IS
+  'Tells whether PostgreSQL knows the time zone name (as in pg_timezone_names).';
+
+------------------------------------------------------------------------------
+-- Ledger binding: which of the user's relations and columns hold what
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.binding (
+  kind              text PRIMARY KEY CHECK (kind IN ('ledger', 'customers')),
+  source            text NOT NULL,
+  columns           jsonb NOT NULL,
+  invoice_key_type  text,
+  customer_key_type text NOT NULL,
+  bound_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  bound_by          name NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE dunning.binding IS
+  'The bound ledger and customer relations; written by bind_ledger() and bind_customers(), which (re)create the views dunning.ledger and dunning.customer.';
+COMMENT ON COLUMN dunning.binding.source IS
+  'The user''s table or view, schema-qualified.';
+COMMENT ON COLUMN dunning.binding.columns IS
+  'Which column of the source plays which role, as {"role": "column"}.';
+COMMENT ON COLUMN dunning.binding.invoice_key_type IS
+  'The type invoice keys keep in the extension''s tables (the ledger''s own type).';
+COMMENT ON COLUMN dunning.binding.customer_key_type IS
+  'The type customer keys keep in the extension''s tables (the ledger''s own type).';
+
+-- Every column of the extension's tables that holds a ledger key: bind_ledger
+-- gives them the ledger's own key type, so joins use the ledger's indexes.
+CREATE TABLE dunning.key_column (
+  relation    regclass NOT NULL,
+  column_name name NOT NULL,
+  role        text NOT NULL CHECK (role IN ('invoice', 'customer')),
+  is_array    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (relation, column_name)
+);
+COMMENT ON TABLE dunning.key_column IS
+  'Reference data: the columns of the extension''s tables that hold invoice or customer keys, retyped by bind_ledger() to the ledger''s key types.';
+
+CREATE FUNCTION dunning.bind_ledger(
+  source      text,
+  invoice_id  text,
+  customer_id text,
+  due_on      text,
+  open_amount text,
+  currency    text DEFAULT NULL,
+  reference   text DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger.';
+
+CREATE FUNCTION dunning.bind_customers(
+  source      text,
+  customer_id text,
+  email       text DEFAULT NULL,
+  name        text DEFAULT NULL,
+  locale      text DEFAULT NULL,
+  time_zone   text DEFAULT NULL,
+  phone       text DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_customers'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text) IS
+  'Binds the user''s customer table or view (contact data) without copying it: checks every column and (re)creates the view dunning.customer.';
+
+CREATE FUNCTION dunning.binding_apply() RETURNS trigger
+AS 'MODULE_PATHNAME', 'dunning_binding_apply'
+LANGUAGE C;
+COMMENT ON FUNCTION dunning.binding_apply() IS
+  'Trigger: checks a binding row again and (re)creates its view and key column types; also restores bindings after pg_restore.';
+
+CREATE TRIGGER binding_apply AFTER INSERT OR UPDATE ON dunning.binding
+  FOR EACH ROW EXECUTE FUNCTION dunning.binding_apply();
+COMMENT ON TRIGGER binding_apply ON dunning.binding IS
+  'Applies a binding: creates its view and retypes the key columns.';
+
+------------------------------------------------------------------------------
+-- Campaigns: calendars, policies, steps, templates, assignments, holds
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.calendar (
+  name        text PRIMARY KEY CHECK (pg_catalog.btrim(name) <> ''),
+  description text
+);
+COMMENT ON TABLE dunning.calendar IS
+  'Calendars of days on which no reminder is sent (public holidays).';
+
+CREATE TABLE dunning.holiday (
+  calendar text NOT NULL REFERENCES dunning.calendar (name)
+           ON UPDATE CASCADE ON DELETE CASCADE,
+  day      date NOT NULL,
+  name     text,
+  PRIMARY KEY (calendar, day)
+);
+COMMENT ON TABLE dunning.holiday IS
+  'The holidays of each calendar: no reminder becomes available on these days.';
+
+CREATE TABLE dunning.policy (
+  name             text PRIMARY KEY,
+  currency         text NOT NULL REFERENCES dunning.currency (code),
+  is_default       boolean NOT NULL DEFAULT false,
+  min_open_amount  numeric NOT NULL DEFAULT 0,
+  grace_days       integer NOT NULL DEFAULT 0,
+  min_days_between integer NOT NULL DEFAULT 7,
+  group_by         text NOT NULL DEFAULT 'invoice',
+  max_reminders    integer,
+  per_period       interval NOT NULL DEFAULT '30 days',
+  send_days        integer[] NOT NULL DEFAULT '{1,2,3,4,5}',
+  send_from        time NOT NULL DEFAULT '09:00',
+  send_until       time NOT NULL DEFAULT '17:00',
+  time_zone        text NOT NULL DEFAULT 'UTC',
+  calendar         text REFERENCES dunning.calendar (name) ON UPDATE CASCADE,
+  language         text NOT NULL DEFAULT 'en',
+  active_from      timestamptz NOT NULL DEFAULT '-infinity',
+  active_until     timestamptz,
+  created_at       timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE dunning.policy IS
+  'Dunning policies: who is reminded, how often, when, and at most how many times.';
+COMMENT ON COLUMN dunning.policy.currency IS
+  'ISO 4217 code of the invoices the policy is for.';
+COMMENT ON COLUMN dunning.policy.is_default IS
+  'The policy of every customer of this currency without an assignment; at most one per currency.';
+COMMENT ON COLUMN dunning.policy.min_open_amount IS
+  'Open amounts below this are not reminded (per customer when group_by = ''customer'').';
+COMMENT ON COLUMN dunning.policy.grace_days IS
+  'Days after the due date during which nothing is sent.';
+COMMENT ON COLUMN dunning.policy.min_days_between IS
+  'Days that must pass after a reminder before the next level is sent.';
+COMMENT ON COLUMN dunning.policy.group_by IS
+  '''invoice'': one reminder per invoice; ''customer'': one consolidated reminder per customer and pass.';
+COMMENT ON COLUMN dunning.policy.max_reminders IS
+  'At most this many reminders per customer per per_period; NULL for no cap.';
+COMMENT ON COLUMN dunning.policy.send_days IS
+  'ISO weekdays (1 = Monday ... 7 = Sunday) on which reminders may go out.';
+COMMENT ON COLUMN dunning.policy.send_from IS
+  'Start of the daily send window, in the customer''s time zone (else the policy''s).';
+COMMENT ON COLUMN dunning.policy.send_until IS
+  'End of the daily send window, in the customer''s time zone (else the policy''s).';
+COMMENT ON COLUMN dunning.policy.time_zone IS
+  'Time zone of the send window for customers without one of their own.';
+COMMENT ON COLUMN dunning.policy.calendar IS
+  'Calendar whose holidays are skipped; NULL for none.';
+COMMENT ON COLUMN dunning.policy.language IS
+  'Language of the templates for customers whose locale has none.';
+COMMENT ON COLUMN dunning.policy.active_from IS
+  'The policy applies from this moment on; a future value schedules it.';
+COMMENT ON COLUMN dunning.policy.active_until IS
+  'The policy stops applying at this moment; NULL for never.';
+
+-- The race guard behind the trigger's friendlier message.
+CREATE UNIQUE INDEX policy_one_default_per_currency
+  ON dunning.policy (currency) WHERE is_default;
+COMMENT ON INDEX dunning.policy_one_default_per_currency IS
+  'At most one default policy per currency.';
+
+CREATE TABLE dunning.template (
+  name    text NOT NULL CHECK (pg_catalog.btrim(name) <> ''),
+  channel text NOT NULL,
+  locale  text NOT NULL,
+  subject text,
+  body    text NOT NULL,
+  PRIMARY KEY (name, channel, locale)
+);
+COMMENT ON TABLE dunning.template IS
+  'Reminder texts, one per name, channel and locale (a language such as fr, or fr-CA).';
+COMMENT ON COLUMN dunning.template.locale IS
+  'Language tag: a language (fr) or a language and region (fr-CA).';
+
+CREATE TABLE dunning.step (
+  policy       text NOT NULL REFERENCES dunning.policy (name)
+               ON UPDATE CASCADE ON DELETE CASCADE,
+  level        integer NOT NULL,
+  days_overdue integer NOT NULL,
+  channel      text NOT NULL,
+  template     text,
+  fee          numeric NOT NULL DEFAULT 0,
+  PRIMARY KEY (policy, level)
+);
+COMMENT ON TABLE dunning.step IS
+  'The steps of each policy''s campaign: a higher level is sent more days overdue.';
+COMMENT ON COLUMN dunning.step.days_overdue IS
+  'The step is due once the invoice is this many days past its due date.';
+COMMENT ON COLUMN dunning.step.template IS
+  'Name of the template rendered for this step; NULL leaves rendering to the consumer.';
+COMMENT ON COLUMN dunning.step.fee IS
+  'Fee charged when this step is sent, in the policy''s currency (kept in dunning, never in the ledger).';
+
+CREATE TABLE dunning.assignment (
+  customer_id text PRIMARY KEY,
+  policy      text NOT NULL REFERENCES dunning.policy (name) ON UPDATE CASCADE,
+  assigned_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE dunning.assignment IS
+  'Customers who follow a policy other than their currency''s default.';
+COMMENT ON COLUMN dunning.assignment.customer_id IS
+  'Customer key, in the ledger''s own customer key type once a ledger is bound.';
+
+CREATE TABLE dunning.hold (
+  id          bigserial PRIMARY KEY,
+  invoice_id  text,
+  customer_id text,
+  reason      text NOT NULL,
+  until       date,
+  note        text,
+  created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  created_by  name NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE dunning.hold IS
+  'Pauses dunning for one invoice or for all of a customer''s invoices (a dispute, a promise to pay, a manual hold).';
+COMMENT ON COLUMN dunning.hold.invoice_id IS
+  'The invoice held (else customer_id); in the ledger''s own invoice key type.';
+COMMENT ON COLUMN dunning.hold.customer_id IS
+  'The customer held (else invoice_id); in the ledger''s own customer key type.';
+COMMENT ON COLUMN dunning.hold.reason IS
+  'dispute, promise_to_pay or manual.';
+COMMENT ON COLUMN dunning.hold.until IS
+  'Last day the hold is in force (inclusive); NULL until it is deleted.';
+COMMENT ON SEQUENCE dunning.hold_id_seq IS 'Identifiers of holds.';
+CREATE INDEX hold_invoice_id ON dunning.hold (invoice_id) WHERE invoice_id IS NOT NULL;
+CREATE INDEX hold_customer_id ON dunning.hold (customer_id) WHERE customer_id IS NOT NULL;
+COMMENT ON INDEX dunning.hold_invoice_id IS 'Finds the holds of an invoice.';
+COMMENT ON INDEX dunning.hold_customer_id IS 'Finds the holds of a customer.';
+
+------------------------------------------------------------------------------
+-- The queue (filled by the evaluation, consumed by mailers)
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.reminder (
+  id              bigserial PRIMARY KEY,
+  customer_id     text NOT NULL,
+  invoice_ids     text[] NOT NULL,
+  policy          text NOT NULL,
+  level           integer NOT NULL,
+  channel         text NOT NULL,
+  recipient       text,
+  subject         text,
+  body            text,
+  payload         jsonb NOT NULL DEFAULT '{}',
+  status          text NOT NULL DEFAULT 'pending'
+                  CHECK (status IN ('pending', 'claimed', 'sent', 'failed',
+                                    'cancelled', 'dead')),
+  available_at    timestamptz NOT NULL,
+  attempts        integer NOT NULL DEFAULT 0,
+  lease_owner     text,
+  lease_until     timestamptz,
+  idempotency_key text NOT NULL UNIQUE,
+  provider_ref    text,
+  last_error      text,
+  created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE dunning.reminder IS
+  'The queue: one row per reminder, from emission to delivery.';
+COMMENT ON COLUMN dunning.reminder.invoice_ids IS
+  'The invoices the reminder is about, in the ledger''s own invoice key type.';
+COMMENT ON COLUMN dunning.reminder.payload IS
+  'Every field a mailer that renders the message itself needs.';
+COMMENT ON COLUMN dunning.reminder.status IS
+  'pending, claimed, sent, failed, cancelled or dead.';
+COMMENT ON COLUMN dunning.reminder.available_at IS
+  'The reminder may not be handed out before this moment (the send window''s next opening).';
+COMMENT ON COLUMN dunning.reminder.idempotency_key IS
+  'Unique per reminder due: a second pass cannot emit the same reminder twice.';
+COMMENT ON SEQUENCE dunning.reminder_id_seq IS 'Identifiers of reminders.';
+
+INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
+  ('dunning.assignment', 'customer_id', 'customer', false),
+  ('dunning.hold',       'invoice_id',  'invoice',  false),
+  ('dunning.hold',       'customer_id', 'customer', false),
+  ('dunning.reminder',   'customer_id', 'customer', false),
+  ('dunning.reminder',   'invoice_ids', 'invoice',  true);
+
+------------------------------------------------------------------------------
+-- Checks: every table rejects nonsense with a clear message
+------------------------------------------------------------------------------
+
+-- Raises the error for a policy that does not exist.
+CREATE FUNCTION dunning.require_policy(policy text) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM dunning.policy p WHERE p.name = policy) THEN
+    RAISE EXCEPTION 'policy "%" does not exist', policy
+      USING ERRCODE = 'foreign_key_violation',
+            HINT = 'Create it in dunning.policy first; SELECT name FROM dunning.policy lists the policies.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_policy(text) IS
+  'Raises a clear error unless the policy exists (used by the checks).';
+
+-- Raises the error for an unknown channel.
+CREATE FUNCTION dunning.require_channel(channel text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF channel IS NULL OR NOT channel = ANY (dunning.channels()) THEN
+    RAISE EXCEPTION 'unknown channel "%"', channel
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The channels are %s.', array_to_string(dunning.channels(), ', ')),
+            HINT = 'Use one of them, in lower case.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_channel(text) IS
+  'Raises a clear error unless the channel is one of dunning.channels().';
+
+-- Raises the error for a negative number in a column.
+CREATE FUNCTION dunning.require_not_negative(tbl text, col text, val numeric, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF val < 0 THEN
+    RAISE EXCEPTION '% must not be negative', col
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has %s %s.', tbl, col, val),
+            HINT = hint;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_not_negative(text, text, numeric, text) IS
+  'Raises a clear error when a count or amount is negative (used by the checks).';
+
+-- Checks a policy row and normalises its currency code.
+CREATE FUNCTION dunning.policy_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  what  text := format('policy "%s"', NEW.name);
+  other text;
+BEGIN
+  IF NEW.name IS NULL OR btrim(NEW.name) = '' THEN
+    RAISE EXCEPTION 'policy name must not be empty'
+      USING ERRCODE = 'check_violation',
+            HINT = 'Name the policy, for example ''standard''.';
+  END IF;
+  NEW.currency := upper(NEW.currency);
+  IF NOT EXISTS (SELECT 1 FROM dunning.currency c WHERE c.code = NEW.currency) THEN
+    RAISE EXCEPTION 'currency "%" is not an ISO 4217 code', NEW.currency
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use an active three-letter code such as EUR, USD or GBP; the table dunning.currency lists them.';
+  END IF;
+  PERFORM dunning.require_not_negative(what, 'min_open_amount', NEW.min_open_amount,
+    'Use 0 to remind about every open amount.');
+  PERFORM dunning.require_not_negative(what, 'grace_days', NEW.grace_days,
+    'Use 0 to start as soon as the invoice is due.');
+  PERFORM dunning.require_not_negative(what, 'min_days_between', NEW.min_days_between,
+    'Give the number of days to wait between two reminders, such as 7.');
+  IF NEW.max_reminders IS NOT NULL AND NEW.max_reminders < 1 THEN
+    RAISE EXCEPTION 'max_reminders must be at least 1'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has max_reminders %s.', what, NEW.max_reminders),
+            HINT = 'Use NULL for no cap on contacts.';
+  END IF;
+  IF NEW.per_period <= interval '0' THEN
+    RAISE EXCEPTION 'per_period must be positive'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has per_period %s.', what, NEW.per_period),
+            HINT = 'Give the length of the contact cap''s period, such as ''30 days''.';
+  END IF;
+  IF NEW.group_by NOT IN ('invoice', 'customer') THEN
+    RAISE EXCEPTION 'unknown group_by "%"', NEW.group_by
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''invoice'' for one reminder per invoice or ''customer'' for one consolidated reminder per customer.';
+  END IF;
+  IF cardinality(NEW.send_days) = 0
+     OR EXISTS (SELECT 1 FROM unnest(NEW.send_days) d WHERE d IS NULL OR d NOT BETWEEN 1 AND 7) THEN
+    RAISE EXCEPTION 'send_days must list ISO weekdays from 1 to 7'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has send_days %s.', what, NEW.send_days),
+            HINT = 'Use 1 for Monday through 7 for Sunday, such as ''{1,2,3,4,5}''.';
+  END IF;
+  IF NEW.send_from >= NEW.send_until THEN
+    RAISE EXCEPTION 'send_from must be earlier than send_until'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has send_from %s and send_until %s.',
+                            what, NEW.send_from, NEW.send_until),
+            HINT = 'Give a window within one day, such as 09:00 to 17:00.';
+  END IF;
+  IF NOT dunning.time_zone_is_valid(NEW.time_zone) THEN
+    RAISE EXCEPTION 'time zone "%" is not recognized', NEW.time_zone
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a name from pg_timezone_names, such as Europe/Paris.';
+  END IF;
+  IF NEW.calendar IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM dunning.calendar c WHERE c.name = NEW.calendar) THEN
+    RAISE EXCEPTION 'calendar "%" does not exist', NEW.calendar
+      USING ERRCODE = 'foreign_key_violation',
+            HINT = 'Create it in dunning.calendar first, or use NULL for no holidays.';
+  END IF;
+  IF NEW.language !~ '^[a-z]{2,3}$' THEN
+    RAISE EXCEPTION 'language "%" is not a language code', NEW.language
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a two-letter code in lower case, such as en, fr or de.';
+  END IF;
+  IF NEW.active_until IS NOT NULL AND NEW.active_until <= NEW.active_from THEN
+    RAISE EXCEPTION 'active_until must be later than active_from'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has active_from %s and active_until %s.',
+                            what, NEW.active_from, NEW.active_until),
+            HINT = 'Use NULL for a policy that never ends.';
+  END IF;
+  IF NEW.is_default THEN
+    SELECT p.name INTO other FROM dunning.policy p
+     WHERE p.currency = NEW.currency AND p.is_default AND p.name <> NEW.name
+       AND (TG_OP = 'INSERT' OR p.name <> OLD.name);
+    IF FOUND THEN
+      RAISE EXCEPTION 'currency "%" already has a default policy', NEW.currency
+        USING ERRCODE = 'unique_violation',
+              DETAIL = format('The policy "%s" is the default for %s.', other, NEW.currency),
+              HINT = 'Set is_default to false on one of the two policies.';
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.policy_check() IS
+  'Trigger: rejects a policy row that makes no sense, with a message that says why.';
+
+CREATE TRIGGER policy_check BEFORE INSERT OR UPDATE ON dunning.policy
+  FOR EACH ROW EXECUTE FUNCTION dunning.policy_check();
+COMMENT ON TRIGGER policy_check ON dunning.policy IS
+  'Rejects nonsense in policies.';
+
+-- Checks one step row on its own.
+CREATE FUNCTION dunning.step_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  what text := format('step %s of policy "%s"', NEW.level, NEW.policy);
+BEGIN
+  PERFORM dunning.require_policy(NEW.policy);
+  IF NEW.level < 1 THEN
+    RAISE EXCEPTION 'step level must be at least 1'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The policy "%s" has a step at level %s.', NEW.policy, NEW.level),
+            HINT = 'Number the steps 1, 2, 3 ... from the gentlest on.';
+  END IF;
+  PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
+    'Count days after the due date; use grace_days on the policy to wait longer.');
+  PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
+  PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.template IS NOT NULL AND NOT EXISTS
+     (SELECT 1 FROM dunning.template t
+       WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
+    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('The %s names it.', what),
+            HINT = 'Insert the template into dunning.template first, or use NULL to leave rendering to the consumer.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.step_check() IS
+  'Trigger: rejects a step row that makes no sense, with a message that says why.';
+
+CREATE TRIGGER step_check BEFORE INSERT OR UPDATE ON dunning.step
+  FOR EACH ROW EXECUTE FUNCTION dunning.step_check();
+COMMENT ON TRIGGER step_check ON dunning.step IS
+  'Rejects nonsense in a step.';
+
+-- Checks that days_overdue rises with level across a policy's steps.
+-- Runs after the statement's rows are in, so that several steps can be
+-- renumbered in one UPDATE; locks the policy so concurrent changes queue.
+CREATE FUNCTION dunning.step_order_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  bad record;
+BEGIN
+  PERFORM 1 FROM dunning.policy p WHERE p.name = NEW.policy FOR NO KEY UPDATE;
+  SELECT s.level, s.days_overdue, s.next_level, s.next_days INTO bad
+    FROM (SELECT level, days_overdue,
+                 lead(level) OVER w AS next_level,
+                 lead(days_overdue) OVER w AS next_days
+            FROM dunning.step WHERE policy = NEW.policy
+          WINDOW w AS (ORDER BY level)) s
+   WHERE s.next_days <= s.days_overdue
+   LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'days_overdue must rise with level'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('In policy "%s", level %s is sent at %s days overdue and level %s at %s.',
+                            NEW.policy, bad.level, bad.days_overdue, bad.next_level, bad.next_days),
+            HINT = 'Give each level more days overdue than the level before it.';
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.step_order_check() IS
+  'Trigger: rejects steps whose days_overdue do not rise with their level.';
+
+CREATE CONSTRAINT TRIGGER step_order_check AFTER INSERT OR UPDATE ON dunning.step
+  FOR EACH ROW EXECUTE FUNCTION dunning.step_order_check();
+COMMENT ON TRIGGER step_order_check ON dunning.step IS
+  'Rejects steps whose days_overdue do not rise with their level.';
+
+-- Checks a template row.
+CREATE FUNCTION dunning.template_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.locale !~ '^[a-z]{2,3}(-[A-Z]{2}|-[0-9]{3})?$' THEN
+    RAISE EXCEPTION 'locale "%" is not a language tag', NEW.locale
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a language in lower case, optionally with a region in capitals: fr, fr-CA, en-GB.';
+  END IF;
+  IF NEW.channel = 'email' AND (NEW.subject IS NULL OR btrim(NEW.subject) = '') THEN
+    RAISE EXCEPTION 'an email template needs a subject'
+      USING ERRCODE = 'not_null_violation',
+            DETAIL = format('The template "%s" (%s) has none.', NEW.name, NEW.locale),
+            HINT = 'Give the subject line of the message.';
+  END IF;
+  IF btrim(NEW.body) = '' THEN
+    RAISE EXCEPTION 'template body must not be empty'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The template "%s" (%s) has an empty body.', NEW.name, NEW.locale);
+  END IF;
+  IF TG_OP = 'UPDATE' AND (NEW.name, NEW.channel) IS DISTINCT FROM (OLD.name, OLD.channel) THEN
+    PERFORM dunning.template_still_used(OLD.name, OLD.channel);
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.template_check() IS
+  'Trigger: rejects a template row that makes no sense, with a message that says why.';
+
+-- Raises an error when the last template of a name and channel that a step
+-- uses would go away.
+CREATE FUNCTION dunning.template_still_used(tname text, tchannel text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  s record;
+BEGIN
+  IF EXISTS (SELECT 1 FROM dunning.template t WHERE t.name = tname AND t.channel = tchannel) THEN
+    RETURN;
+  END IF;
+  SELECT st.policy, st.level INTO s FROM dunning.step st
+   WHERE st.template = tname AND st.channel = tchannel LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'template "%" is still used by a step', tname
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Step %s of policy "%s" sends it by %s.', s.level, s.policy, tchannel),
+            HINT = 'Point the step at another template first, or keep a version of this one.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.template_still_used(text, text) IS
+  'Raises a clear error when a step still names a template that is going away.';
+
+CREATE TRIGGER template_check BEFORE INSERT OR UPDATE ON dunning.template
+  FOR EACH ROW EXECUTE FUNCTION dunning.template_check();
+COMMENT ON TRIGGER template_check ON dunning.template IS
+  'Rejects nonsense in templates.';
+
+-- After a template is deleted or renamed, checks no step is left without it.
+CREATE FUNCTION dunning.template_gone_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM dunning.template_still_used(OLD.name, OLD.channel);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.template_gone_check() IS
+  'Trigger: keeps a template that a step still uses.';
+
+CREATE CONSTRAINT TRIGGER template_gone_check AFTER DELETE OR UPDATE ON dunning.template
+  FOR EACH ROW EXECUTE FUNCTION dunning.template_gone_check();
+COMMENT ON TRIGGER template_gone_check ON dunning.template IS
+  'Keeps a template that a step still uses.';
+
+-- Checks an assignment row.
+CREATE FUNCTION dunning.assignment_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM dunning.require_policy(NEW.policy);
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.assignment_check() IS
+  'Trigger: rejects an assignment to a policy that does not exist.';
+
+CREATE TRIGGER assignment_check BEFORE INSERT OR UPDATE ON dunning.assignment
+  FOR EACH ROW EXECUTE FUNCTION dunning.assignment_check();
+COMMENT ON TRIGGER assignment_check ON dunning.assignment IS
+  'Rejects assignments to unknown policies.';
+
+-- Checks a hold row.
+CREATE FUNCTION dunning.hold_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF (NEW.invoice_id IS NULL) = (NEW.customer_id IS NULL) THEN
+    RAISE EXCEPTION 'a hold must name either an invoice or a customer'
+      USING ERRCODE = 'check_violation',
+            DETAIL = CASE WHEN NEW.invoice_id IS NULL
+                          THEN 'This hold names neither invoice_id nor customer_id.'
+                          ELSE 'This hold names both invoice_id and customer_id.' END,
+            HINT = 'Give invoice_id to hold one invoice, or customer_id to hold all of a customer''s invoices.';
+  END IF;
+  IF NEW.reason IS NULL OR NEW.reason NOT IN ('dispute', 'promise_to_pay', 'manual') THEN
+    RAISE EXCEPTION 'unknown hold reason "%"', NEW.reason
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use dispute, promise_to_pay or manual.';
+  END IF;
+  IF NEW.reason = 'promise_to_pay' AND NEW.until IS NULL THEN
+    RAISE EXCEPTION 'a promise to pay needs a date'
+      USING ERRCODE = 'not_null_violation',
+            DETAIL = 'The hold has reason promise_to_pay and no until.',
+            HINT = 'Set until to the last day of the promise; dunning resumes after it if the invoice is still open.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.hold_check() IS
+  'Trigger: rejects a hold that makes no sense, with a message that says why.';
+
+CREATE TRIGGER hold_check BEFORE INSERT OR UPDATE ON dunning.hold
+  FOR EACH ROW EXECUTE FUNCTION dunning.hold_check();
+COMMENT ON TRIGGER hold_check ON dunning.hold IS
+  'Rejects nonsense in holds.';
+
+------------------------------------------------------------------------------
+-- pg_dump keeps the user's data; nothing is granted to PUBLIC
+------------------------------------------------------------------------------
+
+SELECT pg_catalog.pg_extension_config_dump('dunning.binding', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.calendar', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.holiday', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.policy', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.template', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.step', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.assignment', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.hold', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.hold_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.reminder', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_id_seq', '');
+
+REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA dunning FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dunning FROM PUBLIC;

@@ -1,0 +1,736 @@
+/*-------------------------------------------------------------------------
+ *
+ * binding.c
+ *	  Binding the user's own invoice and customer relations, without a copy.
+ *
+ * bind_ledger() and bind_customers() check every column the caller names
+ * (it exists, its type fits its role, no column plays two roles) and record
+ * the binding in dunning.binding.  A trigger on that table then (re)creates
+ * the view over the source (dunning.ledger or dunning.customer) and gives
+ * the extension's key columns the ledger's own key types, so that joins use
+ * the ledger's own indexes and nothing is cast in the hot path.  Because
+ * the trigger does the work, pg_restore of dunning.binding restores the
+ * views and the key types as well.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "catalog/pg_class.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/varlena.h"
+
+PG_FUNCTION_INFO_V1(dunning_bind_ledger);
+PG_FUNCTION_INFO_V1(dunning_bind_customers);
+PG_FUNCTION_INFO_V1(dunning_binding_apply);
+
+/* What a role's column must hold. */
+typedef enum RoleKind
+{
+	ROLE_KEY,					/* an invoice or customer key */
+	ROLE_DATE,					/* date or timestamptz */
+	ROLE_AMOUNT,				/* any numeric type */
+	ROLE_TEXT,					/* any string type */
+	ROLE_ANY					/* anything with a text form */
+} RoleKind;
+
+/* One role of a binding: which source column plays it. */
+typedef struct BoundRole
+{
+	const char *role;			/* canonical column name in the view */
+	const char *what;			/* what the column holds, for messages */
+	RoleKind	kind;
+	bool		required;
+	char	   *column;			/* the source's column, or NULL */
+	Oid			typid;			/* its base type, once checked */
+} BoundRole;
+
+/* One kind of binding: the roles it has and the view it makes. */
+typedef struct BindingSpec
+{
+	const char *kind;			/* 'ledger' or 'customers' */
+	const char *view;			/* the view it creates in schema dunning */
+	const char *view_comment;
+	const char *noun;			/* what the source holds, for messages */
+	int			nroles;
+	BoundRole	roles[7];
+} BindingSpec;
+
+static const BindingSpec ledger_spec = {
+	"ledger", "ledger",
+	"The bound ledger under canonical column names: one row per invoice of the source, read in place.",
+	"invoices", 6,
+	{
+		{"invoice_id", "invoice's key", ROLE_KEY, true},
+		{"customer_id", "customer's key", ROLE_KEY, true},
+		{"due_on", "due date", ROLE_DATE, true},
+		{"open_amount", "amount still unpaid", ROLE_AMOUNT, true},
+		{"currency", "ISO 4217 currency code", ROLE_TEXT, false},
+		{"reference", "invoice number people see", ROLE_ANY, false},
+	}
+};
+
+static const BindingSpec customers_spec = {
+	"customers", "customer",
+	"The bound customer contact data under canonical column names, read in place.",
+	"customers", 6,
+	{
+		{"customer_id", "customer's key", ROLE_KEY, true},
+		{"email", "e-mail address", ROLE_TEXT, false},
+		{"name", "customer's name", ROLE_TEXT, false},
+		{"locale", "customer's locale", ROLE_TEXT, false},
+		{"time_zone", "customer's time zone", ROLE_TEXT, false},
+		{"phone", "phone number", ROLE_TEXT, false},
+	}
+};
+
+/* Is the type one that keys may have? */
+static bool
+key_type_fits(Oid typid)
+{
+	return typid == INT2OID || typid == INT4OID || typid == INT8OID ||
+		typid == UUIDOID || typid == TEXTOID || typid == VARCHAROID;
+}
+
+/* Is the type an integer type (keys of these types compare with each other)? */
+static bool
+is_integer_type(Oid typid)
+{
+	return typid == INT2OID || typid == INT4OID || typid == INT8OID;
+}
+
+/* The type a key of this type is kept in: its own, varchar as text. */
+static Oid
+key_storage_type(Oid typid)
+{
+	return typid == VARCHAROID ? TEXTOID : typid;
+}
+
+/* Does a column of this type fit the role's kind? */
+static bool
+type_fits(RoleKind kind, Oid typid)
+{
+	switch (kind)
+	{
+		case ROLE_KEY:
+			return key_type_fits(typid);
+		case ROLE_DATE:
+			return typid == DATEOID || typid == TIMESTAMPTZOID;
+		case ROLE_AMOUNT:
+			return typid == NUMERICOID || typid == INT2OID ||
+				typid == INT4OID || typid == INT8OID ||
+				typid == FLOAT4OID || typid == FLOAT8OID;
+		case ROLE_TEXT:
+			{
+				char		category;
+				bool		preferred;
+
+				get_type_category_preferred(typid, &category, &preferred);
+				return category == TYPCATEGORY_STRING;
+			}
+		case ROLE_ANY:
+			return true;
+	}
+	return false;
+}
+
+/* The types a role's kind accepts, as a sentence for DETAIL. */
+static const char *
+types_that_fit(RoleKind kind)
+{
+	switch (kind)
+	{
+		case ROLE_KEY:
+			return "Keys may be bigint, integer, smallint, uuid, text or varchar.";
+		case ROLE_DATE:
+			return "Due dates may be date or timestamp with time zone.";
+		case ROLE_AMOUNT:
+			return "Amounts may be numeric, bigint, integer, smallint, real or double precision.";
+		case ROLE_TEXT:
+			return "This role takes a string type: text, varchar or char.";
+		case ROLE_ANY:
+			break;
+	}
+	return "";
+}
+
+/* The source's column names, comma-separated, for DETAIL. */
+static char *
+column_list(Relation rel)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (att->attisdropped)
+			continue;
+		if (buf.len > 0)
+			appendStringInfoString(&buf, ", ");
+		appendStringInfoString(&buf, NameStr(att->attname));
+	}
+	return buf.data;
+}
+
+/* Resolve the source relation, or fail saying what to pass instead. */
+static Oid
+resolve_source(const char *source, const BindingSpec *spec)
+{
+	List	   *names;
+	Oid			relid;
+	char		relkind;
+
+	if (source == NULL || source[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("source must name a table or view"),
+				 errhint("Pass the name of the relation that holds the %s, such as 'public.%s'.",
+						 spec->noun, spec->noun)));
+
+	names = textToQualifiedNameList(cstring_to_text(source));
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(names), AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s\" does not exist", source),
+				 errhint("Pass the table or view that holds the %s, schema-qualified if its schema is not on the search_path.",
+						 spec->noun)));
+
+	relkind = get_rel_relkind(relid);
+	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE &&
+		relkind != RELKIND_VIEW && relkind != RELKIND_MATVIEW &&
+		relkind != RELKIND_FOREIGN_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a table or view", source),
+				 errhint("Bind a table, a view, a materialized view or a foreign table.")));
+
+	if (strcmp(get_namespace_name(get_rel_namespace(relid)), "dunning") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot bind \"%s\", a relation of the dunning extension", source),
+				 errhint("Bind the relation of your own that holds the %s.", spec->noun)));
+
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read relation \"%s\"", source),
+				 errhint("Bind as a role that may SELECT from it.")));
+	return relid;
+}
+
+/* Check one role's column: it exists and its type fits. */
+static void
+check_role(Relation rel, const char *source, BoundRole *r)
+{
+	AttrNumber	attnum;
+	Oid			typid;
+
+	if (r->column == NULL)
+	{
+		if (r->required)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s requires a column", r->role),
+					 errhint("Name the column of \"%s\" that holds the %s.", source, r->what)));
+		return;
+	}
+
+	attnum = get_attnum(RelationGetRelid(rel), r->column);
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", r->column, source),
+				 errdetail("The columns of \"%s\" are: %s.", source, column_list(rel)),
+				 errhint("Pass as %s the column that holds the %s.", r->role, r->what)));
+
+	typid = getBaseType(TupleDescAttr(RelationGetDescr(rel), attnum - 1)->atttypid);
+	if (!type_fits(r->kind, typid))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation \"%s\" has type %s, which does not fit %s",
+						r->column, source, format_type_be(typid), r->role),
+				 errdetail("%s", types_that_fit(r->kind)),
+				 typid == TIMESTAMPOID ?
+				 errhint("Bind a view that converts the column with AT TIME ZONE, so that days overdue are counted in a known zone.") :
+				 errhint("Bind a view that casts the column to a type that fits.")));
+	r->typid = typid;
+}
+
+/* No column may play two roles. */
+static void
+check_distinct(const BindingSpec *spec, const BoundRole *roles)
+{
+	for (int i = 0; i < spec->nroles; i++)
+		for (int j = i + 1; j < spec->nroles; j++)
+			if (roles[i].column && roles[j].column &&
+				strcmp(roles[i].column, roles[j].column) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" is bound both as %s and as %s",
+								roles[i].column, roles[i].role, roles[j].role),
+						 errhint("Bind each role to a column of its own; leave an optional role out (NULL) rather than repeat a column.")));
+}
+
+/*
+ * Check a whole binding: the source and every role.  Returns the source's
+ * OID, locked for reading; fills in the roles' types.
+ */
+static Oid
+check_binding(const BindingSpec *spec, const char *source, BoundRole *roles)
+{
+	Oid			relid = resolve_source(source, spec);
+	Relation	rel = relation_open(relid, NoLock);
+
+	for (int i = 0; i < spec->nroles; i++)
+		check_role(rel, source, &roles[i]);
+	check_distinct(spec, roles);
+	relation_close(rel, NoLock);
+	return relid;
+}
+
+/* The role of this name in a checked binding. */
+static BoundRole *
+find_role(const BindingSpec *spec, BoundRole *roles, const char *role)
+{
+	for (int i = 0; i < spec->nroles; i++)
+		if (strcmp(roles[i].role, role) == 0)
+			return &roles[i];
+	elog(ERROR, "unknown binding role \"%s\"", role);
+	return NULL;				/* keep compiler quiet */
+}
+
+/* Run one SQL statement through SPI, failing on anything unexpected. */
+static void
+run_sql(const char *sql, int expected)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "SPI_execute failed (%d): %s", rc, sql);
+}
+
+/* The single text value of a one-row, one-column query with parameters, or NULL. */
+static char *
+query_value(const char *sql, int nargs, Oid *types, Datum *values)
+{
+	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed (%d): %s", rc, sql);
+	if (SPI_processed == 0)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* The type a column of an extension table has now. */
+static Oid
+current_column_type(const char *relation, const char *column)
+{
+	Oid			relid = DatumGetObjectId(DirectFunctionCall1(regclassin,
+															 CStringGetDatum(relation)));
+
+	return get_atttype(relid, get_attnum(relid, column));
+}
+
+/*
+ * Refuse to change a key type while reminders are pending: their keys
+ * could no longer be matched against the ledger.
+ */
+static void
+check_no_pending_reminders(const char *role, Oid newtype)
+{
+	Oid			cur;
+	char	   *pending;
+
+	if (strcmp(role, "invoice") == 0)
+		cur = get_element_type(current_column_type("dunning.reminder", "invoice_ids"));
+	else
+		cur = current_column_type("dunning.reminder", "customer_id");
+	if (cur == newtype)
+		return;
+
+	pending = query_value("SELECT count(*) FROM dunning.reminder"
+						  " WHERE status IN ('pending', 'claimed')"
+						  " HAVING count(*) > 0", 0, NULL, NULL);
+	if (pending != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_IN_USE),
+				 errmsg("cannot change the %s key type from %s to %s while reminders are pending",
+						role, format_type_be(cur), format_type_be(newtype)),
+				 errdetail("%s reminders are pending or claimed.", pending),
+				 errhint("Let the mailer deliver them, or cancel them, then bind again.")));
+}
+
+/* Do two customer key types match well enough for joins to use indexes? */
+static bool
+key_types_match(Oid a, Oid b)
+{
+	return a == b || (is_integer_type(a) && is_integer_type(b));
+}
+
+/*
+ * The customer key type of the other binding, if there is one, must match
+ * this one's.
+ */
+static void
+check_customer_key_matches(const BindingSpec *spec, Oid custtype)
+{
+	const char *other = strcmp(spec->kind, "ledger") == 0 ? "customers" : "ledger";
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(other)};
+	char	   *typname;
+	Oid			othertype;
+
+	typname = query_value("SELECT customer_key_type FROM dunning.binding WHERE kind = $1",
+						  1, argtypes, args);
+	if (typname == NULL)
+		return;
+	othertype = DatumGetObjectId(DirectFunctionCall1(regtypein,
+													 CStringGetDatum(typname)));
+	if (!key_types_match(custtype, othertype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("customer key type %s does not match the %s binding's %s",
+						format_type_be(custtype), other, format_type_be(othertype)),
+				 errhint("Bind a relation whose customer key has the same type, or a view that casts it.")));
+}
+
+/* The binding's role-to-column map as a JSON object. */
+static char *
+columns_json(const BindingSpec *spec, const BoundRole *roles)
+{
+	StringInfoData buf;
+	bool		first = true;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int i = 0; i < spec->nroles; i++)
+	{
+		if (roles[i].column == NULL)
+			continue;
+		if (!first)
+			appendStringInfoString(&buf, ", ");
+		escape_json(&buf, roles[i].role);
+		appendStringInfoString(&buf, ": ");
+		escape_json(&buf, roles[i].column);
+		first = false;
+	}
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+/* The relation's schema-qualified, quoted name. */
+static char *
+qualified_name(Oid relid)
+{
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									  get_rel_name(relid));
+}
+
+/* Check a binding and record it in dunning.binding (whose trigger applies it). */
+static Oid
+bind(const BindingSpec *spec, const char *source, BoundRole *roles)
+{
+	Oid			relid;
+	Oid			custtype;
+	Oid			argtypes[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		args[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	BoundRole  *inv;
+
+	SPI_connect();
+	relid = check_binding(spec, source, roles);
+	custtype = key_storage_type(find_role(spec, roles, "customer_id")->typid);
+	check_customer_key_matches(spec, custtype);
+
+	args[0] = CStringGetTextDatum(spec->kind);
+	args[1] = CStringGetTextDatum(qualified_name(relid));
+	args[2] = CStringGetTextDatum(columns_json(spec, roles));
+	args[4] = CStringGetTextDatum(format_type_be(custtype));
+	if (strcmp(spec->kind, "ledger") == 0)
+	{
+		inv = find_role(spec, roles, "invoice_id");
+		check_no_pending_reminders("invoice", key_storage_type(inv->typid));
+		check_no_pending_reminders("customer", custtype);
+		args[3] = CStringGetTextDatum(format_type_be(key_storage_type(inv->typid)));
+	}
+	else
+	{
+		args[3] = (Datum) 0;
+		nulls[3] = 'n';
+	}
+
+	if (SPI_execute_with_args("INSERT INTO dunning.binding AS b"
+							  " (kind, source, columns, invoice_key_type, customer_key_type)"
+							  " VALUES ($1, $2, $3::jsonb, $4, $5)"
+							  " ON CONFLICT (kind) DO UPDATE SET source = EXCLUDED.source,"
+							  " columns = EXCLUDED.columns,"
+							  " invoice_key_type = EXCLUDED.invoice_key_type,"
+							  " customer_key_type = EXCLUDED.customer_key_type,"
+							  " bound_at = pg_catalog.now(), bound_by = current_user",
+							  5, argtypes, args, nulls, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "could not record the binding");
+	SPI_finish();
+	return relid;
+}
+
+/* A text argument of the SQL function, or NULL. */
+static char *
+text_arg(FunctionCallInfo fcinfo, int n)
+{
+	if (PG_ARGISNULL(n))
+		return NULL;
+	return text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
+/* The view a binding creates, as a regclass Datum. */
+static Datum
+view_regclass(const BindingSpec *spec)
+{
+	return DirectFunctionCall1(regclassin,
+							   CStringGetDatum(psprintf("dunning.%s", spec->view)));
+}
+
+/*
+ * dunning.bind_ledger(source, invoice_id, customer_id, due_on, open_amount,
+ *					   currency, reference) RETURNS regclass
+ */
+Datum
+dunning_bind_ledger(PG_FUNCTION_ARGS)
+{
+	BindingSpec spec = ledger_spec;
+
+	for (int i = 0; i < spec.nroles; i++)
+		spec.roles[i].column = text_arg(fcinfo, i + 1);
+	bind(&spec, text_arg(fcinfo, 0), spec.roles);
+	PG_RETURN_DATUM(view_regclass(&spec));
+}
+
+/*
+ * dunning.bind_customers(source, customer_id, email, name, locale,
+ *						  time_zone, phone) RETURNS regclass
+ */
+Datum
+dunning_bind_customers(PG_FUNCTION_ARGS)
+{
+	BindingSpec spec = customers_spec;
+
+	for (int i = 0; i < spec.nroles; i++)
+		spec.roles[i].column = text_arg(fcinfo, i + 1);
+	bind(&spec, text_arg(fcinfo, 0), spec.roles);
+	PG_RETURN_DATUM(view_regclass(&spec));
+}
+
+/* The SELECT list entry of one role in the view. */
+static void
+append_role_column(StringInfo sql, const BindingSpec *spec, BoundRole *roles, BoundRole *r)
+{
+	if (r->column == NULL)
+	{
+		if (strcmp(r->role, "reference") == 0)
+			appendStringInfo(sql, "s.%s::text",
+							 quote_identifier(find_role(spec, roles, "invoice_id")->column));
+		else
+			appendStringInfoString(sql, "NULL::text");
+	}
+	else if (r->kind == ROLE_TEXT || r->kind == ROLE_ANY ||
+			 (r->kind == ROLE_KEY && r->typid == VARCHAROID))
+		appendStringInfo(sql, "s.%s::text", quote_identifier(r->column));
+	else
+		appendStringInfo(sql, "s.%s", quote_identifier(r->column));
+	appendStringInfo(sql, " AS %s", r->role);
+}
+
+/* The OID of the extension's view, or InvalidOid if it does not exist yet. */
+static Oid
+existing_view(const BindingSpec *spec)
+{
+	return get_relname_relid(spec->view, get_namespace_oid("dunning", false));
+}
+
+/*
+ * Does the existing view have other column types than the new one will?
+ * CREATE OR REPLACE VIEW cannot change them; the view is then dropped.
+ */
+static bool
+view_types_differ(Oid viewid, const BindingSpec *spec, BoundRole *roles)
+{
+	for (int i = 0; i < spec->nroles; i++)
+	{
+		BoundRole  *r = &roles[i];
+		AttrNumber	attnum = get_attnum(viewid, r->role);
+		Oid			want = TEXTOID;
+
+		if (r->column != NULL && (r->kind == ROLE_KEY || r->kind == ROLE_DATE ||
+								  r->kind == ROLE_AMOUNT))
+			want = key_storage_type(r->typid);
+		if (attnum != i + 1 || getBaseType(get_atttype(viewid, attnum)) != want)
+			return true;
+	}
+	return false;
+}
+
+/* (Re)create the binding's view over the source, a member of the extension. */
+static void
+create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
+{
+	StringInfoData sql;
+	Oid			viewid = existing_view(spec);
+
+	initStringInfo(&sql);
+	if (OidIsValid(viewid) && view_types_differ(viewid, spec, roles))
+	{
+		run_sql(psprintf("DROP VIEW dunning.%s", spec->view), SPI_OK_UTILITY);
+		viewid = InvalidOid;
+	}
+
+	appendStringInfo(&sql, "CREATE OR REPLACE VIEW dunning.%s AS SELECT ", spec->view);
+	for (int i = 0; i < spec->nroles; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(&sql, ", ");
+		append_role_column(&sql, spec, roles, &roles[i]);
+	}
+	appendStringInfo(&sql, " FROM %s s", qualified_name(relid));
+	run_sql(sql.data, SPI_OK_UTILITY);
+
+	if (!OidIsValid(viewid) && !creating_extension)
+		run_sql(psprintf("ALTER EXTENSION dunning ADD VIEW dunning.%s", spec->view),
+				SPI_OK_UTILITY);
+	run_sql(psprintf("REVOKE ALL ON dunning.%s FROM PUBLIC", spec->view), SPI_OK_UTILITY);
+	run_sql(psprintf("COMMENT ON VIEW dunning.%s IS %s", spec->view,
+					 quote_literal_cstr(spec->view_comment)), SPI_OK_UTILITY);
+}
+
+/*
+ * Give every key column registered in dunning.key_column the ledger's key
+ * type for its role, converting what it already holds.
+ */
+static void
+retype_key_columns(Oid invtype, Oid custtype)
+{
+	List	   *alters = NIL;
+	ListCell   *lc;
+	int			rc;
+
+	rc = SPI_execute("SELECT relation::text, quote_ident(column_name), role, is_array,"
+					 " format_type(a.atttypid, NULL)"
+					 " FROM dunning.key_column k"
+					 " JOIN pg_catalog.pg_attribute a"
+					 "   ON a.attrelid = k.relation AND a.attname = k.column_name"
+					 " ORDER BY 1, 2", true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read dunning.key_column");
+
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *rel = SPI_getvalue(tup, desc, 1);
+		char	   *col = SPI_getvalue(tup, desc, 2);
+		bool		isinv = strcmp(SPI_getvalue(tup, desc, 3), "invoice") == 0;
+		bool		isarray = strcmp(SPI_getvalue(tup, desc, 4), "t") == 0;
+		char	   *want = format_type_be(isinv ? invtype : custtype);
+		char	   *have = SPI_getvalue(tup, desc, 5);
+
+		if (isarray)
+			want = psprintf("%s[]", want);
+		if (strcmp(want, have) == 0)
+			continue;
+		alters = lappend(alters,
+						 psprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text%s::%s",
+								  rel, col, want, col, isarray ? "[]" : "", want));
+	}
+
+	foreach(lc, alters)
+		run_sql((char *) lfirst(lc), SPI_OK_UTILITY);
+}
+
+/* Fill a binding's roles from the stored {"role": "column"} map. */
+static void
+roles_from_json(const BindingSpec *spec, BoundRole *roles, Datum columns)
+{
+	Oid			argtypes[1] = {JSONBOID};
+	Datum		args[1] = {columns};
+
+	if (SPI_execute_with_args("SELECT key, value FROM pg_catalog.jsonb_each_text($1)",
+							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the binding's columns");
+
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		char	   *role = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *col = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+
+		find_role(spec, roles, role)->column = col;
+	}
+}
+
+/* A column of the trigger's new row, which must not be NULL. */
+static Datum
+new_row_value(TriggerData *trigdata, const char *name)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	HeapTuple	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	bool		isnull;
+	Datum		value;
+
+	value = heap_getattr(tuple, SPI_fnumber(desc, name), desc, &isnull);
+	if (isnull)
+		elog(ERROR, "dunning.binding.%s is null", name);
+	return value;
+}
+
+/*
+ * Trigger on dunning.binding: check the binding again (the source may have
+ * changed since, or this is a restore) and apply it.
+ */
+Datum
+dunning_binding_apply(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	BindingSpec spec;
+	char	   *kind;
+	char	   *source;
+	Oid			relid;
+	Oid			custtype;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		elog(ERROR, "dunning_binding_apply must be called as a row trigger");
+
+	kind = TextDatumGetCString(new_row_value(trigdata, "kind"));
+	source = TextDatumGetCString(new_row_value(trigdata, "source"));
+	spec = strcmp(kind, "ledger") == 0 ? ledger_spec : customers_spec;
+
+	SPI_connect();
+	roles_from_json(&spec, spec.roles, new_row_value(trigdata, "columns"));
+	relid = check_binding(&spec, source, spec.roles);
+	custtype = key_storage_type(find_role(&spec, spec.roles, "customer_id")->typid);
+	check_customer_key_matches(&spec, custtype);
+	create_view(&spec, spec.roles, relid);
+	if (strcmp(kind, "ledger") == 0)
+		retype_key_columns(key_storage_type(find_role(&spec, spec.roles, "invoice_id")->typid),
+						   custtype);
+	SPI_finish();
+
+	return PointerGetDatum(NULL);
+}

@@ -226,6 +226,21 @@ CREATE TABLE dunning.key_column (
 COMMENT ON TABLE dunning.key_column IS
   'Reference data: the columns of the extension''s tables that hold invoice or customer keys, retyped by bind_ledger() to the ledger''s key types.';
 
+-- Used before a key type change, to name a stored key that cannot follow.
+CREATE FUNCTION dunning.key_converts(value text, type regtype) RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  EXECUTE format('SELECT %L::%s', value, type);
+  RETURN true;
+EXCEPTION WHEN data_exception THEN
+  RETURN false;
+END
+$$;
+COMMENT ON FUNCTION dunning.key_converts(text, regtype) IS
+  'Tells whether a stored key converts to the given key type (checked before a binding changes key types).';
+
 CREATE FUNCTION dunning.bind_ledger(
   source      text,
   invoice_id  text,
@@ -265,6 +280,47 @@ CREATE TRIGGER binding_apply AFTER INSERT OR UPDATE ON dunning.binding
 COMMENT ON TRIGGER binding_apply ON dunning.binding IS
   'Applies a binding: creates its view and retypes the key columns.';
 
+-- Removes a binding and its view; the key columns keep their types.
+CREATE FUNCTION dunning.unbind(kind text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  view_name text;
+  pending bigint;
+BEGIN
+  IF kind IS NULL OR kind NOT IN ('ledger', 'customers') THEN
+    RAISE EXCEPTION 'unknown binding kind "%"', kind
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''ledger'' or ''customers''.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = unbind.kind) THEN
+    RAISE EXCEPTION 'no % binding exists', kind
+      USING ERRCODE = 'undefined_object',
+            HINT = 'SELECT kind, source FROM dunning.binding lists what is bound.';
+  END IF;
+  IF kind = 'ledger' THEN
+    SELECT count(*) INTO pending FROM dunning.reminder r
+     WHERE r.status IN ('pending', 'claimed');
+    IF pending > 0 THEN
+      RAISE EXCEPTION 'cannot unbind the ledger while reminders are pending'
+        USING ERRCODE = 'object_in_use',
+              DETAIL = CASE WHEN pending = 1 THEN '1 reminder is pending or claimed.'
+                            ELSE format('%s reminders are pending or claimed.', pending) END,
+              HINT = 'Let the mailer deliver them, or cancel them, then unbind.';
+    END IF;
+  END IF;
+  view_name := CASE kind WHEN 'ledger' THEN 'ledger' ELSE 'customer' END;
+  IF to_regclass('dunning.' || view_name) IS NOT NULL THEN
+    EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
+    EXECUTE format('DROP VIEW dunning.%I', view_name);
+  END IF;
+  DELETE FROM dunning.binding b WHERE b.kind = unbind.kind;
+END
+$$;
+COMMENT ON FUNCTION dunning.unbind(text) IS
+  'Removes the ledger or customers binding and its view; the user''s relation is untouched.';
+
 ------------------------------------------------------------------------------
 -- Campaigns: calendars, policies, steps, templates, assignments, holds
 ------------------------------------------------------------------------------
@@ -275,6 +331,28 @@ CREATE TABLE dunning.calendar (
 );
 COMMENT ON TABLE dunning.calendar IS
   'Calendars of days on which no reminder is sent (public holidays).';
+
+-- Checks a calendar row.
+CREATE FUNCTION dunning.calendar_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF btrim(NEW.name) = '' THEN
+    RAISE EXCEPTION 'calendar name must not be empty'
+      USING ERRCODE = 'check_violation',
+            HINT = 'Name the calendar, for example ''fr-public''; policies refer to it by that name.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.calendar_check() IS
+  'Trigger: rejects a calendar without a name.';
+
+CREATE TRIGGER calendar_check BEFORE INSERT OR UPDATE ON dunning.calendar
+  FOR EACH ROW EXECUTE FUNCTION dunning.calendar_check();
+COMMENT ON TRIGGER calendar_check ON dunning.calendar IS
+  'Rejects calendars without a name.';
 
 CREATE TABLE dunning.holiday (
   calendar text NOT NULL REFERENCES dunning.calendar (name)
@@ -700,6 +778,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  IF btrim(NEW.name) = '' THEN
+    RAISE EXCEPTION 'template name must not be empty'
+      USING ERRCODE = 'check_violation',
+            HINT = 'Name the template, for example ''friendly''; steps refer to it by that name.';
+  END IF;
   PERFORM dunning.require_channel(NEW.channel);
   IF NEW.locale !~ '^[a-z]{2,3}(-[A-Z]{2}|-[0-9]{3})?$' THEN
     RAISE EXCEPTION 'locale "%" is not a language tag', NEW.locale
@@ -797,11 +880,17 @@ CREATE FUNCTION dunning.hold_check() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  -- the key columns change type when a ledger is bound: read them through
+  -- jsonb so that no cached plan depends on their type
+  row_json  jsonb := to_jsonb(NEW);
+  invoice   boolean := (row_json ->> 'invoice_id') IS NOT NULL;
+  customer  boolean := (row_json ->> 'customer_id') IS NOT NULL;
 BEGIN
-  IF (NEW.invoice_id IS NULL) = (NEW.customer_id IS NULL) THEN
+  IF invoice = customer THEN
     RAISE EXCEPTION 'a hold must name either an invoice or a customer'
       USING ERRCODE = 'check_violation',
-            DETAIL = CASE WHEN NEW.invoice_id IS NULL
+            DETAIL = CASE WHEN NOT invoice
                           THEN 'This hold names neither invoice_id nor customer_id.'
                           ELSE 'This hold names both invoice_id and customer_id.' END,
             HINT = 'Give invoice_id to hold one invoice, or customer_id to hold all of a customer''s invoices.';

@@ -375,7 +375,9 @@ check_no_pending_reminders(const char *role, Oid newtype)
 				(errcode(ERRCODE_OBJECT_IN_USE),
 				 errmsg("cannot change the %s key type from %s to %s while reminders are pending",
 						role, format_type_be(cur), format_type_be(newtype)),
-				 errdetail("%s reminders are pending or claimed.", pending),
+				 errdetail_plural("%ld reminder is pending or claimed.",
+								  "%ld reminders are pending or claimed.",
+								  strtol(pending, NULL, 10), strtol(pending, NULL, 10)),
 				 errhint("Let the mailer deliver them, or cancel them, then bind again.")));
 }
 
@@ -598,6 +600,9 @@ create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
 	initStringInfo(&sql);
 	if (OidIsValid(viewid) && view_types_differ(viewid, spec, roles))
 	{
+		if (!creating_extension)
+			run_sql(psprintf("ALTER EXTENSION dunning DROP VIEW dunning.%s", spec->view),
+					SPI_OK_UTILITY);
 		run_sql(psprintf("DROP VIEW dunning.%s", spec->view), SPI_OK_UTILITY);
 		viewid = InvalidOid;
 	}
@@ -621,6 +626,33 @@ create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
 }
 
 /*
+ * Refuse a key type change that the keys already stored cannot follow,
+ * naming the first value that does not convert.
+ */
+static void
+check_keys_convert(const char *rel, const char *col, bool isarray, const char *type)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(type)};
+	char	   *bad;
+
+	if (isarray)
+		bad = query_value(psprintf("SELECT e FROM %s, pg_catalog.unnest(%s::text[]) e"
+								   " WHERE NOT dunning.key_converts(e, $1::pg_catalog.regtype) LIMIT 1",
+								   rel, col), 1, argtypes, args);
+	else
+		bad = query_value(psprintf("SELECT %s::text FROM %s WHERE %s IS NOT NULL"
+								   " AND NOT dunning.key_converts(%s::text, $1::pg_catalog.regtype) LIMIT 1",
+								   col, rel, col, col), 1, argtypes, args);
+	if (bad != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("cannot convert the keys in column \"%s\" of \"%s\" to %s", col, rel, type),
+				 errdetail("The value \"%s\" is not a valid %s.", bad, type),
+				 errhint("Delete or correct the rows that hold it, then bind again.")));
+}
+
+/*
  * Give every key column registered in dunning.key_column the ledger's key
  * type for its role, converting what it already holds.
  */
@@ -629,6 +661,8 @@ retype_key_columns(Oid invtype, Oid custtype)
 {
 	List	   *alters = NIL;
 	ListCell   *lc;
+	SPITupleTable *keys;
+	uint64		nkeys;
 	int			rc;
 
 	rc = SPI_execute("SELECT relation::text, quote_ident(column_name), role, is_array,"
@@ -640,10 +674,13 @@ retype_key_columns(Oid invtype, Oid custtype)
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "could not read dunning.key_column");
 
-	for (uint64 i = 0; i < SPI_processed; i++)
+	/* the checks below run queries of their own: keep this result */
+	keys = SPI_tuptable;
+	nkeys = SPI_processed;
+	for (uint64 i = 0; i < nkeys; i++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
+		HeapTuple	tup = keys->vals[i];
+		TupleDesc	desc = keys->tupdesc;
 		char	   *rel = SPI_getvalue(tup, desc, 1);
 		char	   *col = SPI_getvalue(tup, desc, 2);
 		bool		isinv = strcmp(SPI_getvalue(tup, desc, 3), "invoice") == 0;
@@ -655,6 +692,7 @@ retype_key_columns(Oid invtype, Oid custtype)
 			want = psprintf("%s[]", want);
 		if (strcmp(want, have) == 0)
 			continue;
+		check_keys_convert(rel, col, isarray, format_type_be(isinv ? invtype : custtype));
 		alters = lappend(alters,
 						 psprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text%s::%s",
 								  rel, col, want, col, isarray ? "[]" : "", want));

@@ -8,7 +8,7 @@ CREATE VIEW keys.key_types AS
     JOIN pg_attribute a ON a.attrelid = k.relation AND a.attname = k.column_name
    ORDER BY 1, 2;
 
--- holds and assignments recorded before any binding are kept as text
+-- the key columns keep the types of the last binding (text before any)
 INSERT INTO dunning.policy (name, currency) VALUES ('keys', 'EUR');
 INSERT INTO dunning.hold (invoice_id, reason) VALUES ('3', 'dispute');
 INSERT INTO dunning.assignment (customer_id, policy) VALUES ('42', 'keys');
@@ -74,8 +74,9 @@ DELETE FROM dunning.hold;
 -- a pending reminder blocks a change of key type, and unbinding the ledger
 SELECT dunning.bind_ledger('keys.txt', 'id', 'cust', 'due', 'open');
 INSERT INTO dunning.reminder (customer_id, invoice_ids, policy, level, channel,
-                              available_at, idempotency_key)
-VALUES ('17', '{1701,1702}', 'keys', 1, 'email', '2026-10-05 09:00+00', 'keys-1');
+                              available_at, idempotency_key, as_of)
+VALUES ('17', '{1701,1702}', 'keys', 1, 'email', '2026-10-05 09:00+00', 'keys-1',
+        '2026-10-05 08:00+00');
 SELECT dunning.bind_ledger('keys.big', 'id', 'cust', 'due', 'open');
 SELECT dunning.unbind('ledger');
 -- binding again with the same key types is allowed

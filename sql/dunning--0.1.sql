@@ -310,6 +310,15 @@ BEGIN
               HINT = 'Let the mailer deliver them, or cancel them, then unbind.';
     END IF;
   END IF;
+  FOR view_name IN
+    SELECT d.name FROM dunning.derived_view d WHERE kind = 'ledger'
+     ORDER BY d.position DESC
+  LOOP
+    IF to_regclass('dunning.' || quote_ident(view_name)) IS NOT NULL THEN
+      EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
+      EXECUTE format('DROP VIEW dunning.%I', view_name);
+    END IF;
+  END LOOP;
   view_name := CASE kind WHEN 'ledger' THEN 'ledger' ELSE 'customer' END;
   IF to_regclass('dunning.' || view_name) IS NOT NULL THEN
     EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
@@ -516,9 +525,20 @@ CREATE TABLE dunning.reminder (
   idempotency_key text NOT NULL UNIQUE,
   provider_ref    text,
   last_error      text,
+  as_of           timestamptz NOT NULL,
+  run_id          bigint,
   created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+CREATE INDEX reminder_customer ON dunning.reminder (customer_id, as_of);
+CREATE INDEX reminder_unsent ON dunning.reminder (available_at)
+  WHERE status IN ('pending', 'failed');
+COMMENT ON INDEX dunning.reminder_customer IS
+  'Finds a customer''s recent reminders (the contact cap).';
+COMMENT ON INDEX dunning.reminder_unsent IS
+  'Finds the reminders not yet handed out.';
+COMMENT ON COLUMN dunning.reminder.as_of IS
+  'The as_of of the pass that emitted the reminder (the contact cap counts these).';
 COMMENT ON TABLE dunning.reminder IS
   'The queue: one row per reminder, from emission to delivery.';
 COMMENT ON COLUMN dunning.reminder.invoice_ids IS
@@ -533,12 +553,279 @@ COMMENT ON COLUMN dunning.reminder.idempotency_key IS
   'Unique per reminder due: a second pass cannot emit the same reminder twice.';
 COMMENT ON SEQUENCE dunning.reminder_id_seq IS 'Identifiers of reminders.';
 
+------------------------------------------------------------------------------
+-- Evaluation state: what the passes know about each overdue invoice
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.invoice_state (
+  invoice_id       text PRIMARY KEY,
+  customer_id      text NOT NULL,
+  policy           text,
+  level            integer NOT NULL DEFAULT 0,
+  last_reminder_at timestamptz,
+  last_reminder_id bigint,
+  next_check_on    date NOT NULL,
+  waiting_for      text,
+  status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  closed_reason    text,
+  first_seen       timestamptz NOT NULL,
+  updated_at       timestamptz NOT NULL
+);
+CREATE INDEX invoice_state_next_check ON dunning.invoice_state (next_check_on)
+  WHERE status = 'open';
+CREATE INDEX invoice_state_customer ON dunning.invoice_state (customer_id);
+COMMENT ON TABLE dunning.invoice_state IS
+  'One row per overdue invoice the passes have seen: its level, its last reminder and when to look at it again.';
+COMMENT ON COLUMN dunning.invoice_state.invoice_id IS
+  'Invoice key, in the ledger''s own invoice key type.';
+COMMENT ON COLUMN dunning.invoice_state.customer_id IS
+  'Customer key, in the ledger''s own customer key type.';
+COMMENT ON COLUMN dunning.invoice_state.policy IS
+  'The policy that applied at the last look.';
+COMMENT ON COLUMN dunning.invoice_state.level IS
+  'The level of the last reminder emitted (0: none yet).';
+COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
+  'The as_of of the pass that emitted the last reminder.';
+COMMENT ON COLUMN dunning.invoice_state.next_check_on IS
+  'The first day (in the customer''s time zone) a pass looks at the invoice again; -infinity after a campaign change.';
+COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy.';
+COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
+  'paid (open amount 0 or less) or vanished (no longer in the ledger).';
+COMMENT ON INDEX dunning.invoice_state_next_check IS
+  'The rows a pass must look at today.';
+COMMENT ON INDEX dunning.invoice_state_customer IS
+  'The rows of a customer.';
+
+CREATE TABLE dunning.history (
+  id          bigserial PRIMARY KEY,
+  at          timestamptz NOT NULL,
+  run_id      bigint,
+  invoice_id  text,
+  customer_id text,
+  event       text NOT NULL CHECK (event IN ('emitted', 'resolved', 'cancelled', 'reopened')),
+  level       integer,
+  reminder_id bigint,
+  reason      text
+);
+CREATE INDEX history_invoice ON dunning.history (invoice_id);
+COMMENT ON TABLE dunning.history IS
+  'Append-only log of what the passes did: every emission (a level change), resolution, cancellation and reopening, with the reason.';
+COMMENT ON COLUMN dunning.history.at IS 'The as_of of the pass.';
+COMMENT ON COLUMN dunning.history.event IS
+  'emitted (the invoice reached level), resolved (paid or vanished), cancelled (a reminder not yet sent), reopened.';
+COMMENT ON SEQUENCE dunning.history_id_seq IS 'Identifiers of history entries.';
+COMMENT ON INDEX dunning.history_invoice IS 'The history of an invoice.';
+
+-- History is append-only.
+CREATE FUNCTION dunning.history_append_only() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'dunning.history is append-only'
+    USING ERRCODE = 'object_not_in_prerequisite_state',
+          HINT = 'Delete old entries to prune the history; entries are never changed.';
+END
+$$;
+COMMENT ON FUNCTION dunning.history_append_only() IS
+  'Trigger: refuses to change a history entry.';
+CREATE TRIGGER history_append_only BEFORE UPDATE ON dunning.history
+  FOR EACH ROW EXECUTE FUNCTION dunning.history_append_only();
+COMMENT ON TRIGGER history_append_only ON dunning.history IS
+  'History entries are never changed.';
+
+CREATE TABLE dunning.run_log (
+  id         bigserial PRIMARY KEY,
+  as_of      timestamptz NOT NULL,
+  started_at timestamptz NOT NULL,
+  duration   interval,
+  discovery  text NOT NULL,
+  examined   bigint NOT NULL DEFAULT 0,
+  emitted    bigint NOT NULL DEFAULT 0,
+  resolved   bigint NOT NULL DEFAULT 0,
+  cancelled  bigint NOT NULL DEFAULT 0,
+  error      text,
+  run_by     name NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE dunning.run_log IS 'One row per evaluation pass.';
+COMMENT ON COLUMN dunning.run_log.discovery IS
+  'full (every open overdue invoice examined) or incremental (those newly due, and the state rows due for a look).';
+COMMENT ON COLUMN dunning.run_log.examined IS 'Invoices looked at.';
+COMMENT ON COLUMN dunning.run_log.emitted IS 'Reminders written to the queue.';
+COMMENT ON COLUMN dunning.run_log.resolved IS 'Invoices found paid or gone.';
+COMMENT ON COLUMN dunning.run_log.cancelled IS 'Reminders cancelled before they were sent.';
+COMMENT ON SEQUENCE dunning.run_log_id_seq IS 'Identifiers of passes.';
+
+-- Where incremental discovery resumes: the as_of of the last pass.
+CREATE TABLE dunning.engine (
+  id         integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  last_as_of timestamptz
+);
+INSERT INTO dunning.engine DEFAULT VALUES;
+COMMENT ON TABLE dunning.engine IS
+  'The evaluation''s bookkeeping: the as_of of the last pass (NULL: the next pass discovers every overdue invoice).';
+
+CREATE TYPE dunning.run_result AS (
+  run_id    bigint,
+  as_of     timestamptz,
+  discovery text,
+  examined  bigint,
+  emitted   bigint,
+  resolved  bigint,
+  cancelled bigint,
+  duration  interval
+);
+COMMENT ON TYPE dunning.run_result IS 'What one evaluation pass did.';
+
+CREATE FUNCTION dunning.run(as_of timestamptz DEFAULT pg_catalog.now(),
+                            full_discovery boolean DEFAULT false)
+RETURNS dunning.run_result
+AS 'MODULE_PATHNAME', 'dunning_run'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION dunning.run(timestamptz, boolean) IS
+  'Runs one evaluation pass at as_of in the caller''s transaction: emits the reminders that are due, resolves paid invoices and cancels their unsent reminders.';
+
+CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
+                                full_discovery boolean DEFAULT false)
+RETURNS SETOF dunning.reminder
+AS 'MODULE_PATHNAME', 'dunning_preview'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
+  'The reminders a pass at as_of would emit, computed the same way, writing nothing.';
+
+-- A campaign change: the open invoices concerned get a look at the next pass.
+CREATE FUNCTION dunning.recheck_all() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.invoice_state SET next_check_on = '-infinity'
+   WHERE status = 'open' AND next_check_on > '-infinity';
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_all() IS
+  'Trigger: after a change to policies, steps or calendars, every open invoice is looked at by the next pass.';
+
+CREATE TRIGGER policy_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.policy
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+CREATE TRIGGER step_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.step
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+CREATE TRIGGER holiday_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.holiday
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+COMMENT ON TRIGGER policy_recheck ON dunning.policy IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER step_recheck ON dunning.step IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER holiday_recheck ON dunning.holiday IS 'Open invoices are looked at again.';
+
+-- A customer's assignment changed: their invoices get a look at the next pass.
+CREATE FUNCTION dunning.recheck_customers() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.invoice_state s SET next_check_on = '-infinity'
+   WHERE s.status = 'open'
+     AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_customers() IS
+  'Trigger: the open invoices of the customers in the transition table "changed" are looked at by the next pass.';
+
+-- A hold was lifted or changed: its invoices get a look at the next pass.
+CREATE FUNCTION dunning.recheck_holds() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.invoice_state s SET next_check_on = '-infinity'
+   WHERE s.status = 'open'
+     AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
+          OR s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_holds() IS
+  'Trigger: the open invoices under the holds in the transition table "changed" are looked at by the next pass.';
+
+CREATE TRIGGER assignment_recheck_insert AFTER INSERT ON dunning.assignment
+  REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER assignment_recheck_update AFTER UPDATE ON dunning.assignment
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER assignment_recheck_delete AFTER DELETE ON dunning.assignment
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER hold_recheck_update AFTER UPDATE ON dunning.hold
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
+CREATE TRIGGER hold_recheck_delete AFTER DELETE ON dunning.hold
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
+COMMENT ON TRIGGER assignment_recheck_insert ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_recheck_update ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_recheck_delete ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER hold_recheck_update ON dunning.hold IS 'The held invoices are looked at again.';
+COMMENT ON TRIGGER hold_recheck_delete ON dunning.hold IS 'The held invoices are looked at again.';
+
+-- A new binding: the next pass discovers every overdue invoice.
+CREATE FUNCTION dunning.binding_rediscover() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.engine SET last_as_of = NULL;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.binding_rediscover() IS
+  'Trigger: after a (re)binding, the next pass discovers every overdue invoice.';
+CREATE TRIGGER binding_rediscover AFTER INSERT OR UPDATE OR DELETE ON dunning.binding
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.binding_rediscover();
+COMMENT ON TRIGGER binding_rediscover ON dunning.binding IS
+  'The next pass discovers every overdue invoice.';
+
+-- Views over the bound ledger: binding creates them after dunning.ledger.
+CREATE TABLE dunning.derived_view (
+  name       text PRIMARY KEY,
+  position   integer NOT NULL UNIQUE,
+  definition text NOT NULL,
+  comment    text NOT NULL
+);
+COMMENT ON TABLE dunning.derived_view IS
+  'Reference data: the extension''s views over the bound ledger, (re)created by bind_ledger() after dunning.ledger.';
+
+INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
+('invoice_status', 1, $view$
+SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
+       l.open_amount, s.policy, s.level, s.last_reminder_at,
+       nxt.level AS next_level, nxt.channel AS next_channel,
+       s.next_check_on, s.waiting_for,
+       (SELECT h.reason FROM dunning.hold h
+         WHERE (h.invoice_id = s.invoice_id OR h.customer_id = s.customer_id)
+           AND (h.until IS NULL OR h.until >= CURRENT_DATE)
+         ORDER BY h.id LIMIT 1) AS hold,
+       s.first_seen, s.updated_at
+  FROM dunning.invoice_state s
+  LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id
+  LEFT JOIN LATERAL (SELECT st.level, st.channel FROM dunning.step st
+                      WHERE st.policy = s.policy AND st.level > s.level
+                      ORDER BY st.level LIMIT 1) nxt ON true
+ WHERE s.status = 'open'
+$view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.');
+
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.assignment', 'customer_id', 'customer', false),
   ('dunning.hold',       'invoice_id',  'invoice',  false),
   ('dunning.hold',       'customer_id', 'customer', false),
   ('dunning.reminder',   'customer_id', 'customer', false),
-  ('dunning.reminder',   'invoice_ids', 'invoice',  true);
+  ('dunning.reminder',   'invoice_ids', 'invoice',  true),
+  ('dunning.invoice_state', 'invoice_id',  'invoice',  false),
+  ('dunning.invoice_state', 'customer_id', 'customer', false),
+  ('dunning.history',    'invoice_id',  'invoice',  false),
+  ('dunning.history',    'customer_id', 'customer', false);
 
 ------------------------------------------------------------------------------
 -- Checks: every table rejects nonsense with a clear message
@@ -932,6 +1219,14 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.hold', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.hold_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.invoice_state', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.history', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.history_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.run_log', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.run_log_id_seq', '');
+-- the bookkeeping row is not dumped: after a restore, the next pass
+-- discovers every overdue invoice again
+SELECT pg_catalog.pg_extension_config_dump('dunning.engine', 'WHERE false');
 
 REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA dunning FROM PUBLIC;

@@ -590,6 +590,75 @@ view_types_differ(Oid viewid, const BindingSpec *spec, BoundRole *roles)
 	return false;
 }
 
+/* Make a view of schema dunning a member of the extension, unless it is. */
+static void
+add_to_extension(const char *view, bool existed)
+{
+	if (!existed && !creating_extension)
+		run_sql(psprintf("ALTER EXTENSION dunning ADD VIEW dunning.%s", view),
+				SPI_OK_UTILITY);
+}
+
+/* Drop a view of schema dunning that is a member of the extension. */
+static void
+drop_member_view(const char *view)
+{
+	if (!OidIsValid(get_relname_relid(view, get_namespace_oid("dunning", false))))
+		return;
+	if (!creating_extension)
+		run_sql(psprintf("ALTER EXTENSION dunning DROP VIEW dunning.%s", view),
+				SPI_OK_UTILITY);
+	run_sql(psprintf("DROP VIEW dunning.%s", view), SPI_OK_UTILITY);
+}
+
+/*
+ * The views derived from dunning.ledger (dunning.derived_view), as a list
+ * of {name, definition, comment} triples, in creation order.
+ */
+static List *
+derived_views(void)
+{
+	List	   *views = NIL;
+
+	if (SPI_execute("SELECT quote_ident(name), definition, comment"
+					" FROM dunning.derived_view ORDER BY position", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read dunning.derived_view");
+	for (uint64 i = 0; i < SPI_processed; i++)
+		for (int col = 1; col <= 3; col++)
+			views = lappend(views, SPI_getvalue(SPI_tuptable->vals[i],
+												SPI_tuptable->tupdesc, col));
+	return views;
+}
+
+/* Drop the derived views, latest first: the ledger view or key types change. */
+static void
+drop_derived_views(void)
+{
+	List	   *views = derived_views();
+
+	for (int i = list_length(views) - 3; i >= 0; i -= 3)
+		drop_member_view((char *) list_nth(views, i));
+}
+
+/* (Re)create the derived views over the new ledger view. */
+static void
+create_derived_views(void)
+{
+	List	   *views = derived_views();
+
+	for (int i = 0; i + 2 < list_length(views); i += 3)
+	{
+		char	   *name = list_nth(views, i);
+
+		run_sql(psprintf("CREATE VIEW dunning.%s AS %s", name,
+						 (char *) list_nth(views, i + 1)), SPI_OK_UTILITY);
+		add_to_extension(name, false);
+		run_sql(psprintf("REVOKE ALL ON dunning.%s FROM PUBLIC", name), SPI_OK_UTILITY);
+		run_sql(psprintf("COMMENT ON VIEW dunning.%s IS %s", name,
+						 quote_literal_cstr(list_nth(views, i + 2))), SPI_OK_UTILITY);
+	}
+}
+
 /* (Re)create the binding's view over the source, a member of the extension. */
 static void
 create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
@@ -600,10 +669,7 @@ create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
 	initStringInfo(&sql);
 	if (OidIsValid(viewid) && view_types_differ(viewid, spec, roles))
 	{
-		if (!creating_extension)
-			run_sql(psprintf("ALTER EXTENSION dunning DROP VIEW dunning.%s", spec->view),
-					SPI_OK_UTILITY);
-		run_sql(psprintf("DROP VIEW dunning.%s", spec->view), SPI_OK_UTILITY);
+		drop_member_view(spec->view);
 		viewid = InvalidOid;
 	}
 
@@ -617,9 +683,7 @@ create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
 	appendStringInfo(&sql, " FROM %s s", qualified_name(relid));
 	run_sql(sql.data, SPI_OK_UTILITY);
 
-	if (!OidIsValid(viewid) && !creating_extension)
-		run_sql(psprintf("ALTER EXTENSION dunning ADD VIEW dunning.%s", spec->view),
-				SPI_OK_UTILITY);
+	add_to_extension(spec->view, OidIsValid(viewid));
 	run_sql(psprintf("REVOKE ALL ON dunning.%s FROM PUBLIC", spec->view), SPI_OK_UTILITY);
 	run_sql(psprintf("COMMENT ON VIEW dunning.%s IS %s", spec->view,
 					 quote_literal_cstr(spec->view_comment)), SPI_OK_UTILITY);
@@ -764,10 +828,17 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	relid = check_binding(&spec, source, spec.roles);
 	custtype = key_storage_type(find_role(&spec, spec.roles, "customer_id")->typid);
 	check_customer_key_matches(&spec, custtype);
-	create_view(&spec, spec.roles, relid);
 	if (strcmp(kind, "ledger") == 0)
+	{
+		/* the derived views use the key columns and the ledger view */
+		drop_derived_views();
+		create_view(&spec, spec.roles, relid);
 		retype_key_columns(key_storage_type(find_role(&spec, spec.roles, "invoice_id")->typid),
 						   custtype);
+		create_derived_views();
+	}
+	else
+		create_view(&spec, spec.roles, relid);
 	SPI_finish();
 
 	return PointerGetDatum(NULL);

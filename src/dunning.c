@@ -11,16 +11,29 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
+
 #include "fmgr.h"
 #include "utils/guc.h"
+
+#include "pass.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
-/* Module load: reserve the settings prefix. */
+int			dunning_discovery_lookback = 3 * 24 * 60;
+
+/* Module load: define the settings and reserve their prefix. */
 void
 _PG_init(void)
 {
+	DefineCustomIntVariable("dunning.discovery_lookback",
+							"Sets how far back a pass looks for invoices that became overdue since the previous pass.",
+							"Invoices entered late with a due date older than this are found by the next full pass.",
+							&dunning_discovery_lookback,
+							3 * 24 * 60, 0, INT_MAX / 2,
+							PGC_USERSET, GUC_UNIT_MIN,
+							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("dunning");
 }

@@ -1,0 +1,264 @@
+/*-------------------------------------------------------------------------
+ *
+ * campaign.c
+ *	  Policies and their steps, loaded once per pass.
+ *
+ * A pass reads dunning.policy, dunning.step and dunning.holiday once, into
+ * memory, so that every decision is made without another query.  DBAs
+ * change campaigns with plain INSERTs: the next pass sees the change.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+
+#include "campaign.h"
+
+/* Where the campaign being loaded lives (it must outlive SPI_finish). */
+static MemoryContext campaign_cxt;
+
+/* A column of the current SPI result row, as a C string or NULL. */
+static char *
+col_text(HeapTuple tup, TupleDesc desc, int n)
+{
+	return SPI_getvalue(tup, desc, n);
+}
+
+/* A column of the current SPI result row, as a Datum (NULL: not allowed). */
+static Datum
+col_datum(HeapTuple tup, TupleDesc desc, int n)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, n, &isnull);
+
+	if (isnull)
+		elog(ERROR, "unexpected null in column %d of the campaign", n);
+	return d;
+}
+
+/* Parse a weekday array's text form ("{1,2,3}") into a bit mask. */
+static int
+weekday_mask(const char *days)
+{
+	int			mask = 0;
+
+	for (const char *p = days; *p; p++)
+		if (*p >= '1' && *p <= '7')
+			mask |= 1 << (*p - '0');
+	return mask;
+}
+
+/* Load the holidays of every calendar a policy uses. */
+static void
+load_holidays(Campaign *c, char **calendars)
+{
+	for (int i = 0; i < c->npolicies; i++)
+	{
+		Policy	   *p = &c->policies[i];
+		Oid			argtypes[1] = {TEXTOID};
+		Datum		args[1];
+
+		p->window.nholidays = 0;
+		if (calendars[i] == NULL)
+			continue;
+		args[0] = CStringGetTextDatum(calendars[i]);
+		if (SPI_execute_with_args("SELECT day FROM dunning.holiday WHERE calendar = $1"
+								  " ORDER BY day", 1, argtypes, args, NULL, true, 0)
+			!= SPI_OK_SELECT)
+			elog(ERROR, "could not read the holidays");
+		MemoryContextSwitchTo(campaign_cxt);
+		p->window.holidays = palloc(sizeof(DateADT) * (SPI_processed + 1));
+		for (uint64 j = 0; j < SPI_processed; j++)
+			p->window.holidays[j] =
+				DatumGetDateADT(col_datum(SPI_tuptable->vals[j], SPI_tuptable->tupdesc, 1));
+		p->window.nholidays = (int) SPI_processed;
+	}
+}
+
+/* Load the steps of every policy, in level order. */
+static void
+load_steps(Campaign *c)
+{
+	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee::text"
+					" FROM dunning.step ORDER BY policy, level", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the steps");
+	MemoryContextSwitchTo(campaign_cxt);
+
+	for (int i = 0; i < c->npolicies; i++)
+		c->policies[i].steps = palloc0(sizeof(Step) * (SPI_processed + 1));
+
+	for (uint64 j = 0; j < SPI_processed; j++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[j];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *policy = col_text(tup, desc, 1);
+
+		for (int i = 0; i < c->npolicies; i++)
+		{
+			Policy	   *p = &c->policies[i];
+			Step	   *s;
+
+			if (strcmp(p->name, policy) != 0)
+				continue;
+			s = &p->steps[p->nsteps++];
+			s->level = DatumGetInt32(col_datum(tup, desc, 2));
+			s->days_overdue = DatumGetInt32(col_datum(tup, desc, 3));
+			s->channel = col_text(tup, desc, 4);
+			s->template = col_text(tup, desc, 5);
+			s->fee = col_text(tup, desc, 6);
+		}
+	}
+}
+
+/* Fill one policy from a row of the policy query. */
+static void
+load_policy(Policy *p, HeapTuple tup, TupleDesc desc)
+{
+	bool		isnull;
+	Datum		cap;
+
+	p->name = col_text(tup, desc, 1);
+	p->currency = col_text(tup, desc, 2);
+	p->is_default = DatumGetBool(col_datum(tup, desc, 3));
+	p->active = DatumGetBool(col_datum(tup, desc, 4));
+	p->min_open_amount = datumCopy(col_datum(tup, desc, 5), false, -1);
+	p->grace_days = DatumGetInt32(col_datum(tup, desc, 6));
+	p->min_days_between = DatumGetInt32(col_datum(tup, desc, 7));
+	p->by_customer = strcmp(col_text(tup, desc, 8), "customer") == 0;
+	cap = SPI_getbinval(tup, desc, 9, &isnull);
+	p->max_reminders = isnull ? 0 : DatumGetInt32(cap);
+	p->per_period = *DatumGetIntervalP(col_datum(tup, desc, 10));
+	p->window.weekdays = weekday_mask(col_text(tup, desc, 11));
+	p->window.from = DatumGetTimeADT(col_datum(tup, desc, 12));
+	p->window.until = DatumGetTimeADT(col_datum(tup, desc, 13));
+	p->tz = dunning_find_zone(col_text(tup, desc, 14));
+	if (p->tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" of policy \"%s\" is not recognized",
+						col_text(tup, desc, 14), p->name)));
+}
+
+/*
+ * Load every policy with its steps and holidays, in the current memory
+ * context (which must outlive SPI_finish).
+ */
+Campaign *
+dunning_load_campaign(TimestampTz as_of)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	Campaign   *c;
+	char	  **calendars;
+	Oid			argtypes[1] = {TIMESTAMPTZOID};
+	Datum		args[1] = {TimestampTzGetDatum(as_of)};
+	int			ndefaults = 0;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT name, currency, is_default,"
+							  " active_from <= $1 AND coalesce(active_until > $1, true),"
+							  " min_open_amount, grace_days, min_days_between, group_by,"
+							  " max_reminders, per_period, send_days::text, send_from,"
+							  " send_until, time_zone, calendar"
+							  " FROM dunning.policy ORDER BY name",
+							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the policies");
+
+	/* results are copied into the caller's context, which survives SPI */
+	campaign_cxt = caller;
+	MemoryContextSwitchTo(caller);
+	c = palloc0(sizeof(Campaign));
+	c->npolicies = (int) SPI_processed;
+	c->policies = palloc0(sizeof(Policy) * (c->npolicies + 1));
+	calendars = palloc0(sizeof(char *) * (c->npolicies + 1));
+	for (int i = 0; i < c->npolicies; i++)
+	{
+		Policy	   *p = &c->policies[i];
+
+		load_policy(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+		calendars[i] = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 15);
+		if (p->is_default && p->active)
+		{
+			ndefaults++;
+			c->only_default = p;
+		}
+		if (i == 0 || DatumGetInt32(DirectFunctionCall2(interval_cmp,
+														IntervalPGetDatum(&p->per_period),
+														IntervalPGetDatum(&c->longest_period))) > 0)
+			c->longest_period = p->per_period;
+	}
+	if (ndefaults != 1)
+		c->only_default = NULL;
+
+	load_steps(c);
+	load_holidays(c, calendars);
+	SPI_finish();
+	MemoryContextSwitchTo(caller);
+	return c;
+}
+
+/* The active policy of this name, or NULL. */
+static Policy *
+find_policy(const Campaign *c, const char *name)
+{
+	for (int i = 0; i < c->npolicies; i++)
+		if (c->policies[i].active && strcmp(c->policies[i].name, name) == 0)
+			return &c->policies[i];
+	return NULL;
+}
+
+/*
+ * The policy of an invoice: the customer's assignment if it is active and
+ * of the invoice's currency, else the active default of that currency.  An
+ * invoice without a currency takes the assignment, else the only default
+ * policy if there is exactly one.
+ */
+Policy *
+dunning_choose_policy(const Campaign *c, const char *assigned, const char *currency)
+{
+	if (assigned != NULL)
+	{
+		Policy	   *p = find_policy(c, assigned);
+
+		if (p != NULL && (currency == NULL || strcmp(p->currency, currency) == 0))
+			return p;
+	}
+	if (currency == NULL)
+		return c->only_default;
+	for (int i = 0; i < c->npolicies; i++)
+	{
+		Policy	   *p = &c->policies[i];
+
+		if (p->active && p->is_default && strcmp(p->currency, currency) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* The first step above a level, or NULL at the last one. */
+const Step *
+dunning_step_after(const Policy *p, int level)
+{
+	for (int i = 0; i < p->nsteps; i++)
+		if (p->steps[i].level > level)
+			return &p->steps[i];
+	return NULL;
+}
+
+/* The highest step whose days_overdue the invoice has reached, or NULL. */
+const Step *
+dunning_step_reached(const Policy *p, int days_overdue)
+{
+	const Step *reached = NULL;
+
+	for (int i = 0; i < p->nsteps; i++)
+		if (p->steps[i].days_overdue <= days_overdue)
+			reached = &p->steps[i];
+	return reached;
+}

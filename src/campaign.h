@@ -1,0 +1,57 @@
+/*-------------------------------------------------------------------------
+ *
+ * campaign.h
+ *	  Policies and their steps, loaded once per pass.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DUNNING_CAMPAIGN_H
+#define DUNNING_CAMPAIGN_H
+
+#include "calendar.h"
+
+/* One step of a policy's campaign. */
+typedef struct Step
+{
+	int			level;
+	int			days_overdue;
+	char	   *channel;
+	char	   *template;		/* NULL: the consumer renders */
+	char	   *fee;			/* numeric, as text */
+} Step;
+
+/* One policy, with its steps in level order. */
+typedef struct Policy
+{
+	char	   *name;
+	char	   *currency;
+	bool		is_default;
+	bool		active;			/* at the pass's as_of */
+	Datum		min_open_amount;	/* numeric */
+	int			grace_days;
+	int			min_days_between;
+	bool		by_customer;
+	int			max_reminders;	/* 0: no cap */
+	Interval	per_period;
+	pg_tz	   *tz;
+	SendWindow	window;
+	int			nsteps;
+	Step	   *steps;
+} Policy;
+
+/* Every policy, as the pass sees them. */
+typedef struct Campaign
+{
+	int			npolicies;
+	Policy	   *policies;
+	Policy	   *only_default;	/* the single default policy, if only one */
+	Interval	longest_period;	/* the longest per_period of any policy */
+} Campaign;
+
+extern Campaign *dunning_load_campaign(TimestampTz as_of);
+extern Policy *dunning_choose_policy(const Campaign *campaign,
+									 const char *assigned, const char *currency);
+extern const Step *dunning_step_after(const Policy *policy, int level);
+extern const Step *dunning_step_reached(const Policy *policy, int days_overdue);
+
+#endif							/* DUNNING_CAMPAIGN_H */

@@ -1,0 +1,414 @@
+/*-------------------------------------------------------------------------
+ *
+ * evaluate.c
+ *	  The decisions of one pass: what is due for which invoice and customer.
+ *
+ * For each invoice the pass looks at, dunning_decide_invoice() applies the
+ * rules in order: a paid or vanished invoice is closed; otherwise it takes
+ * its policy (the customer's assignment, else its currency's default), waits
+ * out the grace days and any hold in force, waits while its amount is under
+ * the minimum, and becomes due for the next step (one level at a time) once
+ * it has reached that step's days overdue and min_days_between have passed
+ * since its last reminder.  Each decision also says when to look again, so
+ * that a daily pass only touches the invoices that can change that day.
+ *
+ * dunning_group_reminders() then turns a customer's due invoices into
+ * reminders: one per invoice, or one consolidated reminder per policy when
+ * the policy groups by customer (at the highest level among them, after the
+ * per-customer minimum), within the contact cap and the send window.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/json.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+
+#include "evaluate.h"
+#include "money.h"
+
+/* The later of two dates. */
+static DateADT
+later(DateADT a, DateADT b)
+{
+	return a > b ? a : b;
+}
+
+/* Close an invoice that is paid or gone. */
+static bool
+decide_closed(Invoice *inv)
+{
+	if (!inv->present)
+		inv->closed = "vanished";
+	else if (!inv->open)
+		inv->closed = "paid";
+	return inv->closed != NULL;
+}
+
+/* The local date of the due date, in the zone days are counted in. */
+static DateADT
+due_date_in(const Invoice *inv, pg_tz *tz)
+{
+	if (inv->due_is_ts)
+		return dunning_local_date(DatumGetTimestampTz(inv->due_on), tz);
+	return DatumGetDateADT(inv->due_on);
+}
+
+/* Is a hold ending on this day (DATEVAL_NOEND: never) in force today? */
+static bool
+hold_in_force(bool held, DateADT until, DateADT today)
+{
+	return held && until >= today;
+}
+
+/* Wait for a hold: look again the day after it ends, or in a week. */
+static void
+wait_for_hold(Invoice *inv, DateADT until)
+{
+	inv->waiting = "hold";
+	inv->next_check = DATE_NOT_FINITE(until) ? inv->today + DUNNING_RECHECK_DAYS : until + 1;
+}
+
+/*
+ * Decide what one open invoice waits for, or at which step it is due.
+ * Sets due_step, or waiting and next_check.
+ */
+static void
+decide_step(Invoice *inv, const Customer *cust)
+{
+	const Policy *p = inv->policy;
+	const Step *next = dunning_step_after(p, inv->level);
+	DateADT		after_grace = inv->due_date + p->grace_days + 1;
+
+	if (next == NULL)
+	{
+		inv->waiting = "last_step";
+		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		return;
+	}
+	if (inv->days_overdue <= p->grace_days)
+	{
+		inv->waiting = "grace";
+		inv->next_check = later(after_grace, inv->due_date + next->days_overdue);
+		return;
+	}
+	if (hold_in_force(inv->held, inv->hold_until, inv->today))
+	{
+		wait_for_hold(inv, inv->hold_until);
+		return;
+	}
+	if (hold_in_force(cust->held, cust->hold_until, inv->today))
+	{
+		wait_for_hold(inv, cust->hold_until);
+		return;
+	}
+	if (!p->by_customer && money_lt(inv->open_amount, p->min_open_amount))
+	{
+		inv->waiting = "min_open_amount";
+		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		return;
+	}
+	if (next->days_overdue > inv->days_overdue)
+	{
+		inv->waiting = "next_step";
+		inv->next_check = inv->due_date + next->days_overdue;
+		return;
+	}
+	if (inv->has_last)
+	{
+		pg_tz	   *tz = cust->tz ? cust->tz : p->tz;
+		DateADT		allowed = dunning_local_date(inv->last_reminder_at, tz) + p->min_days_between;
+
+		if (inv->today < allowed)
+		{
+			inv->waiting = "interval";
+			inv->next_check = allowed;
+			return;
+		}
+	}
+	inv->due_step = next;
+}
+
+/* Decide what to do with one invoice the pass looks at. */
+void
+dunning_decide_invoice(Invoice *inv, const Customer *cust,
+					   const Campaign *campaign, TimestampTz as_of)
+{
+	pg_tz	   *tz;
+
+	inv->due_step = NULL;
+	inv->waiting = NULL;
+	inv->closed = NULL;
+	if (decide_closed(inv))
+		return;
+
+	inv->policy = dunning_choose_policy(campaign, cust->assigned, inv->currency);
+	tz = cust->tz ? cust->tz : (inv->policy ? inv->policy->tz : pg_tzset("UTC"));
+	inv->today = dunning_local_date(as_of, tz);
+	inv->due_date = due_date_in(inv, tz);
+	inv->days_overdue = inv->today - inv->due_date;
+
+	if (inv->policy == NULL)
+	{
+		inv->waiting = "no_policy";
+		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		return;
+	}
+	decide_step(inv, cust);
+}
+
+/* When to look at an invoice again after emitting its reminder. */
+static void
+schedule_after_emission(Invoice *inv)
+{
+	const Policy *p = inv->policy;
+	const Step *next = dunning_step_after(p, inv->due_step->level);
+	DateADT		gap = inv->today + Max(p->min_days_between, 1);
+
+	if (next == NULL)
+	{
+		inv->waiting = "last_step";
+		inv->next_check = later(gap, inv->today + DUNNING_RECHECK_DAYS);
+	}
+	else
+	{
+		inv->waiting = gap >= inv->due_date + next->days_overdue ? "interval" : "next_step";
+		inv->next_check = later(gap, inv->due_date + next->days_overdue);
+	}
+}
+
+/* How many reminders the customer has had within the policy's period. */
+static int
+contacts_within(const Customer *cust, const Policy *p, TimestampTz as_of)
+{
+	TimestampTz since = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
+																TimestampTzGetDatum(as_of),
+																IntervalPGetDatum(&p->per_period)));
+	int			n = 0;
+
+	for (int i = 0; i < cust->ncontacts; i++)
+		if (cust->contacts[i] > since && cust->contacts[i] <= as_of)
+			n++;
+	return n;
+}
+
+/* Append a JSON string member, or null. */
+static void
+json_member(StringInfo buf, const char *name, const char *value, bool comma)
+{
+	if (comma)
+		appendStringInfoString(buf, ", ");
+	escape_json(buf, name);
+	appendStringInfoString(buf, ": ");
+	if (value)
+		escape_json(buf, value);
+	else
+		appendStringInfoString(buf, "null");
+}
+
+/* A date as YYYY-MM-DD. */
+static char *
+iso_date(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+/* The payload: every field a mailer that renders itself needs. */
+static char *
+build_payload(const Reminder *r)
+{
+	StringInfoData buf;
+	Datum		total = money_zero();
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	json_member(&buf, "policy", r->policy->name, false);
+	appendStringInfo(&buf, ", \"level\": %d", r->step->level);
+	json_member(&buf, "channel", r->step->channel, true);
+	json_member(&buf, "template", r->step->template, true);
+	appendStringInfo(&buf, ", \"fee\": %s", r->step->fee);
+	json_member(&buf, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
+				: r->policy->currency, true);
+	appendStringInfoString(&buf, ", \"customer\": {");
+	json_member(&buf, "id", r->customer->key_text, false);
+	json_member(&buf, "name", r->customer->name, true);
+	json_member(&buf, "email", r->customer->email, true);
+	json_member(&buf, "phone", r->customer->phone, true);
+	json_member(&buf, "locale", r->customer->locale, true);
+	json_member(&buf, "time_zone", r->customer->time_zone, true);
+	appendStringInfoString(&buf, "}, \"invoices\": [");
+	for (int i = 0; i < r->ninvoices; i++)
+	{
+		Invoice    *inv = r->invoices[i];
+
+		appendStringInfoString(&buf, i > 0 ? ", {" : "{");
+		json_member(&buf, "invoice_id", inv->key_text, false);
+		json_member(&buf, "reference", inv->reference, true);
+		json_member(&buf, "due_on", iso_date(inv->due_date), true);
+		appendStringInfo(&buf, ", \"days_overdue\": %d, \"level\": %d, \"open_amount\": %s}",
+						 inv->days_overdue, inv->due_step->level, money_text(inv->open_amount));
+		total = money_add(total, inv->open_amount);
+	}
+	appendStringInfo(&buf, "], \"total_open\": %s}", money_text(total));
+	return buf.data;
+}
+
+/* The idempotency key: each invoice reaches each level once. */
+static char *
+reminder_key(const Reminder *r)
+{
+	StringInfoData buf;
+	char	   *hex;
+
+	if (r->ninvoices == 1 && !r->policy->by_customer)
+		return psprintf("i:%s:%d", r->invoices[0]->key_text, r->step->level);
+
+	initStringInfo(&buf);
+	for (int i = 0; i < r->ninvoices; i++)
+		appendStringInfo(&buf, "%s:%d;", r->invoices[i]->key_text,
+						 r->invoices[i]->due_step->level);
+	hex = TextDatumGetCString(DirectFunctionCall1(md5_text,
+												  PointerGetDatum(cstring_to_text(buf.data))));
+	return psprintf("c:%s:%s", r->customer->key_text, hex);
+}
+
+/* Where the reminder goes: an address for its channel, if the customer has one. */
+static char *
+recipient_for(const Customer *cust, const char *channel)
+{
+	if (strcmp(channel, "email") == 0)
+		return cust->email;
+	if (strcmp(channel, "sms") == 0 || strcmp(channel, "phone") == 0)
+		return cust->phone;
+	return NULL;
+}
+
+/* Finish a reminder: its key, address, availability and payload. */
+static void
+finish_reminder(Reminder *r, TimestampTz as_of)
+{
+	pg_tz	   *tz = r->customer->tz ? r->customer->tz : r->policy->tz;
+
+	r->available_at = dunning_next_opening(as_of, tz, &r->policy->window);
+	r->recipient = recipient_for(r->customer, r->step->channel);
+	r->key = reminder_key(r);
+	r->payload = build_payload(r);
+	for (int i = 0; i < r->ninvoices; i++)
+	{
+		r->invoices[i]->reminder_key = r->key;
+		schedule_after_emission(r->invoices[i]);
+	}
+}
+
+/* Hold back a due invoice: the contact cap or the customer minimum. */
+static void
+hold_back(Invoice *inv, const char *why, DateADT next_check)
+{
+	inv->due_step = NULL;
+	inv->waiting = why;
+	inv->next_check = next_check;
+}
+
+/*
+ * A consolidating policy: the customer's due invoices under it, if their
+ * open total reaches the minimum, go into one reminder at the highest level.
+ */
+static int
+consolidate(Invoice *invoices, int n, Customer *cust, Policy *p, Reminder *r)
+{
+	r->invoices = palloc(sizeof(Invoice *) * n);
+	r->ninvoices = 0;
+	for (int i = 0; i < n; i++)
+	{
+		Invoice    *inv = &invoices[i];
+
+		if (inv->due_step == NULL || inv->policy != p)
+			continue;
+		if (cust->has_open_total && money_lt(cust->open_total, p->min_open_amount))
+		{
+			hold_back(inv, "min_open_amount", inv->today + DUNNING_RECHECK_DAYS);
+			continue;
+		}
+		r->invoices[r->ninvoices++] = inv;
+		if (r->step == NULL || inv->due_step->level > r->step->level)
+			r->step = inv->due_step;
+	}
+	return r->ninvoices > 0 ? 1 : 0;
+}
+
+/*
+ * Turn a customer's decided invoices into reminders.  Returns how many, in
+ * *out (palloc'd); invoices held back by the cap are marked as waiting.
+ */
+int
+dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
+						TimestampTz as_of, Reminder **out)
+{
+	Reminder   *rs = palloc0(sizeof(Reminder) * (n + 1));
+	int			nr = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		Invoice    *inv = &invoices[i];
+		Policy	   *p = inv->policy;
+		bool		seen = false;
+
+		if (inv->due_step == NULL)
+			continue;
+		for (int j = 0; j < nr; j++)
+			if (rs[j].policy == p && (p->by_customer || rs[j].invoices[0] == inv))
+				seen = true;
+		if (seen)
+			continue;
+
+		rs[nr].customer = cust;
+		rs[nr].policy = p;
+		if (p->by_customer)
+			nr += consolidate(invoices, n, cust, p, &rs[nr]);
+		else
+		{
+			rs[nr].invoices = palloc(sizeof(Invoice *));
+			rs[nr].invoices[0] = inv;
+			rs[nr].ninvoices = 1;
+			rs[nr].step = inv->due_step;
+			nr++;
+		}
+	}
+
+	/* the contact cap, per policy, counting what this pass already emits */
+	{
+		int			kept = 0;
+
+		for (int j = 0; j < nr; j++)
+		{
+			Reminder   *r = &rs[j];
+			Policy	   *p = r->policy;
+
+			if (p->max_reminders > 0 &&
+				contacts_within(cust, p, as_of) + kept >= p->max_reminders)
+			{
+				for (int k = 0; k < r->ninvoices; k++)
+					hold_back(r->invoices[k], "contact_cap", r->invoices[k]->today + 1);
+				continue;
+			}
+			rs[kept++] = *r;
+		}
+		nr = kept;
+	}
+
+	for (int j = 0; j < nr; j++)
+		finish_reminder(&rs[j], as_of);
+	*out = rs;
+	return nr;
+}

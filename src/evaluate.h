@@ -1,0 +1,86 @@
+/*-------------------------------------------------------------------------
+ *
+ * evaluate.h
+ *	  The decisions of one pass: what is due for which invoice and customer.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DUNNING_EVALUATE_H
+#define DUNNING_EVALUATE_H
+
+#include "campaign.h"
+
+/* Look again after this many days when nothing else says when. */
+#define DUNNING_RECHECK_DAYS 7
+
+/* A customer of the pass, with what the decisions need to know of them. */
+typedef struct Customer
+{
+	Datum		key;			/* in the ledger's customer key type */
+	char	   *key_text;
+	pg_tz	   *tz;				/* NULL: the policy's */
+	char	   *time_zone;
+	char	   *locale;
+	char	   *email;
+	char	   *name;
+	char	   *phone;
+	char	   *assigned;		/* assigned policy, or NULL */
+	Datum		open_total;		/* numeric: all their open amounts */
+	bool		has_open_total;
+	bool		held;			/* a customer hold exists */
+	DateADT		hold_until;		/* its last day (DATEVAL_NOEND: no end) */
+	int			ncontacts;
+	TimestampTz *contacts;		/* reminders within the longest period */
+} Customer;
+
+/* One invoice the pass looks at, and what it decides for it. */
+typedef struct Invoice
+{
+	Datum		key;			/* in the ledger's invoice key type */
+	char	   *key_text;
+	bool		present;		/* still in the ledger */
+	bool		open;			/* open amount > 0 */
+	Datum		open_amount;	/* numeric */
+	bool		due_is_ts;
+	Datum		due_on;			/* date or timestamptz */
+	char	   *currency;
+	char	   *reference;
+	bool		in_state;
+	int			level;
+	bool		has_last;
+	TimestampTz last_reminder_at;
+	bool		held;			/* an invoice hold exists */
+	DateADT		hold_until;
+
+	/* decided */
+	Policy	   *policy;
+	DateADT		today;
+	DateADT		due_date;
+	int			days_overdue;
+	const Step *due_step;		/* due now at this step, or NULL */
+	const char *waiting;		/* why not, or NULL */
+	DateADT		next_check;
+	const char *closed;			/* "paid" or "vanished", or NULL */
+	char	   *reminder_key;	/* the reminder that carries it */
+} Invoice;
+
+/* A reminder the pass emits, for one or several invoices of a customer. */
+typedef struct Reminder
+{
+	Customer   *customer;
+	Policy	   *policy;
+	const Step *step;
+	int			ninvoices;
+	Invoice   **invoices;
+	TimestampTz available_at;
+	char	   *key;
+	char	   *recipient;
+	char	   *payload;		/* jsonb, as text */
+} Reminder;
+
+extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
+								   const Campaign *campaign, TimestampTz as_of);
+extern int	dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
+									TimestampTz as_of, Reminder **out);
+
+#endif							/* DUNNING_EVALUATE_H */

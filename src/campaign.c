@@ -165,7 +165,9 @@ dunning_load_campaign(TimestampTz as_of)
 							  " active_from <= $1 AND coalesce(active_until > $1, true),"
 							  " min_open_amount, grace_days, min_days_between, group_by,"
 							  " max_reminders, per_period, send_days::text, send_from,"
-							  " send_until, time_zone, calendar"
+							  " send_until, time_zone, calendar,"
+							  " (SELECT min(t) FROM (VALUES (active_from), (active_until)) v(t)"
+							  "   WHERE t > $1)"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
@@ -177,11 +179,19 @@ dunning_load_campaign(TimestampTz as_of)
 	c->npolicies = (int) SPI_processed;
 	c->policies = palloc0(sizeof(Policy) * (c->npolicies + 1));
 	calendars = palloc0(sizeof(char *) * (c->npolicies + 1));
+	c->next_change = DATEVAL_NOEND;
 	for (int i = 0; i < c->npolicies; i++)
 	{
 		Policy	   *p = &c->policies[i];
+		bool		isnull;
+		Datum		change = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+										   16, &isnull);
 
 		load_policy(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+		if (!isnull)
+			c->next_change = Min(c->next_change,
+								 dunning_local_date(DatumGetTimestampTz(change),
+													pg_tzset("UTC")));
 		calendars[i] = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 15);
 		if (p->is_default && p->active)
 		{

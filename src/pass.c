@@ -396,7 +396,10 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	else
 		colbuf_add(&s[S_LAST], TimestampTzGetDatum(inv->last_reminder_at), !inv->has_last);
 	colbuf_text(&s[S_RKEY], emitted ? inv->reminder_key : NULL);
-	colbuf_add(&s[S_NEXT], DateADTGetDatum(inv->closed ? inv->today : inv->next_check),
+	/* a policy that starts or stops meanwhile may change everything */
+	colbuf_add(&s[S_NEXT], DateADTGetDatum(inv->closed ? inv->today :
+										   Min(inv->next_check,
+											   pass->campaign->next_change)),
 			   false);
 	colbuf_text(&s[S_WAITING], inv->waiting);
 	colbuf_text(&s[S_STATUS], inv->closed ? "closed" : "open");

@@ -87,4 +87,9 @@ stage "binding the ledger, creating the calendar, policies, steps and holds (tes
 log "what dunning sees as of $AS_OF (test/demo/show.sql):"
 T0=$(date +%s%N)
 "${PSQL[@]}" --pset=numericlocale=on -f test/demo/show.sql
-log "  shown in $(since "$T0"); the whole demo took $(since "$START")"
+log "  shown in $(since "$T0")"
+
+log "the engine at work: a preview, then a pass a day for a week (test/demo/flow.sql):"
+T0=$(date +%s%N)
+"${PSQL[@]}" --pset=numericlocale=on -f test/demo/flow.sql
+log "  done in $(since "$T0"); the whole demo took $(since "$START")"

@@ -186,19 +186,3 @@ FROM campaign_target t
 LEFT JOIN dunning.policy p ON p.name = t.policy
 GROUP BY p.currency, p.is_default, t.policy
 ORDER BY p.currency, NOT p.is_default, t.policy;
-
--------------------------------------------------------------------------------
--- The evaluation engine: what dunning.preview would emit on :as_of and what
--- dunning.run puts in the queue.  Run with -v with_engine=1.
--------------------------------------------------------------------------------
-\if :{?with_engine}
-\echo '== the engine on' :as_of '=='
-SELECT to_regproc('dunning.preview') IS NOT NULL
-   AND to_regproc('dunning.run') IS NOT NULL AS engine_installed \gset
-\if :engine_installed
--- dunning.preview(...) and dunning.run(...) go here.
-\echo '(dunning.preview and dunning.run are installed; their calls belong here)'
-\else
-\echo '(dunning.preview and dunning.run are not in this build yet)'
-\endif
-\endif

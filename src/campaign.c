@@ -69,7 +69,7 @@ load_holidays(Campaign *c, char **calendars)
 			continue;
 		args[0] = CStringGetTextDatum(calendars[i]);
 		if (SPI_execute_with_args("SELECT day FROM dunning.holiday WHERE calendar = $1"
-								  " ORDER BY day", 1, argtypes, args, NULL, true, 0)
+								  " ORDER BY day", 1, argtypes, args, NULL, false, 0)
 			!= SPI_OK_SELECT)
 			elog(ERROR, "could not read the holidays");
 		MemoryContextSwitchTo(campaign_cxt);
@@ -86,7 +86,7 @@ static void
 load_steps(Campaign *c)
 {
 	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee::text"
-					" FROM dunning.step ORDER BY policy, level", true, 0) != SPI_OK_SELECT)
+					" FROM dunning.step ORDER BY policy, level", false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the steps");
 	MemoryContextSwitchTo(campaign_cxt);
 
@@ -169,7 +169,7 @@ dunning_load_campaign(TimestampTz as_of)
 							  " (SELECT min(t) FROM (VALUES (active_from), (active_until)) v(t)"
 							  "   WHERE t > $1)"
 							  " FROM dunning.policy ORDER BY name",
-							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
 
 	/* results are copied into the caller's context, which survives SPI */

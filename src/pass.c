@@ -709,7 +709,7 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	Portal		portal;
 
 	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
-								  true, 0) == SPI_OK_SELECT && SPI_processed > 0;
+								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
 
 	args[0] = TimestampTzGetDatum(pass->as_of);
 	args[1] = TimestampTzGetDatum(discover_from);
@@ -860,7 +860,7 @@ sweep_unsent(Pass *pass)
 static void
 require_ledger(void)
 {
-	if (SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'ledger'", true, 0)
+	if (SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'ledger'", false, 0)
 		!= SPI_OK_SELECT || SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -875,7 +875,7 @@ discovery_start(Pass *pass, bool want_full, TimestampTz *from)
 	bool		isnull;
 	Datum		last;
 
-	if (SPI_execute("SELECT last_as_of FROM dunning.engine", true, 1) != SPI_OK_SELECT ||
+	if (SPI_execute("SELECT last_as_of FROM dunning.engine", false, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "dunning.engine has no row");
 	last = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -923,6 +923,13 @@ do_pass(Pass *pass, bool want_full)
 	pass->group_cxt = AllocSetContextCreate(pass->pass_cxt, "dunning pass batch",
 											ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(pass->pass_cxt);
+
+	/*
+	 * Passes queue up here; what follows reads with fresh snapshots, so a
+	 * pass that waited sees what the one before it committed.
+	 */
+	if (!pass->preview)
+		DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PASS_LOCK_KEY));
 	pass->campaign = dunning_load_campaign(pass->as_of);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -930,8 +937,6 @@ do_pass(Pass *pass, bool want_full)
 	require_ledger();
 	if (!pass->preview)
 	{
-		SPI_execute(psprintf("SELECT pg_catalog.pg_advisory_xact_lock(" INT64_FORMAT ")",
-							 PASS_LOCK_KEY), false, 0);
 		SPI_execute("SELECT pg_catalog.nextval('dunning.run_log_id_seq')", false, 1);
 		pass->run_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
 												   SPI_tuptable->tupdesc, 1, &(bool){false}));

@@ -75,6 +75,17 @@ SELECT as_of, invoice_ids FROM dunning.reminder WHERE customer_id = 'D' ORDER BY
 SELECT emitted FROM dunning.run('2026-12-02 09:00+00');
 SELECT as_of, invoice_ids FROM dunning.reminder WHERE customer_id = 'D' ORDER BY id;
 
+-- D pays D1 and D2 before that notice goes out: it is re-issued for D4
+-- alone, at D4's own level 1, and D4's state points at the new reminder
+UPDATE cons.invoices SET balance = 0 WHERE id IN ('D1', 'D2');
+SELECT emitted, resolved, cancelled FROM dunning.run('2026-12-03 09:00+00');
+SELECT invoice_ids, level, status, payload->'level' AS payload_level
+  FROM dunning.reminder WHERE customer_id = 'D' ORDER BY id;
+SELECT h.invoice_id, h.event, h.level, h.reason FROM dunning.history h
+ WHERE h.customer_id = 'D' AND h.at = '2026-12-03 09:00+00' ORDER BY h.id;
+SELECT s.invoice_id, r.invoice_ids AS last_reminder FROM dunning.invoice_state s
+  JOIN dunning.reminder r ON r.id = s.last_reminder_id WHERE s.invoice_id = 'D4';
+
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;

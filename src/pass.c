@@ -49,8 +49,10 @@ PG_FUNCTION_INFO_V1(dunning_preview);
 
 /*
  * The sweep of unsent reminders: cancel those whose invoices are paid or
- * gone, re-issue a consolidated one with the invoices still open, close the
- * settled invoices' state, and log all of it.  Returns the numbers of
+ * gone, re-issue a consolidated one with the invoices still open (at the
+ * highest level among them, with that step's channel, template and fee),
+ * close the settled invoices' state, point the others at the re-issued
+ * reminder, and log all of it.  Returns the numbers of
  * reminders cancelled, invoices resolved and reminders re-issued.
  */
 static const char *const SWEEP_SQL =
@@ -73,18 +75,29 @@ static const char *const SWEEP_SQL =
 " RETURNING r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel,"
 "  r.recipient, r.payload, r.available_at, r.idempotency_key,"
 "  c.still_open, c.paid, c.vanished),"
+/* what a consolidated notice still lists, at the highest level among it */
+"kept AS ("
+" SELECT c.id, pg_catalog.jsonb_agg(e ORDER BY o) AS list,"
+"  sum((e->>'open_amount')::numeric) AS total, max((e->>'level')::int) AS level"
+" FROM cancelled c"
+" CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(c.payload->'invoices')"
+"   WITH ORDINALITY AS p(e, o)"
+" WHERE c.still_open IS NOT NULL AND e->>'invoice_id' = ANY (c.still_open::text[])"
+" GROUP BY c.id),"
 "reissued AS ("
 " INSERT INTO dunning.reminder (customer_id, invoice_ids, policy, level, channel,"
 "  recipient, payload, available_at, idempotency_key, as_of, run_id)"
-" SELECT c.customer_id, c.still_open, c.policy, c.level, c.channel, c.recipient,"
-"  c.payload || pg_catalog.jsonb_build_object('invoices', kept.list, 'total_open', kept.total),"
+" SELECT c.customer_id, c.still_open, c.policy, k.level, coalesce(st.channel, c.channel),"
+"  c.recipient,"
+"  c.payload || pg_catalog.jsonb_build_object('invoices', k.list, 'total_open', k.total,"
+"   'level', k.level, 'channel', coalesce(st.channel, c.channel),"
+"   'template', CASE WHEN st.level IS NULL THEN c.payload->'template'"
+"               ELSE pg_catalog.to_jsonb(st.template) END,"
+"   'fee', coalesce(st.fee, (c.payload->>'fee')::numeric)),"
 "  c.available_at, c.idempotency_key || ':r' || $2, $1, $2"
-" FROM cancelled c CROSS JOIN LATERAL ("
-"  SELECT pg_catalog.jsonb_agg(e) AS list, sum((e->>'open_amount')::numeric) AS total"
-"  FROM pg_catalog.jsonb_array_elements(c.payload->'invoices') e"
-"  WHERE e->>'invoice_id' = ANY (c.still_open::text[])) kept"
-" WHERE c.still_open IS NOT NULL"
-" RETURNING id),"
+" FROM cancelled c JOIN kept k ON k.id = c.id"
+" LEFT JOIN dunning.step st ON st.policy = c.policy AND st.level = k.level"
+" RETURNING id, customer_id, invoice_ids, payload),"
 "settled AS ("
 " SELECT DISTINCT x.i AS invoice_id, 'paid' AS reason FROM cancelled c, unnest(c.paid) x(i)"
 " UNION"
@@ -94,13 +107,29 @@ static const char *const SWEEP_SQL =
 "  updated_at = $1"
 " FROM settled t WHERE s.invoice_id = t.invoice_id AND s.status = 'open'"
 " RETURNING s.invoice_id, s.customer_id, s.level, t.reason),"
+"relinked AS ("
+" UPDATE dunning.invoice_state s SET last_reminder_id = r.id, updated_at = $1"
+" FROM reissued r WHERE s.invoice_id = ANY (r.invoice_ids)"
+" RETURNING 1),"
 "cancel_log AS ("
 " INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
 "  reminder_id, reason)"
-" SELECT $1, $2, x.i, c.customer_id, 'cancelled', c.level, c.id,"
+" SELECT $1, $2, x.i, c.customer_id, 'cancelled',"
+"  coalesce((SELECT (e->>'level')::int"
+"            FROM pg_catalog.jsonb_array_elements(c.payload->'invoices') e"
+"            WHERE e->>'invoice_id' = x.i::text LIMIT 1), c.level), c.id,"
 "  CASE WHEN x.i = ANY (c.still_open) THEN 'another invoice of it was paid: re-issued without it'"
 "  ELSE 'paid before it was sent' END"
 " FROM cancelled c, unnest(c.invoice_ids) x(i)"
+" RETURNING 1),"
+"reissue_log AS ("
+" INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
+"  reminder_id, reason)"
+" SELECT $1, $2, x.i, r.customer_id, 'emitted',"
+"  (SELECT (e->>'level')::int FROM pg_catalog.jsonb_array_elements(r.payload->'invoices') e"
+"   WHERE e->>'invoice_id' = x.i::text LIMIT 1), r.id,"
+"  're-issued without the paid invoices'"
+" FROM reissued r, unnest(r.invoice_ids) x(i)"
 " RETURNING 1),"
 "resolve_log AS ("
 " INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level, reason)"
@@ -108,7 +137,8 @@ static const char *const SWEEP_SQL =
 " RETURNING 1)"
 " SELECT (SELECT count(*) FROM cancelled), (SELECT count(*) FROM closed),"
 "  (SELECT count(*) FROM reissued),"
-"  (SELECT count(*) FROM cancel_log) + (SELECT count(*) FROM resolve_log)";
+"  (SELECT count(*) FROM cancel_log) + (SELECT count(*) FROM reissue_log)"
+"  + (SELECT count(*) FROM resolve_log) + (SELECT count(*) FROM relinked)";
 
 /* A growing column of values, written as one array parameter. */
 typedef struct ColumnBuf

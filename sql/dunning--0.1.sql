@@ -400,7 +400,7 @@ COMMENT ON COLUMN dunning.policy.currency IS
 COMMENT ON COLUMN dunning.policy.is_default IS
   'The policy of every customer of this currency without an assignment; at most one per currency.';
 COMMENT ON COLUMN dunning.policy.min_open_amount IS
-  'Open amounts below this are not reminded (per customer when group_by = ''customer'').';
+  'Open amounts below this are not reminded (with group_by = ''customer'': a notice whose invoices total less).';
 COMMENT ON COLUMN dunning.policy.grace_days IS
   'Days after the due date during which nothing is sent.';
 COMMENT ON COLUMN dunning.policy.min_days_between IS
@@ -682,7 +682,8 @@ CREATE FUNCTION dunning.run(as_of timestamptz DEFAULT pg_catalog.now(),
                             full_discovery boolean DEFAULT false)
 RETURNS dunning.run_result
 AS 'MODULE_PATHNAME', 'dunning_run'
-LANGUAGE C STRICT VOLATILE;
+LANGUAGE C STRICT VOLATILE
+SET jit = off;
 COMMENT ON FUNCTION dunning.run(timestamptz, boolean) IS
   'Runs one evaluation pass at as_of in the caller''s transaction: emits the reminders that are due, resolves paid invoices and cancels their unsent reminders.';
 
@@ -690,7 +691,8 @@ CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
                                 full_discovery boolean DEFAULT false)
 RETURNS SETOF dunning.reminder
 AS 'MODULE_PATHNAME', 'dunning_preview'
-LANGUAGE C STRICT VOLATILE;
+LANGUAGE C STRICT VOLATILE
+SET jit = off;
 COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
   'The reminders a pass at as_of would emit, computed the same way, writing nothing.';
 
@@ -813,7 +815,7 @@ SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
   LEFT JOIN LATERAL (SELECT st.level, st.channel FROM dunning.step st
                       WHERE st.policy = s.policy AND st.level > s.level
                       ORDER BY st.level LIMIT 1) nxt ON true
- WHERE s.status = 'open'
+ WHERE s.status = 'open' AND l.open_amount > 0
 $view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.');
 
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES

@@ -21,6 +21,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -38,6 +39,16 @@ static DateADT
 later(DateADT a, DateADT b)
 {
 	return a > b ? a : b;
+}
+
+/* The day of the next routine look at an invoice: in 7 to 13 days. */
+static DateADT
+recheck_day(const Invoice *inv)
+{
+	uint32		spread = hash_bytes((const unsigned char *) inv->key_text,
+									strlen(inv->key_text));
+
+	return inv->today + DUNNING_RECHECK_DAYS + spread % DUNNING_RECHECK_DAYS;
 }
 
 /* Close an invoice that is paid or gone. */
@@ -72,7 +83,7 @@ static void
 wait_for_hold(Invoice *inv, DateADT until)
 {
 	inv->waiting = "hold";
-	inv->next_check = DATE_NOT_FINITE(until) ? inv->today + DUNNING_RECHECK_DAYS : until + 1;
+	inv->next_check = DATE_NOT_FINITE(until) ? recheck_day(inv) : until + 1;
 }
 
 /*
@@ -89,7 +100,7 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		inv->next_check = recheck_day(inv);
 		return;
 	}
 	if (inv->days_overdue <= p->grace_days)
@@ -111,7 +122,7 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (!p->by_customer && money_lt(inv->open_amount, p->min_open_amount))
 	{
 		inv->waiting = "min_open_amount";
-		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		inv->next_check = recheck_day(inv);
 		return;
 	}
 	if (next->days_overdue > inv->days_overdue)
@@ -157,7 +168,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 	if (inv->policy == NULL)
 	{
 		inv->waiting = "no_policy";
-		inv->next_check = inv->today + DUNNING_RECHECK_DAYS;
+		inv->next_check = recheck_day(inv);
 		return;
 	}
 	decide_step(inv, cust);
@@ -174,7 +185,7 @@ schedule_after_emission(Invoice *inv)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		inv->next_check = later(gap, inv->today + DUNNING_RECHECK_DAYS);
+		inv->next_check = later(gap, recheck_day(inv));
 	}
 	else
 	{
@@ -321,12 +332,15 @@ hold_back(Invoice *inv, const char *why, DateADT next_check)
 }
 
 /*
- * A consolidating policy: the customer's due invoices under it, if their
- * open total reaches the minimum, go into one reminder at the highest level.
+ * A consolidating policy: the customer's due invoices under it go into one
+ * reminder at the highest level among them, if their total reaches the
+ * policy's minimum (else they wait).
  */
 static int
 consolidate(Invoice *invoices, int n, Customer *cust, Policy *p, Reminder *r)
 {
+	Datum		total = money_zero();
+
 	r->invoices = palloc(sizeof(Invoice *) * n);
 	r->ninvoices = 0;
 	for (int i = 0; i < n; i++)
@@ -335,14 +349,17 @@ consolidate(Invoice *invoices, int n, Customer *cust, Policy *p, Reminder *r)
 
 		if (inv->due_step == NULL || inv->policy != p)
 			continue;
-		if (cust->has_open_total && money_lt(cust->open_total, p->min_open_amount))
-		{
-			hold_back(inv, "min_open_amount", inv->today + DUNNING_RECHECK_DAYS);
-			continue;
-		}
 		r->invoices[r->ninvoices++] = inv;
+		total = money_add(total, inv->open_amount);
 		if (r->step == NULL || inv->due_step->level > r->step->level)
 			r->step = inv->due_step;
+	}
+	if (r->ninvoices > 0 && money_lt(total, p->min_open_amount))
+	{
+		for (int i = 0; i < r->ninvoices; i++)
+			hold_back(r->invoices[i], "min_open_amount", recheck_day(r->invoices[i]));
+		r->ninvoices = 0;
+		r->step = NULL;
 	}
 	return r->ninvoices > 0 ? 1 : 0;
 }

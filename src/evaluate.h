@@ -10,7 +10,11 @@
 
 #include "campaign.h"
 
-/* Look again after this many days when nothing else says when. */
+/*
+ * Look again after this many days (plus up to as many again, spread by the
+ * invoice's key so that the looks do not all fall on one day) when nothing
+ * else says when: to notice a payment, a hold lifted, a policy changed.
+ */
 #define DUNNING_RECHECK_DAYS 7
 
 /* A customer of the pass, with what the decisions need to know of them. */
@@ -25,8 +29,6 @@ typedef struct Customer
 	char	   *name;
 	char	   *phone;
 	char	   *assigned;		/* assigned policy, or NULL */
-	Datum		open_total;		/* numeric: all their open amounts */
-	bool		has_open_total;
 	bool		held;			/* a customer hold exists */
 	DateADT		hold_until;		/* its last day (DATEVAL_NOEND: no end) */
 	int			ncontacts;

@@ -184,7 +184,6 @@ typedef struct CandidateCols
 				last_at,
 				invoice_hold,
 				assigned,
-				customer_open,
 				customer_hold,
 				contacts,
 				time_zone,
@@ -622,9 +621,6 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->name = get_text(tup, desc, c->name);
 	cust->phone = get_text(tup, desc, c->phone);
 	cust->assigned = get_text(tup, desc, c->assigned);
-	d = get_col(tup, desc, c->customer_open, &isnull);
-	cust->has_open_total = !isnull;
-	cust->open_total = isnull ? (Datum) 0 : datumCopy(d, false, -1);
 	cust->held = get_hold(tup, desc, c->customer_hold, &cust->hold_until);
 	d = get_col(tup, desc, c->contacts, &isnull);
 	if (!isnull)
@@ -660,7 +656,6 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(last_at);
 	COL(invoice_hold);
 	COL(assigned);
-	COL(customer_open);
 	COL(customer_hold);
 	COL(contacts);
 	COL(time_zone);
@@ -702,28 +697,27 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"  l.reference, true, s.level, s.last_reminder_at"
 					" FROM dunning.invoice_state s"
 					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
-					" WHERE s.status = 'open' AND s.next_check_on <= $3)"
+					" WHERE s.status = 'open' AND s.next_check_on <= $3),"
+					/* what the decisions need of each customer, looked up once each */
+					"cust AS MATERIALIZED ("
+					" SELECT d.customer_id,"
+					"  (SELECT a.policy FROM dunning.assignment a"
+					"    WHERE a.customer_id = d.customer_id) AS assigned,"
+					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
+					"          ELSE max(h.until) END"
+					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
+					"  ARRAY(SELECT r.as_of FROM dunning.reminder r"
+					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
+					"      AND r.as_of > $1 - $4 AND r.as_of <= $1) AS contacts,"
+					"  %s"
+					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
 					" SELECT c.*,"
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
-					"  k.assigned, k.customer_open, k.customer_hold, k.contacts,"
+					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone"
-					" FROM cand c JOIN ("
-					"  SELECT d.customer_id,"
-					"   (SELECT a.policy FROM dunning.assignment a"
-					"     WHERE a.customer_id = d.customer_id) AS assigned,"
-					"   (SELECT sum(l2.open_amount)::numeric FROM dunning.ledger l2"
-					"     WHERE l2.customer_id = d.customer_id AND l2.open_amount > 0) AS customer_open,"
-					"   (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
-					"           ELSE max(h.until) END"
-					"     FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
-					"   ARRAY(SELECT r.as_of FROM dunning.reminder r"
-					"     WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
-					"       AND r.as_of > $1 - $4 AND r.as_of <= $1) AS contacts,"
-					"   %s"
-					"  FROM (SELECT DISTINCT customer_id FROM cand) d%s"
-					" ) k ON k.customer_id = c.customer_id"
+					" FROM cand c JOIN cust k ON k.customer_id = c.customer_id"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
 					due_type, due_type, contact, contact_join);
 }

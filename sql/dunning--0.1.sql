@@ -564,14 +564,14 @@ CREATE TABLE dunning.invoice_state (
   level            integer NOT NULL DEFAULT 0,
   last_reminder_at timestamptz,
   last_reminder_id bigint,
-  next_check_on    date NOT NULL,
+  next_check_at    timestamptz NOT NULL,
   waiting_for      text,
   status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
   closed_reason    text,
   first_seen       timestamptz NOT NULL,
   updated_at       timestamptz NOT NULL
 );
-CREATE INDEX invoice_state_next_check ON dunning.invoice_state (next_check_on)
+CREATE INDEX invoice_state_next_check ON dunning.invoice_state (next_check_at)
   WHERE status = 'open';
 CREATE INDEX invoice_state_customer ON dunning.invoice_state (customer_id);
 COMMENT ON TABLE dunning.invoice_state IS
@@ -586,8 +586,8 @@ COMMENT ON COLUMN dunning.invoice_state.level IS
   'The level of the last reminder emitted (0: none yet).';
 COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
   'The as_of of the pass that emitted the last reminder.';
-COMMENT ON COLUMN dunning.invoice_state.next_check_on IS
-  'The first day (in the customer''s time zone) a pass looks at the invoice again; -infinity after a campaign change.';
+COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
+  'When a pass looks at the invoice again: the start of that day in the customer''s time zone; -infinity after a campaign change.';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
   'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy.';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
@@ -702,8 +702,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  UPDATE dunning.invoice_state SET next_check_on = '-infinity'
-   WHERE status = 'open' AND next_check_on > '-infinity';
+  UPDATE dunning.invoice_state SET next_check_at = '-infinity'
+   WHERE status = 'open' AND next_check_at > '-infinity';
   RETURN NULL;
 END
 $$;
@@ -726,7 +726,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  UPDATE dunning.invoice_state s SET next_check_on = '-infinity'
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
   RETURN NULL;
@@ -741,7 +741,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  UPDATE dunning.invoice_state s SET next_check_on = '-infinity'
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
           OR s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL));
@@ -804,7 +804,7 @@ INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
 SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
        l.open_amount, s.policy, s.level, s.last_reminder_at,
        nxt.level AS next_level, nxt.channel AS next_channel,
-       s.next_check_on, s.waiting_for,
+       s.next_check_at, s.waiting_for,
        (SELECT h.reason FROM dunning.hold h
          WHERE (h.invoice_id = s.invoice_id OR h.customer_id = s.customer_id)
            AND (h.until IS NULL OR h.until >= CURRENT_DATE)

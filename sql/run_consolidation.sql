@@ -69,7 +69,7 @@ SELECT invoice_id, level, waiting_for, status FROM dunning.invoice_state
 -- the first contact leaves the window; on 2 December it goes out together with
 -- D1 and D2, which have reached step 2 meanwhile
 SELECT emitted FROM dunning.run('2026-11-16 09:00+00');
-SELECT invoice_id, level, waiting_for, next_check_on FROM dunning.invoice_state
+SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE customer_id = 'D' ORDER BY 1;
 SELECT as_of, invoice_ids FROM dunning.reminder WHERE customer_id = 'D' ORDER BY id;
 SELECT emitted FROM dunning.run('2026-12-02 09:00+00');

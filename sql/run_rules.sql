@@ -41,8 +41,10 @@ INSERT INTO dunning.hold (invoice_id, reason) VALUES (106, 'dispute');
 INSERT INTO dunning.hold (customer_id, reason, until) VALUES (4, 'promise_to_pay', '2026-11-10');
 
 -- what the state looks like after each pass
+-- (every customer here counts days in Paris: the next look is shown there)
 CREATE VIEW rules.state AS
-  SELECT invoice_id, level, waiting_for, next_check_on, status, closed_reason
+  SELECT invoice_id, level, waiting_for,
+         next_check_at AT TIME ZONE 'Europe/Paris' AS next_check, status, closed_reason
     FROM dunning.invoice_state ORDER BY invoice_id;
 CREATE VIEW rules.queue AS
   SELECT invoice_ids, level, channel, recipient, available_at, status, idempotency_key
@@ -86,7 +88,7 @@ SELECT invoice_ids, level FROM dunning.reminder WHERE 107 = ANY (invoice_ids);
 -- lifting the dispute on 106 makes it due at the next pass (108 also gets
 -- its 'gentle' step 2, ten days after step 1)
 DELETE FROM dunning.hold WHERE invoice_id = 106;
-SELECT invoice_id, next_check_on FROM dunning.invoice_state WHERE invoice_id = 106;
+SELECT invoice_id, next_check_at FROM dunning.invoice_state WHERE invoice_id = 106;
 SELECT emitted FROM dunning.run('2026-11-12 10:00+01');
 SELECT invoice_ids, level FROM dunning.reminder WHERE 106 = ANY (invoice_ids);
 
@@ -120,7 +122,7 @@ VALUES ('gbp-later', 'GBP', true, 'Europe/London', '{1,2,3,4,5,6,7}', '08:00', '
 INSERT INTO dunning.step (policy, level, days_overdue, channel)
 VALUES ('gbp-later', 1, 1, 'sms');
 SELECT emitted FROM dunning.run('2026-11-24 10:00+00');
-SELECT invoice_id, policy, waiting_for, next_check_on FROM dunning.invoice_state
+SELECT invoice_id, policy, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE invoice_id = 112;
 SELECT emitted FROM dunning.run('2026-11-25 10:00+00');
 SELECT invoice_ids, policy, channel, recipient FROM dunning.reminder

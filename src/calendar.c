@@ -90,6 +90,17 @@ from_local(DateADT date, TimeADT time, pg_tz *tz)
 	return result;
 }
 
+/* The instant a local day starts in a zone (infinite days stay infinite). */
+TimestampTz
+dunning_local_midnight(DateADT date, pg_tz *tz)
+{
+	if (DATE_IS_NOBEGIN(date))
+		return DT_NOBEGIN;
+	if (DATE_IS_NOEND(date))
+		return DT_NOEND;
+	return from_local(date, 0, tz);
+}
+
 /* ISO weekday of a date: 1 = Monday ... 7 = Sunday. */
 static int
 iso_weekday(DateADT date)

@@ -24,6 +24,7 @@ typedef struct SendWindow
 
 extern pg_tz *dunning_find_zone(const char *name);
 extern DateADT dunning_local_date(TimestampTz t, pg_tz *tz);
+extern TimestampTz dunning_local_midnight(DateADT date, pg_tz *tz);
 extern TimestampTz dunning_next_opening(TimestampTz as_of, pg_tz *tz,
 										const SendWindow *window);
 

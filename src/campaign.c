@@ -179,7 +179,7 @@ dunning_load_campaign(TimestampTz as_of)
 	c->npolicies = (int) SPI_processed;
 	c->policies = palloc0(sizeof(Policy) * (c->npolicies + 1));
 	calendars = palloc0(sizeof(char *) * (c->npolicies + 1));
-	c->next_change = DATEVAL_NOEND;
+	c->next_change = DT_NOEND;
 	for (int i = 0; i < c->npolicies; i++)
 	{
 		Policy	   *p = &c->policies[i];
@@ -189,9 +189,7 @@ dunning_load_campaign(TimestampTz as_of)
 
 		load_policy(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
 		if (!isnull)
-			c->next_change = Min(c->next_change,
-								 dunning_local_date(DatumGetTimestampTz(change),
-													pg_tzset("UTC")));
+			c->next_change = Min(c->next_change, DatumGetTimestampTz(change));
 		calendars[i] = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 15);
 		if (p->is_default && p->active)
 		{

@@ -46,7 +46,7 @@ typedef struct Campaign
 	Policy	   *policies;
 	Policy	   *only_default;	/* the single default policy, if only one */
 	Interval	longest_period;	/* the longest per_period of any policy */
-	DateADT		next_change;	/* the UTC day a policy next starts or stops */
+	TimestampTz next_change;	/* when a policy next starts or stops */
 } Campaign;
 
 extern Campaign *dunning_load_campaign(TimestampTz as_of);

@@ -41,7 +41,7 @@ later(DateADT a, DateADT b)
 	return a > b ? a : b;
 }
 
-/* The day of the next routine look at an invoice: in 7 to 13 days. */
+/* The day of the next routine look at an invoice: in 28 to 55 days. */
 static DateADT
 recheck_day(const Invoice *inv)
 {
@@ -161,6 +161,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 
 	inv->policy = dunning_choose_policy(campaign, cust->assigned, inv->currency);
 	tz = cust->tz ? cust->tz : (inv->policy ? inv->policy->tz : pg_tzset("UTC"));
+	inv->tz = tz;
 	inv->today = dunning_local_date(as_of, tz);
 	inv->due_date = due_date_in(inv, tz);
 	inv->days_overdue = inv->today - inv->due_date;

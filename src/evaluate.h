@@ -13,9 +13,11 @@
 /*
  * Look again after this many days (plus up to as many again, spread by the
  * invoice's key so that the looks do not all fall on one day) when nothing
- * else says when: to notice a payment, a hold lifted, a policy changed.
+ * else says when.  A lifted hold, a new policy or assignment make invoices
+ * due for a look at once (triggers); these looks only notice the payment of
+ * an invoice with nothing more to send, and whatever the triggers miss.
  */
-#define DUNNING_RECHECK_DAYS 7
+#define DUNNING_RECHECK_DAYS 28
 
 /* A customer of the pass, with what the decisions need to know of them. */
 typedef struct Customer
@@ -56,6 +58,7 @@ typedef struct Invoice
 
 	/* decided */
 	Policy	   *policy;
+	pg_tz	   *tz;				/* the zone its days are counted in */
 	DateADT		today;
 	DateADT		due_date;
 	int			days_overdue;

@@ -8,7 +8,7 @@
  * (re-issuing a consolidated one without them), then reads its candidates
  * set-based through a cursor: the open invoices that became overdue since
  * the previous pass (all of them on a first or full pass) and the state
- * rows whose next_check_on has come.  Candidates arrive grouped by
+ * rows whose next_check_at has come.  Candidates arrive grouped by
  * customer; each group is decided in C (evaluate.c) and its writes are
  * buffered and sent in batches with one statement per table, so that a
  * pass costs in proportion to the invoices that can change, and its memory
@@ -277,7 +277,7 @@ reset_buffers(Pass *pass)
 	Oid			rtypes[R_NCOLS] = {pass->cust_type, TEXTOID, INT4OID, TEXTOID, TEXTOID,
 	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID};
 	Oid			stypes[S_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
-	TIMESTAMPTZOID, TEXTOID, DATEOID, TEXTOID, TEXTOID, TEXTOID};
+	TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID};
 	Oid			htypes[H_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
 	TEXTOID, TEXTOID};
 
@@ -350,7 +350,7 @@ prepare_writes(Pass *pass)
 		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, inv_arr, INT4ARRAYOID,
 	TIMESTAMPTZOID, INT8OID};
 	Oid			stypes[11] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID,
-		TIMESTAMPTZARRAYOID, TEXTARRAYOID, DATEARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+		TIMESTAMPTZARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
 	TEXTARRAYOID, TIMESTAMPTZOID};
 	Oid			htypes[8] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
 	TEXTARRAYOID, TIMESTAMPTZOID, INT8OID};
@@ -369,19 +369,19 @@ prepare_writes(Pass *pass)
 									12, rtypes);
 	pass->write_state = prepare(psprintf(
 										 "INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
-										 " last_reminder_at, last_reminder_id, next_check_on, waiting_for, status,"
+										 " last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
 										 " closed_reason, first_seen, updated_at)"
 										 " SELECT u.i, u.c, u.p, u.l, u.la,"
 										 "  (SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k),"
 										 "  u.nc, u.w, u.st, u.cr, $11, $11"
 										 " FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::timestamptz[],"
-										 "   $6::text[], $7::date[], $8::text[], $9::text[], $10::text[])"
+										 "   $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])"
 										 "   AS u(i, c, p, l, la, k, nc, w, st, cr)"
 										 " ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
 										 "  policy = EXCLUDED.policy, level = EXCLUDED.level,"
 										 "  last_reminder_at = EXCLUDED.last_reminder_at,"
 										 "  last_reminder_id = coalesce(EXCLUDED.last_reminder_id, s.last_reminder_id),"
-										 "  next_check_on = EXCLUDED.next_check_on, waiting_for = EXCLUDED.waiting_for,"
+										 "  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
 										 "  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
 										 "  updated_at = EXCLUDED.updated_at", it, ct),
 								11, stypes);
@@ -426,9 +426,10 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 		colbuf_add(&s[S_LAST], TimestampTzGetDatum(inv->last_reminder_at), !inv->has_last);
 	colbuf_text(&s[S_RKEY], emitted ? inv->reminder_key : NULL);
 	/* a policy that starts or stops meanwhile may change everything */
-	colbuf_add(&s[S_NEXT], DateADTGetDatum(inv->closed ? inv->today :
-										   Min(inv->next_check,
-											   pass->campaign->next_change)),
+	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? pass->as_of :
+											   Min(dunning_local_midnight(inv->next_check,
+																		  inv->tz),
+												   pass->campaign->next_change)),
 			   false);
 	colbuf_text(&s[S_WAITING], inv->waiting);
 	colbuf_text(&s[S_STATUS], inv->closed ? "closed" : "open");
@@ -697,7 +698,7 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"  l.reference, true, s.level, s.last_reminder_at"
 					" FROM dunning.invoice_state s"
 					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
-					" WHERE s.status = 'open' AND s.next_check_on <= $3),"
+					" WHERE s.status = 'open' AND s.next_check_at <= $1),"
 					/* what the decisions need of each customer, looked up once each */
 					"cust AS MATERIALIZED ("
 					" SELECT d.customer_id,"
@@ -726,7 +727,7 @@ candidate_sql(Pass *pass, bool customers_bound)
 static Portal
 open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 {
-	Oid			types[4] = {TIMESTAMPTZOID, TIMESTAMPTZOID, DATEOID, INTERVALOID};
+	Oid			types[4] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INT4OID, INTERVALOID};
 	Datum		args[4];
 	char		nulls[4] = {' ', ' ', ' ', ' '};
 	bool		customers_bound;
@@ -739,8 +740,7 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	args[1] = TimestampTzGetDatum(discover_from);
 	if (full)
 		nulls[1] = 'n';
-	/* a state row is looked at from its day in any zone: up to UTC + 1 day */
-	args[2] = DateADTGetDatum(dunning_local_date(pass->as_of, pg_tzset("UTC")) + 1);
+	args[2] = Int32GetDatum(0);	/* unused */
 	args[3] = IntervalPGetDatum(&pass->campaign->longest_period);
 
 	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 4, types,

@@ -28,6 +28,9 @@ PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every object is rebuilt when a header changes (PGXS tracks no dependencies)
+$(OBJS): $(wildcard src/*.h)
+
 .PHONY: test demo bench deps
 
 # Install the Debian packages the suites need (root only; a no-op when present).

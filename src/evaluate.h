@@ -67,6 +67,7 @@ typedef struct Invoice
 	DateADT		next_check;
 	const char *closed;			/* "paid" or "vanished", or NULL */
 	char	   *reminder_key;	/* the reminder that carries it */
+	int64		reminder_id;
 } Invoice;
 
 /* A reminder the pass emits, for one or several invoices of a customer. */

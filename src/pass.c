@@ -157,16 +157,16 @@ typedef struct ColumnBuf
 enum
 {
 	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
-	R_KEY, R_INV, R_GROUP, R_NCOLS
+	R_KEY, R_INV, R_GROUP, R_ID, R_NCOLS
 };
 enum
 {
 	S_INV, S_CUST, S_POLICY, S_LEVEL, S_LAST, S_RKEY, S_NEXT, S_WAITING,
-	S_STATUS, S_CLOSED, S_NCOLS
+	S_STATUS, S_CLOSED, S_RID, S_NCOLS
 };
 enum
 {
-	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_NCOLS
+	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_RID, H_NCOLS
 };
 
 /* Column numbers of the candidate query's result. */
@@ -222,6 +222,11 @@ typedef struct Pass
 	SPIPlanPtr	write_reminders;
 	SPIPlanPtr	write_state;
 	SPIPlanPtr	write_history;
+	SPIPlanPtr	write_state_by_key;	/* when a reminder already existed */
+	SPIPlanPtr	write_history_by_key;
+	int64	   *ids;			/* reminder ids drawn ahead from the sequence */
+	int			nids;
+	int			next_id;
 
 	ReturnSetInfo *rsinfo;		/* preview output */
 } Pass;
@@ -275,11 +280,11 @@ static void
 reset_buffers(Pass *pass)
 {
 	Oid			rtypes[R_NCOLS] = {pass->cust_type, TEXTOID, INT4OID, TEXTOID, TEXTOID,
-	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID};
+	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID, INT8OID};
 	Oid			stypes[S_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
-	TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID};
+	TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID, INT8OID};
 	Oid			htypes[H_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
-	TEXTOID, TEXTOID};
+	TEXTOID, TEXTOID, INT8OID};
 
 	for (int i = 0; i < R_NCOLS; i++)
 		colbuf_init(&pass->rem[i], rtypes[i]);
@@ -313,14 +318,25 @@ flush(Pass *pass)
 {
 	Datum		extra[2] = {TimestampTzGetDatum(pass->as_of), Int64GetDatum(pass->run_id)};
 
+	bool		all_new = true;
+
 	if (pass->state[S_INV].n == 0 && pass->hist[H_INV].n == 0)
 		return;
 	if (pass->ngroup_reminders > 0)
-		pass->emitted += execute_write(pass->write_reminders, pass->rem, R_NCOLS, extra, 2);
+	{
+		uint64		inserted = execute_write(pass->write_reminders, pass->rem, R_NCOLS,
+											 extra, 2);
+
+		/* an idempotency key that existed: find its reminder by key */
+		all_new = inserted == (uint64) pass->ngroup_reminders;
+		pass->emitted += inserted;
+	}
 	if (pass->state[S_INV].n > 0)
-		execute_write(pass->write_state, pass->state, S_NCOLS, extra, 1);
+		execute_write(all_new ? pass->write_state : pass->write_state_by_key,
+					  pass->state, S_NCOLS, extra, 1);
 	if (pass->hist[H_INV].n > 0)
-		execute_write(pass->write_history, pass->hist, H_NCOLS, extra, 2);
+		execute_write(all_new ? pass->write_history : pass->write_history_by_key,
+					  pass->hist, H_NCOLS, extra, 2);
 
 	MemoryContextReset(pass->group_cxt);
 	MemoryContextSwitchTo(pass->group_cxt);
@@ -338,7 +354,46 @@ prepare(const char *sql, int nargs, Oid *types)
 	return plan;
 }
 
-/* Prepare the three writes, for the ledger's key types. */
+/*
+ * The state write: an upsert of every examined invoice.  The reminder id
+ * comes from the buffer, or, when a reminder's idempotency key existed
+ * already, from the reminder of that key.
+ */
+static char *
+state_sql(const char *it, const char *ct, bool by_key)
+{
+	return psprintf("INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
+					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
+					" closed_reason, first_seen, updated_at)"
+					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, $12, $12"
+					" FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::timestamptz[],"
+					"   $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[],"
+					"   $11::int8[]) AS u(i, c, p, l, la, k, nc, w, st, cr, rid)"
+					" ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
+					"  policy = EXCLUDED.policy, level = EXCLUDED.level,"
+					"  last_reminder_at = EXCLUDED.last_reminder_at,"
+					"  last_reminder_id = coalesce(EXCLUDED.last_reminder_id, s.last_reminder_id),"
+					"  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
+					"  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
+					"  updated_at = EXCLUDED.updated_at",
+					by_key ? "(SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)"
+					: "u.rid", it, ct);
+}
+
+/* The history write, with the reminder id found the same two ways. */
+static char *
+history_sql(const char *it, const char *ct, bool by_key)
+{
+	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
+					" reminder_id, reason)"
+					" SELECT $8, $9, u.i, u.c, u.e, u.l, %s, u.r"
+					" FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::text[], $6::text[],"
+					"   $7::int8[]) AS u(i, c, e, l, k, r, rid)",
+					by_key ? "(SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)"
+					: "u.rid", it, ct);
+}
+
+/* Prepare the writes, for the ledger's key types. */
 static void
 prepare_writes(Pass *pass)
 {
@@ -346,53 +401,64 @@ prepare_writes(Pass *pass)
 	Oid			cust_arr = get_array_type(pass->cust_type);
 	char	   *it = format_type_be(inv_arr);
 	char	   *ct = format_type_be(cust_arr);
-	Oid			rtypes[12] = {cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
+	Oid			rtypes[13] = {cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
 		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, inv_arr, INT4ARRAYOID,
-	TIMESTAMPTZOID, INT8OID};
-	Oid			stypes[11] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID,
+	INT8ARRAYOID, TIMESTAMPTZOID, INT8OID};
+	Oid			stypes[12] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID,
 		TIMESTAMPTZARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
-	TEXTARRAYOID, TIMESTAMPTZOID};
-	Oid			htypes[8] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
-	TEXTARRAYOID, TIMESTAMPTZOID, INT8OID};
+	TEXTARRAYOID, INT8ARRAYOID, TIMESTAMPTZOID};
+	Oid			htypes[9] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
+	TEXTARRAYOID, INT8ARRAYOID, TIMESTAMPTZOID, INT8OID};
 
 	pass->write_reminders = prepare(psprintf(
-											 "INSERT INTO dunning.reminder (customer_id, invoice_ids, policy, level, channel,"
-											 " recipient, payload, available_at, idempotency_key, as_of, run_id)"
-											 " SELECT r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k, $11, $12"
+											 "INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
+											 " channel, recipient, payload, available_at, idempotency_key, as_of, run_id)"
+											 " SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
+											 "  $12, $13"
 											 " FROM unnest($1::%s, $2::text[], $3::int4[], $4::text[], $5::text[],"
-											 "   $6::text[], $7::timestamptz[], $8::text[])"
-											 "   WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, n)"
+											 "   $6::text[], $7::timestamptz[], $8::text[], $11::int8[])"
+											 "   WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, n)"
 											 " JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
 											 "       FROM unnest($9::%s, $10::int4[]) WITH ORDINALITY AS u(v, g, o)"
 											 "       GROUP BY g) i ON i.g = r.n"
 											 " ON CONFLICT (idempotency_key) DO NOTHING", ct, it),
-									12, rtypes);
-	pass->write_state = prepare(psprintf(
-										 "INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
-										 " last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
-										 " closed_reason, first_seen, updated_at)"
-										 " SELECT u.i, u.c, u.p, u.l, u.la,"
-										 "  (SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k),"
-										 "  u.nc, u.w, u.st, u.cr, $11, $11"
-										 " FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::timestamptz[],"
-										 "   $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])"
-										 "   AS u(i, c, p, l, la, k, nc, w, st, cr)"
-										 " ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
-										 "  policy = EXCLUDED.policy, level = EXCLUDED.level,"
-										 "  last_reminder_at = EXCLUDED.last_reminder_at,"
-										 "  last_reminder_id = coalesce(EXCLUDED.last_reminder_id, s.last_reminder_id),"
-										 "  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
-										 "  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
-										 "  updated_at = EXCLUDED.updated_at", it, ct),
-								11, stypes);
-	pass->write_history = prepare(psprintf(
-										   "INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-										   " reminder_id, reason)"
-										   " SELECT $7, $8, u.i, u.c, u.e, u.l,"
-										   "  (SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k), u.r"
-										   " FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::text[], $6::text[])"
-										   "   AS u(i, c, e, l, k, r)", it, ct),
-								  8, htypes);
+									13, rtypes);
+	pass->write_state = prepare(state_sql(it, ct, false), 12, stypes);
+	pass->write_state_by_key = prepare(state_sql(it, ct, true), 12, stypes);
+	pass->write_history = prepare(history_sql(it, ct, false), 9, htypes);
+	pass->write_history_by_key = prepare(history_sql(it, ct, true), 9, htypes);
+}
+
+/*
+ * The id of the next reminder, drawn ahead from dunning.reminder_id_seq a
+ * block at a time.
+ */
+static int64
+next_reminder_id(Pass *pass)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (pass->next_id == pass->nids)
+	{
+		if (SPI_execute("SELECT pg_catalog.nextval('dunning.reminder_id_seq')"
+						" FROM pg_catalog.generate_series(1, 1000)", false, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not draw reminder ids");
+		MemoryContextSwitchTo(pass->pass_cxt);
+		if (pass->ids == NULL)
+			pass->ids = palloc(sizeof(int64) * 1000);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+
+			pass->ids[i] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i],
+													   SPI_tuptable->tupdesc, 1, &isnull));
+		}
+		pass->nids = (int) SPI_processed;
+		pass->next_id = 0;
+		SPI_freetuptable(SPI_tuptable);
+	}
+	MemoryContextSwitchTo(cxt);
+	return pass->ids[pass->next_id++];
 }
 
 /* Buffer one history entry. */
@@ -406,6 +472,7 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 	colbuf_add(&pass->hist[H_LEVEL], Int32GetDatum(level), false);
 	colbuf_text(&pass->hist[H_RKEY], key);
 	colbuf_text(&pass->hist[H_REASON], reason);
+	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
 }
 
 /* Buffer the state row of a decided invoice, and its history. */
@@ -434,6 +501,7 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	colbuf_text(&s[S_WAITING], inv->waiting);
 	colbuf_text(&s[S_STATUS], inv->closed ? "closed" : "open");
 	colbuf_text(&s[S_CLOSED], inv->closed);
+	colbuf_add(&s[S_RID], Int64GetDatum(inv->reminder_id), !emitted);
 
 	if (emitted)
 		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,
@@ -451,6 +519,7 @@ add_reminder(Pass *pass, Reminder *r)
 {
 	ColumnBuf  *b = pass->rem;
 	int			group = ++pass->ngroup_reminders;
+	int64		id = next_reminder_id(pass);
 
 	colbuf_add(&b[R_CUST], r->customer->key, false);
 	colbuf_text(&b[R_POLICY], r->policy->name);
@@ -460,8 +529,10 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_text(&b[R_PAYLOAD], r->payload);
 	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
 	colbuf_text(&b[R_KEY], r->key);
+	colbuf_add(&b[R_ID], Int64GetDatum(id), false);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
+		r->invoices[i]->reminder_id = id;
 		colbuf_add(&b[R_INV], r->invoices[i]->key, false);
 		colbuf_add(&b[R_GROUP], Int32GetDatum(group), false);
 	}
@@ -520,6 +591,7 @@ process_group(Pass *pass, Invoice *invoices, int n, Customer *cust)
 		CHECK_FOR_INTERRUPTS();
 		dunning_decide_invoice(&invoices[i], cust, pass->campaign, pass->as_of);
 		invoices[i].reminder_key = NULL;
+		invoices[i].reminder_id = 0;
 	}
 	pass->examined += n;
 	nr = dunning_group_reminders(invoices, n, cust, pass->as_of, &rs);

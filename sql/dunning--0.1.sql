@@ -650,7 +650,7 @@ CREATE TABLE dunning.run_log (
 );
 COMMENT ON TABLE dunning.run_log IS 'One row per evaluation pass.';
 COMMENT ON COLUMN dunning.run_log.discovery IS
-  'full (every open overdue invoice examined) or incremental (those newly due, and the state rows due for a look).';
+  'full (every open overdue invoice examined), incremental (those newly due, and the state rows due for a look), or none (the pass failed: see error).';
 COMMENT ON COLUMN dunning.run_log.examined IS 'Invoices looked at.';
 COMMENT ON COLUMN dunning.run_log.emitted IS 'Reminders written to the queue.';
 COMMENT ON COLUMN dunning.run_log.resolved IS 'Invoices found paid or gone.';
@@ -697,11 +697,15 @@ COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
   'The reminders a pass at as_of would emit, computed the same way, writing nothing.';
 
 -- A campaign change: the open invoices concerned get a look at the next pass.
+-- The triggers below take the lock that passes take (0x64756e6e): a change
+-- made while a pass runs waits for it, then marks the rows that pass wrote.
 CREATE FUNCTION dunning.recheck_all() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
   UPDATE dunning.invoice_state SET next_check_at = '-infinity'
    WHERE status = 'open' AND next_check_at > '-infinity';
   RETURN NULL;
@@ -726,6 +730,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
@@ -741,6 +747,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
@@ -778,6 +786,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
   UPDATE dunning.engine SET last_as_of = NULL;
   RETURN NULL;
 END
@@ -1205,6 +1215,39 @@ CREATE TRIGGER hold_check BEFORE INSERT OR UPDATE ON dunning.hold
   FOR EACH ROW EXECUTE FUNCTION dunning.hold_check();
 COMMENT ON TRIGGER hold_check ON dunning.hold IS
   'Rejects nonsense in holds.';
+
+------------------------------------------------------------------------------
+-- The background workers
+------------------------------------------------------------------------------
+
+CREATE FUNCTION dunning.wake() RETURNS boolean
+AS 'MODULE_PATHNAME', 'dunning_wake'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION dunning.wake() IS
+  'Asks this database''s scheduler to run a pass now; false when no scheduler runs here.';
+
+CREATE FUNCTION dunning.worker_hello() RETURNS void
+AS 'MODULE_PATHNAME', 'dunning_worker_hello'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dunning.worker_hello() IS
+  'Tells the launcher that this database has the extension (called by CREATE EXTENSION).';
+
+CREATE FUNCTION dunning.worker_status(
+  OUT role text, OUT pid integer, OUT database text, OUT state text,
+  OUT last_pass_started timestamptz, OUT last_pass_ended timestamptz,
+  OUT next_pass timestamptz, OUT passes bigint, OUT failures integer,
+  OUT last_error text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'dunning_worker_status'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION dunning.worker_status() IS
+  'The launcher and the schedulers of the cluster, from shared memory (see dunning.workers).';
+
+CREATE VIEW dunning.workers AS SELECT * FROM dunning.worker_status();
+COMMENT ON VIEW dunning.workers IS
+  'The live background workers: the launcher, and one scheduler per database with its state, last and next pass, failures in a row and last error.';
+
+SELECT dunning.worker_hello();
 
 ------------------------------------------------------------------------------
 -- pg_dump keeps the user's data; nothing is granted to PUBLIC

@@ -4,8 +4,8 @@
  *	  Module entry point of the dunning extension.
  *
  * The extension runs payment-reminder campaigns inside the database that
- * holds the ledger.  This file only declares the module and reserves the
- * "dunning." prefix for the settings that the other files define.
+ * holds the ledger.  This file declares the module and its settings, and,
+ * when the library is preloaded, registers the background launcher.
  *
  *-------------------------------------------------------------------------
  */
@@ -14,9 +14,11 @@
 #include <limits.h>
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 #include "pass.h"
+#include "worker.h"
 
 PG_MODULE_MAGIC;
 
@@ -35,5 +37,24 @@ _PG_init(void)
 							3 * 24 * 60, 0, INT_MAX / 2,
 							PGC_USERSET, GUC_UNIT_MIN,
 							NULL, NULL, NULL);
+	DefineCustomBoolVariable("dunning.enabled",
+							 "Lets the background schedulers run passes.",
+							 "Off pauses all scheduling without a restart; dunning.run() still works by hand.",
+							 &dunning_enabled, true, PGC_SIGHUP, 0,
+							 NULL, NULL, NULL);
+	DefineCustomIntVariable("dunning.naptime",
+							"Sets the time between two scheduled passes in a database.",
+							NULL,
+							&dunning_naptime, 60, 1, 86400,
+							PGC_SIGHUP, GUC_UNIT_S,
+							NULL, NULL, NULL);
+	DefineCustomStringVariable("dunning.databases",
+							   "Restricts the background schedulers to these databases (comma-separated).",
+							   "Empty: every database that has the extension.",
+							   &dunning_databases, "", PGC_SIGHUP, 0,
+							   NULL, NULL, NULL);
+
+	if (process_shared_preload_libraries_in_progress)
+		dunning_worker_init();
 	MarkGUCPrefixReserved("dunning");
 }

@@ -36,6 +36,7 @@
 #include "evaluate.h"
 #include "money.h"
 #include "pass.h"
+#include "worker.h"
 
 PG_FUNCTION_INFO_V1(dunning_run);
 PG_FUNCTION_INFO_V1(dunning_preview);
@@ -44,7 +45,7 @@ PG_FUNCTION_INFO_V1(dunning_preview);
 #define FETCH_ROWS 1000
 /* Buffered state rows that trigger a write. */
 #define FLUSH_ROWS 2000
-/* The advisory lock key of passes ('dunn'). */
+/* The advisory lock key of passes ('dunn'); campaign-change triggers take it too. */
 #define PASS_LOCK_KEY INT64CONST(0x64756e6e)
 
 /*
@@ -1060,6 +1061,15 @@ dunning_run(PG_FUNCTION_ARGS)
 	bool		nulls[8] = {false};
 	TimestampTz started = GetCurrentTimestamp();
 
+	static bool told = false;
+
+	if (!dunning_scheduling_available() && !told)
+	{
+		ereport(NOTICE,
+				(errmsg("dunning scheduling is off: the library is not preloaded"),
+				 errhint("Add dunning to shared_preload_libraries and restart the server to run passes in the background; until then, call dunning.run() yourself, from cron or pg_cron.")));
+		told = true;
+	}
 	memset(&pass, 0, sizeof(Pass));
 	pass.as_of = PG_GETARG_TIMESTAMPTZ(0);
 	do_pass(&pass, PG_GETARG_BOOL(1));

@@ -9,7 +9,7 @@ use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('main');
 $node->init;
-$node->append_conf('postgresql.conf', "shared_preload_libraries = 'dunning'");
+$node->append_conf('postgresql.conf', "shared_preload_libraries = 'dunning'\ndunning.enabled = off");
 $node->start;
 
 $node->safe_psql('postgres', 'CREATE DATABASE source');

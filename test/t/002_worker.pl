@@ -106,6 +106,33 @@ ok( $node->poll_query_until('a',
 		"SELECT count(*) >= $passes + 3 FROM dunning.run_log"),
 	'a naptime changed with pg_reload_conf() takes effect');
 
+# --- SIGTERM: the scheduler exits within a second, the launcher restarts it
+my $old_pid = scalar_query('a', "SELECT pid FROM dunning.workers WHERE database = 'a'");
+$t0 = time;
+$node->safe_psql('postgres', "SELECT pg_terminate_backend($old_pid)");
+ok( $node->poll_query_until('postgres',
+		"SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = $old_pid"),
+	'a scheduler exits on SIGTERM');
+cmp_ok(time - $t0, '<', 1.5, 'within a second');
+ok( $node->poll_query_until('a',
+		"SELECT state = 'idle' AND pid <> $old_pid FROM dunning.workers WHERE database = 'a'"),
+	'the launcher starts a scheduler that died again');
+
+# --- dunning.databases restricts the schedulers ---------------------------
+$node->safe_psql('postgres', "ALTER SYSTEM SET dunning.databases = 'a'");
+$node->reload;
+ok( $node->poll_query_until('postgres',
+		"SELECT count(*) = 0 FROM pg_stat_activity WHERE backend_type = 'dunning scheduler'"
+		  . " AND datname = 'c'"),
+	'a database left out of dunning.databases loses its scheduler');
+is(scalar_query('a', "SELECT count(*) FROM dunning.workers WHERE database = 'c'"),
+	'0', 'and is no longer listed');
+$node->safe_psql('postgres', 'ALTER SYSTEM RESET dunning.databases');
+$node->reload;
+ok( $node->poll_query_until('a',
+		"SELECT state = 'idle' FROM dunning.workers WHERE database = 'c'"),
+	'and gets it back when the list is cleared');
+
 # --- a ledger view that fails: logged, retried, others unaffected --------
 $node->safe_psql('a', q{
 	INSERT INTO inv VALUES (1001, 1001, current_date - 20, 500);
@@ -142,6 +169,8 @@ ok( $node->poll_query_until('big',
 	'the scheduler of big starts its first pass');
 my $pid = scalar_query('big',
 	"SELECT pid FROM dunning.workers WHERE database = 'big'");
+like(scalar_query('big', "SELECT query FROM pg_stat_activity WHERE pid = '$pid'"),
+	qr/dunning\.run\(\)/, 'pg_stat_activity shows the pass the scheduler runs');
 like($pid, qr/^\d+$/, 'the scheduler of big has a pid');
 kill 'KILL', $pid if $pid =~ /^\d+$/;
 ok( $node->poll_query_until('big',

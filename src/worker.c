@@ -15,7 +15,9 @@
  * started again by the launcher, with a backoff.
  *
  * Each scheduler runs dunning.run() every dunning.naptime, at once after
- * dunning.wake(), reloads its settings on SIGHUP and exits on SIGTERM.  A
+ * dunning.wake(), reloads its settings on SIGHUP and exits on SIGTERM.
+ * With dunning.enabled off the schedulers leave their databases (which can
+ * then be dropped) and the launcher starts none until it is on again.  A
  * pass that fails is logged in dunning.run_log with its error and retried
  * with a backoff; it never takes the launcher or other databases down.
  * dunning.workers shows the launcher and the schedulers from shared memory.
@@ -88,11 +90,12 @@ typedef enum SlotState
 	SLOT_IDLE,					/* running, between passes */
 	SLOT_RUNNING,				/* in a pass */
 	SLOT_ABSENT,				/* no extension in that database */
-	SLOT_STOPPED				/* exited or died */
+	SLOT_STOPPED,				/* exited or died */
+	SLOT_PAUSED					/* dunning.enabled is off */
 } SlotState;
 
 static const char *const slot_state_names[] = {
-	"free", "starting", "idle", "running a pass", "no extension", "stopped"
+	"free", "starting", "idle", "running a pass", "no extension", "stopped", "paused"
 };
 
 /* One database's scheduler, as the launcher and the views see it. */
@@ -322,6 +325,18 @@ tend_slot(int index, TimestampTz now)
 		s->failures++;
 		s->probe_at = now + (TimestampTz) Min(1 << Min(s->failures, 10), 60) * USECS_PER_SEC;
 	}
+	if (!dunning_enabled)
+	{
+		/* paused: schedulers leave by themselves, none is started */
+		if (s->state == SLOT_STOPPED || s->state == SLOT_ABSENT)
+			s->state = SLOT_PAUSED;
+		return;
+	}
+	if (s->state == SLOT_PAUSED)
+	{
+		s->state = SLOT_STOPPED;
+		s->probe_at = now;
+	}
 	if (s->state == SLOT_ABSENT && s->hello_until > now)
 		s->probe_at = Min(s->probe_at, now);
 	if ((s->state == SLOT_ABSENT || s->state == SLOT_STOPPED) && s->probe_at <= now &&
@@ -543,7 +558,7 @@ scheduled_pass(void)
 	pgstat_report_activity(STATE_IDLE, NULL);
 }
 
-/* Say the extension is absent, and exit. */
+/* Say why this scheduler leaves (no extension, paused), and exit. */
 static void
 scheduler_leave(SlotState state)
 {
@@ -646,9 +661,11 @@ dunning_scheduler_main(Datum arg)
 		}
 		if (launcher_changed())
 			proc_exit(0);
+		if (!dunning_enabled)
+			scheduler_leave(SLOT_PAUSED);
 		if (!extension_present(&bound))
 			scheduler_leave(SLOT_ABSENT);
-		if (dunning_enabled && bound && pass_due())
+		if (bound && pass_due())
 			scheduled_pass();
 
 		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,

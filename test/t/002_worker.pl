@@ -211,6 +211,15 @@ $passes = scalar_query('c', 'SELECT count(*) FROM dunning.run_log');
 sleep 3;
 is(scalar_query('c', 'SELECT count(*) FROM dunning.run_log'), $passes,
 	'dunning.enabled = off pauses the schedulers');
+is(scalar_query('c', "SELECT state FROM dunning.workers WHERE database = 'c'"),
+	'paused', 'dunning.workers says they are paused');
+$node->safe_psql('postgres', 'DROP DATABASE c');
+pass('a paused database can be dropped: no scheduler holds it');
+$node->safe_psql('postgres', 'ALTER SYSTEM SET dunning.enabled = on');
+$node->reload;
+ok( $node->poll_query_until('a',
+		"SELECT state = 'idle' FROM dunning.workers WHERE database = 'a'"),
+	'dunning.enabled = on starts them again');
 
 # --- without preloading: a NOTICE, and run() by hand ----------------------
 my $bare = PostgreSQL::Test::Cluster->new('bare');

@@ -65,9 +65,10 @@ SELECT invoice_id, level, waiting_for, status FROM dunning.invoice_state
  WHERE customer_id = 'A' ORDER BY 1;
 
 -- D: a notice on 2 November (D1, D2) and one on 9 November (D3); on 16
--- November D4 would be a third within 30 days: it waits, looked at daily, until
--- the first contact leaves the window; on 2 December it goes out together with
--- D1 and D2, which have reached step 2 meanwhile
+-- November D4 would be a third within 30 days: it waits, not looked at again
+-- until the instant the first contact leaves the window (2 December, 09:00);
+-- then it goes out together with D1 and D2, which have reached step 2
+-- meanwhile
 SELECT emitted FROM dunning.run('2026-11-16 09:00+00');
 SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE customer_id = 'D' ORDER BY 1;
@@ -90,7 +91,38 @@ DELETE FROM dunning.reminder;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
 DELETE FROM dunning.run_log;
+DELETE FROM cons.invoices;
+
+-- E, under a policy that reminds per invoice, has three invoices due for a
+-- reminder on 16 November and room for two contacts in 30 days: E1 and E2 go
+-- out, E3 waits until the instant the first of them leaves the window (16
+-- December, 09:00), is not looked at before, and goes out then
+INSERT INTO dunning.policy (name, currency, is_default, min_open_amount, grace_days,
+    min_days_between, group_by, max_reminders, per_period, send_days, send_from,
+    send_until, time_zone)
+VALUES ('single', 'EUR', false, 5, 0, 7, 'invoice', 2, '30 days', '{1,2,3,4,5,6,7}',
+        '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('single', 1, 3, 'email');
+INSERT INTO dunning.assignment (customer_id, policy) VALUES ('E', 'single');
+INSERT INTO cons.invoices VALUES
+  ('E1', 'E', '2026-11-10', 10.00, 'INV-E1'),
+  ('E2', 'E', '2026-11-10', 10.00, 'INV-E2'),
+  ('E3', 'E', '2026-11-10', 10.00, 'INV-E3');
+SELECT examined, emitted FROM dunning.run('2026-11-16 09:00+00', full_discovery => true);
+SELECT invoice_ids, level FROM dunning.reminder WHERE customer_id = 'E' ORDER BY id;
+SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
+ WHERE customer_id = 'E' ORDER BY 1;
+SELECT examined, emitted FROM dunning.run('2026-12-15 09:00+00');
+SELECT count(*) FROM dunning.preview('2026-12-16 08:59+00') WHERE customer_id = 'E';
+SELECT emitted FROM dunning.run('2026-12-16 09:00+00');
+SELECT invoice_ids, level, as_of FROM dunning.reminder WHERE customer_id = 'E' ORDER BY id;
+
+DELETE FROM dunning.reminder;
+DELETE FROM dunning.invoice_state;
+DELETE FROM dunning.history;
+DELETE FROM dunning.run_log;
 DELETE FROM dunning.hold;
+DELETE FROM dunning.assignment;
 DELETE FROM dunning.policy;
 SELECT dunning.unbind('ledger');
 DROP SCHEMA cons CASCADE;

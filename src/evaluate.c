@@ -155,6 +155,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 
 	inv->due_step = NULL;
 	inv->waiting = NULL;
+	inv->check_at = 0;
 	inv->closed = NULL;
 	if (decide_closed(inv))
 		return;
@@ -195,19 +196,61 @@ schedule_after_emission(Invoice *inv)
 	}
 }
 
+/* The start of the policy's contact period that ends at as_of. */
+static TimestampTz
+period_start(const Policy *p, TimestampTz as_of)
+{
+	return DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
+												   TimestampTzGetDatum(as_of),
+												   IntervalPGetDatum(&p->per_period)));
+}
+
 /* How many reminders the customer has had within the policy's period. */
 static int
 contacts_within(const Customer *cust, const Policy *p, TimestampTz as_of)
 {
-	TimestampTz since = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
-																TimestampTzGetDatum(as_of),
-																IntervalPGetDatum(&p->per_period)));
+	TimestampTz since = period_start(p, as_of);
 	int			n = 0;
 
 	for (int i = 0; i < cust->ncontacts; i++)
 		if (cust->contacts[i] > since && cust->contacts[i] <= as_of)
 			n++;
 	return n;
+}
+
+static int
+timestamptz_cmp_asc(const void *a, const void *b)
+{
+	TimestampTz x = *(const TimestampTz *) a;
+	TimestampTz y = *(const TimestampTz *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * The instant the contact cap lets the customer be reminded again, when
+ * `kept` reminders of this pass already count: enough of the contacts
+ * within the period must have left it.  A contact at c leaves it at
+ * c + per_period; those of this pass leave it last.
+ */
+static TimestampTz
+cap_frees_at(const Customer *cust, const Policy *p, TimestampTz as_of, int kept)
+{
+	TimestampTz since = period_start(p, as_of);
+	TimestampTz *within = palloc(sizeof(TimestampTz) * (cust->ncontacts + 1));
+	TimestampTz leaves;
+	int			n = 0;
+	int			must_leave;
+
+	for (int i = 0; i < cust->ncontacts; i++)
+		if (cust->contacts[i] > since && cust->contacts[i] <= as_of)
+			within[n++] = cust->contacts[i];
+	qsort(within, n, sizeof(TimestampTz), timestamptz_cmp_asc);
+	must_leave = n + kept - p->max_reminders + 1;
+	leaves = must_leave >= 1 && must_leave <= n ? within[must_leave - 1] : as_of;
+	return DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
+												   TimestampTzGetDatum(leaves),
+												   IntervalPGetDatum(&p->per_period)));
 }
 
 /* Append a JSON string member, or null. */
@@ -416,8 +459,15 @@ dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 			if (p->max_reminders > 0 &&
 				contacts_within(cust, p, as_of) + kept >= p->max_reminders)
 			{
+				TimestampTz frees = cap_frees_at(cust, p, as_of, kept);
+
 				for (int k = 0; k < r->ninvoices; k++)
-					hold_back(r->invoices[k], "contact_cap", r->invoices[k]->today + 1);
+				{
+					Invoice    *inv = r->invoices[k];
+
+					hold_back(inv, "contact_cap", dunning_local_date(frees, inv->tz));
+					inv->check_at = frees;
+				}
 				continue;
 			}
 			rs[kept++] = *r;

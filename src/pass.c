@@ -476,6 +476,15 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
 }
 
+/* When to look at an open invoice again: its exact instant, or its day. */
+static TimestampTz
+next_look(const Invoice *inv)
+{
+	if (inv->check_at != 0)
+		return inv->check_at;
+	return dunning_local_midnight(inv->next_check, inv->tz);
+}
+
 /* Buffer the state row of a decided invoice, and its history. */
 static void
 add_state(Pass *pass, Invoice *inv, Customer *cust)
@@ -495,8 +504,7 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	colbuf_text(&s[S_RKEY], emitted ? inv->reminder_key : NULL);
 	/* a policy that starts or stops meanwhile may change everything */
 	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? pass->as_of :
-											   Min(dunning_local_midnight(inv->next_check,
-																		  inv->tz),
+											   Min(next_look(inv),
 												   pass->campaign->next_change)),
 			   false);
 	colbuf_text(&s[S_WAITING], inv->waiting);

@@ -587,7 +587,7 @@ COMMENT ON COLUMN dunning.invoice_state.level IS
 COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
   'The as_of of the pass that emitted the last reminder.';
 COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
-  'When a pass looks at the invoice again: the start of that day in the customer''s time zone; -infinity after a campaign change.';
+  'When a pass looks at the invoice again: the start of that day in the customer''s time zone, or the very instant the contact cap allows; -infinity after a campaign change; infinity once closed.';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
   'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy.';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS

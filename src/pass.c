@@ -105,7 +105,7 @@ static const char *const SWEEP_SQL =
 " SELECT DISTINCT x.i, 'vanished' FROM cancelled c, unnest(c.vanished) x(i)),"
 "closed AS ("
 " UPDATE dunning.invoice_state s SET status = 'closed', closed_reason = t.reason,"
-"  updated_at = $1"
+"  next_check_at = 'infinity', updated_at = $1"
 " FROM settled t WHERE s.invoice_id = t.invoice_id AND s.status = 'open'"
 " RETURNING s.invoice_id, s.customer_id, s.level, t.reason),"
 "relinked AS ("
@@ -502,8 +502,12 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	else
 		colbuf_add(&s[S_LAST], TimestampTzGetDatum(inv->last_reminder_at), !inv->has_last);
 	colbuf_text(&s[S_RKEY], emitted ? inv->reminder_key : NULL);
-	/* a policy that starts or stops meanwhile may change everything */
-	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? pass->as_of :
+	/*
+	 * A closed invoice is never looked at again (and its 'infinity' keeps the
+	 * planner's estimate of the rows due for a look honest); a policy that
+	 * starts or stops meanwhile may change everything.
+	 */
+	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? DT_NOEND :
 											   Min(next_look(inv),
 												   pass->campaign->next_change)),
 			   false);

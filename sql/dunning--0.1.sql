@@ -1243,6 +1243,351 @@ LANGUAGE C STRICT VOLATILE;
 COMMENT ON FUNCTION dunning.worker_status() IS
   'The launcher and the schedulers of the cluster, from shared memory (see dunning.workers).';
 
+------------------------------------------------------------------------------
+-- The mailer protocol: claim, ack, nack, delivery events
+------------------------------------------------------------------------------
+
+-- A reminder is ready to be handed out from available_at while pending or
+-- failed, and from the end of its lease while claimed.
+CREATE INDEX reminder_ready ON dunning.reminder
+  ((CASE WHEN status = 'claimed' THEN lease_until ELSE available_at END))
+  WHERE status IN ('pending', 'failed', 'claimed');
+COMMENT ON INDEX dunning.reminder_ready IS
+  'Finds the reminders ready to be claimed, oldest first: pending or failed ones from available_at, claimed ones once their lease has run out.';
+
+CREATE TABLE dunning.reminder_event (
+  id          bigserial PRIMARY KEY,
+  reminder_id bigint NOT NULL,
+  kind        text NOT NULL CHECK (kind IN ('delivered', 'opened', 'clicked', 'bounced', 'complained')),
+  at          timestamptz NOT NULL,
+  detail      jsonb,
+  recorded_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+CREATE INDEX reminder_event_reminder ON dunning.reminder_event (reminder_id);
+COMMENT ON TABLE dunning.reminder_event IS
+  'Delivery feedback on reminders, as mailers report it with dunning.record_event().';
+COMMENT ON COLUMN dunning.reminder_event.kind IS
+  'delivered, opened, clicked, bounced or complained.';
+COMMENT ON COLUMN dunning.reminder_event.at IS
+  'When it happened, as the mailer or its provider says.';
+COMMENT ON COLUMN dunning.reminder_event.detail IS
+  'What the provider said about it (bounce reason, link clicked...).';
+COMMENT ON INDEX dunning.reminder_event_reminder IS
+  'Finds the events of a reminder.';
+
+-- Checks shared by claim, ack and nack.
+CREATE FUNCTION dunning.require_consumer(consumer text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF consumer IS NULL OR btrim(consumer) = '' THEN
+    RAISE EXCEPTION 'consumer must not be empty'
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Name the mailer process that calls, for example its host name and process id; the same name must claim and then acknowledge.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_consumer(text) IS
+  'Raises a clear error for an empty consumer name.';
+
+/*
+ * The reminder a consumer answers for, locked: it must exist and be leased
+ * to that consumer.
+ */
+CREATE FUNCTION dunning.leased_reminder(consumer text, reminder_id bigint, verb text)
+RETURNS dunning.reminder
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r dunning.reminder;
+BEGIN
+  PERFORM dunning.require_consumer(consumer);
+  SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
+      USING ERRCODE = 'no_data_found',
+            HINT = format('Pass the id of a reminder that dunning.claim() handed out before you %s it.', verb);
+  END IF;
+  IF r.status = 'sent' THEN
+    RAISE EXCEPTION 'reminder % was already acknowledged', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Consumer "%s" acknowledged it%s.', r.lease_owner,
+                            CASE WHEN r.provider_ref IS NULL THEN ''
+                                 ELSE format(' (provider reference %s)', r.provider_ref) END),
+            HINT = 'Acknowledge or reject each reminder once.';
+  END IF;
+  IF r.status <> 'claimed' THEN
+    RAISE EXCEPTION 'reminder % is not claimed', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Its status is %s.', r.status),
+            HINT = format('Only a reminder handed out by dunning.claim() can be %s.',
+                          CASE verb WHEN 'ack' THEN 'acknowledged' ELSE 'rejected' END);
+  END IF;
+  IF r.lease_owner IS DISTINCT FROM consumer THEN
+    RAISE EXCEPTION 'reminder % is leased to another consumer', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = CASE WHEN r.lease_until > pg_catalog.now()
+                          THEN format('Consumer "%s" holds its lease.', r.lease_owner)
+                          ELSE format('Consumer "%s" claimed it last; its lease has run out.', r.lease_owner) END,
+            HINT = 'Your lease ran out before you answered and another consumer claimed it again: leave it to that consumer, and take longer leases.';
+  END IF;
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION dunning.leased_reminder(text, bigint, text) IS
+  'Locks and returns a reminder leased to the consumer, or raises a clear error saying why not.';
+
+CREATE FUNCTION dunning.claim(consumer text, max integer DEFAULT 100,
+                              lease interval DEFAULT '5 minutes', channels text[] DEFAULT NULL)
+RETURNS SETOF dunning.reminder
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  ids bigint[];
+  ch text;
+BEGIN
+  PERFORM dunning.require_consumer(consumer);
+  IF max IS NULL OR max < 1 OR max > 10000 THEN
+    RAISE EXCEPTION 'max must be between 1 and 10000'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', coalesce(max::text, 'NULL')),
+            HINT = 'Claim in batches of tens to a few hundred reminders.';
+  END IF;
+  IF lease IS NULL OR lease <= interval '0' THEN
+    RAISE EXCEPTION 'lease must be a positive interval'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', coalesce(lease::text, 'NULL')),
+            HINT = 'Give the time a batch takes to deliver, with room to spare, such as ''5 minutes''.';
+  END IF;
+  FOREACH ch IN ARRAY coalesce(channels, '{}') LOOP
+    PERFORM dunning.require_channel(ch);
+  END LOOP;
+  IF NOT EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = 'ledger') THEN
+    RAISE EXCEPTION 'no ledger is bound'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Bind your invoice table with dunning.bind_ledger() first.';
+  END IF;
+
+  SELECT pg_catalog.array_agg(q.id) INTO ids
+    FROM (SELECT r.id FROM dunning.reminder r
+           WHERE r.status IN ('pending', 'failed', 'claimed')
+             AND (CASE WHEN r.status = 'claimed' THEN r.lease_until ELSE r.available_at END)
+                 <= pg_catalog.now()
+             AND (channels IS NULL OR r.channel = ANY (channels))
+           ORDER BY (CASE WHEN r.status = 'claimed' THEN r.lease_until ELSE r.available_at END), r.id
+           LIMIT max
+           FOR UPDATE SKIP LOCKED) q;
+  IF ids IS NULL THEN
+    RETURN;
+  END IF;
+
+  PERFORM dunning.recheck_claimed(ids);
+
+  RETURN QUERY
+  UPDATE dunning.reminder r
+     SET status = 'claimed', lease_owner = consumer,
+         lease_until = pg_catalog.now() + lease, attempts = r.attempts + 1,
+         updated_at = pg_catalog.now()
+   WHERE r.id = ANY (ids) AND r.status <> 'cancelled'
+  RETURNING r.*;
+END
+$$;
+COMMENT ON FUNCTION dunning.claim(text, integer, interval, text[]) IS
+  'Hands out up to max ready reminders (oldest first, of the given channels) to a consumer for the lease; those whose invoices are all paid meanwhile are cancelled instead, consolidated ones keep only their invoices still open.';
+
+/*
+ * The re-check of claim() against the live ledger, for the reminders it has
+ * locked: all invoices settled, the reminder is cancelled; some settled, it
+ * keeps the others; open amounts are brought up to date.  Settled invoices
+ * have their state closed, and the history says so.
+ */
+CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- plpgsql, not SQL: dunning.ledger exists only once a ledger is bound
+  WITH listed AS (
+    SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
+           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
+      FROM dunning.reminder r
+     CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
+      LEFT JOIN LATERAL (SELECT p.e AS entry
+                           FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
+                          WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
+      LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
+     WHERE r.id = ANY (ids)),
+  per_reminder AS (
+    SELECT id,
+           array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
+           jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
+             FILTER (WHERE open_amount > 0) AS entries,
+           sum(open_amount) FILTER (WHERE open_amount > 0) AS total
+      FROM listed GROUP BY id),
+  cancelled AS (
+    UPDATE dunning.reminder r
+       SET status = 'cancelled', lease_owner = NULL, lease_until = NULL,
+           last_error = 'invoices paid before it was claimed', updated_at = now()
+      FROM per_reminder p
+     WHERE r.id = p.id AND p.still_open IS NULL
+    RETURNING r.id),
+  trimmed AS (
+    UPDATE dunning.reminder r
+       SET invoice_ids = p.still_open,
+           payload = r.payload || jsonb_build_object('invoices', p.entries, 'total_open', p.total),
+           updated_at = now()
+      FROM per_reminder p
+     WHERE r.id = p.id AND p.still_open IS NOT NULL
+    RETURNING r.id),
+  settled AS (
+    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+           CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
+      FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
+  closed AS (
+    UPDATE dunning.invoice_state s
+       SET status = 'closed', closed_reason = t.reason, next_check_at = 'infinity',
+           updated_at = now()
+      FROM settled t
+     WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
+    RETURNING s.invoice_id, s.customer_id, s.level, t.reason)
+  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
+  SELECT now(), t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
+         CASE WHEN t.id IN (SELECT id FROM cancelled) THEN 'paid before it was sent'
+              ELSE 'paid before it was sent: taken out of its consolidated reminder' END
+    FROM settled t
+   WHERE t.id IN (SELECT id FROM cancelled UNION ALL SELECT id FROM trimmed)
+  UNION ALL
+  SELECT now(), c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason
+    FROM closed c;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_claimed(bigint[]) IS
+  'Brings reminders being claimed up to date with the live ledger: cancels those whose invoices are all settled, drops settled invoices from the others, closes the settled invoices'' state.';
+
+CREATE FUNCTION dunning.ack(consumer text, reminder_id bigint, provider_ref text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM dunning.leased_reminder(consumer, reminder_id, 'ack');
+  UPDATE dunning.reminder r
+     SET status = 'sent', provider_ref = ack.provider_ref, lease_until = NULL,
+         last_error = NULL, updated_at = pg_catalog.now()
+   WHERE r.id = reminder_id;
+END
+$$;
+COMMENT ON FUNCTION dunning.ack(text, bigint, text) IS
+  'Records that the consumer holding its lease delivered the reminder (status sent), with the provider''s reference.';
+
+CREATE FUNCTION dunning.ack(consumer text, reminder_ids bigint[], provider_refs text[] DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF provider_refs IS NOT NULL
+     AND cardinality(provider_refs) <> cardinality(reminder_ids) THEN
+    RAISE EXCEPTION 'provider_refs must have one entry per reminder'
+      USING ERRCODE = 'array_subscript_error',
+            DETAIL = format('%s reminder ids, %s provider references.',
+                            cardinality(reminder_ids), cardinality(provider_refs)),
+            HINT = 'Pass NULL entries for reminders without a reference, or no array at all.';
+  END IF;
+  FOR i IN 1 .. coalesce(cardinality(reminder_ids), 0) LOOP
+    PERFORM dunning.ack(consumer, reminder_ids[i], provider_refs[i]);
+  END LOOP;
+  RETURN coalesce(cardinality(reminder_ids), 0);
+END
+$$;
+COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS
+  'Acknowledges a batch of reminders, all or none; returns how many.';
+
+CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
+                             retry_in interval DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r dunning.reminder;
+  outcome text;
+  max_attempts integer := coalesce(nullif(current_setting('dunning.max_attempts', true), ''), '5')::integer;
+BEGIN
+  IF retry_in IS NOT NULL AND retry_in < interval '0' THEN
+    RAISE EXCEPTION 'retry_in must not be negative'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', retry_in),
+            HINT = 'Pass NULL for the default backoff, or the delay the provider asked for.';
+  END IF;
+  r := dunning.leased_reminder(consumer, reminder_id, 'nack');
+  UPDATE dunning.reminder q
+     SET status = CASE WHEN r.attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
+         available_at = pg_catalog.now()
+           + coalesce(retry_in, least(interval '1 minute' * power(2, r.attempts - 1),
+                                      interval '6 hours')),
+         lease_until = NULL, last_error = error, updated_at = pg_catalog.now()
+   WHERE q.id = reminder_id
+  RETURNING q.status INTO outcome;
+  RETURN outcome;
+END
+$$;
+COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval) IS
+  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead after dunning.max_attempts attempts; returns failed or dead.';
+
+CREATE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
+                             retry_in interval DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  FOR i IN 1 .. coalesce(cardinality(reminder_ids), 0) LOOP
+    PERFORM dunning.nack(consumer, reminder_ids[i], error, retry_in);
+  END LOOP;
+  RETURN coalesce(cardinality(reminder_ids), 0);
+END
+$$;
+COMMENT ON FUNCTION dunning.nack(text, bigint[], text, interval) IS
+  'Rejects a batch of reminders with one error, all or none; returns how many.';
+
+CREATE FUNCTION dunning.record_event(reminder_id bigint, kind text,
+                                     at timestamptz DEFAULT pg_catalog.now(),
+                                     detail jsonb DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  event_id bigint;
+BEGIN
+  IF kind IS NULL OR kind NOT IN ('delivered', 'opened', 'clicked', 'bounced', 'complained') THEN
+    RAISE EXCEPTION 'unknown delivery event "%"', kind
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use delivered, opened, clicked, bounced or complained.';
+  END IF;
+  IF at IS NULL THEN
+    RAISE EXCEPTION 'at must not be null'
+      USING ERRCODE = 'null_value_not_allowed',
+            HINT = 'Pass when the event happened, or leave it out for now().';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = reminder_id) THEN
+    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
+      USING ERRCODE = 'no_data_found',
+            HINT = 'Pass the id of a reminder that dunning.claim() handed out.';
+  END IF;
+  INSERT INTO dunning.reminder_event (reminder_id, kind, at, detail)
+  VALUES (reminder_id, kind, at, detail)
+  RETURNING id INTO event_id;
+  RETURN event_id;
+END
+$$;
+COMMENT ON FUNCTION dunning.record_event(bigint, text, timestamptz, jsonb) IS
+  'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); returns the event''s id.';
+
 CREATE VIEW dunning.workers AS SELECT * FROM dunning.worker_status();
 COMMENT ON VIEW dunning.workers IS
   'The live background workers: the launcher, and one scheduler per database with its state, last and next pass, failures in a row and last error.';
@@ -1269,6 +1614,8 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.history', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.history_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.run_log', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.run_log_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event_id_seq', '');
 -- the bookkeeping row is not dumped: after a restore, the next pass
 -- discovers every overdue invoice again
 SELECT pg_catalog.pg_extension_config_dump('dunning.engine', 'WHERE false');

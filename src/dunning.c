@@ -26,6 +26,9 @@ void		_PG_init(void);
 
 int			dunning_discovery_lookback = 3 * 24 * 60;
 
+/* read by dunning.nack() through current_setting() */
+static int	dunning_max_attempts = 5;
+
 /* Module load: define the settings and reserve their prefix. */
 void
 _PG_init(void)
@@ -53,6 +56,13 @@ _PG_init(void)
 							   "Empty: every database that has the extension.",
 							   &dunning_databases, "", PGC_SIGHUP, 0,
 							   NULL, NULL, NULL);
+
+	DefineCustomIntVariable("dunning.max_attempts",
+							"Sets how many delivery attempts a reminder gets before it is dead.",
+							"dunning.nack() marks a reminder dead once it has been claimed this many times.",
+							&dunning_max_attempts, 5, 1, 1000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
 
 	if (process_shared_preload_libraries_in_progress)
 		dunning_worker_init();

@@ -1,0 +1,125 @@
+-- The mailer protocol: claim, ack, nack, delivery events; the re-check of the
+-- live ledger when claiming; leases that run out; dead reminders.
+\set SHOW_CONTEXT never
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+-- reminder ids appear in messages
+ALTER SEQUENCE dunning.reminder_id_seq RESTART WITH 1001;
+CREATE SCHEMA q;
+CREATE TABLE q.invoices (
+  id bigint PRIMARY KEY, customer_id bigint NOT NULL, due_date date NOT NULL,
+  balance numeric(12,2) NOT NULL, currency text NOT NULL, number text NOT NULL);
+CREATE INDEX ON q.invoices (customer_id);
+INSERT INTO q.invoices VALUES
+  (101, 1, '2026-10-20', 100.00, 'EUR', 'Q-101'),  -- paid before it is claimed
+  (102, 1, '2026-10-20', 200.00, 'EUR', 'Q-102'),
+  (103, 1, '2026-10-21', 300.00, 'EUR', 'Q-103'),
+  (201, 2, '2026-10-20',  10.00, 'EUR', 'Q-201'),  -- consolidated: 201 paid,
+  (202, 2, '2026-10-20',  20.00, 'EUR', 'Q-202'),  -- 202 partly paid,
+  (203, 2, '2026-10-20',  30.00, 'EUR', 'Q-203'),  -- 203 untouched
+  (301, 3, '2026-10-20', 400.00, 'EUR', 'Q-301');  -- reminded by text message
+SELECT dunning.bind_ledger('q.invoices', 'id', 'customer_id', 'due_date', 'balance',
+                           'currency', 'number');
+INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
+    group_by, send_days, send_from, send_until, time_zone)
+VALUES ('solo', 'EUR', true, 0, 7, 'invoice', '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC'),
+       ('grouped', 'EUR', false, 0, 7, 'customer', '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC'),
+       ('texts', 'EUR', false, 0, 7, 'invoice', '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES
+  ('solo', 1, 1, 'email'), ('grouped', 1, 1, 'email'), ('texts', 1, 1, 'sms');
+INSERT INTO dunning.assignment (customer_id, policy) VALUES (2, 'grouped'), (3, 'texts');
+
+SELECT emitted FROM dunning.run('2026-11-02 09:00+00');
+SELECT invoice_ids, channel, status, attempts FROM dunning.reminder ORDER BY invoice_ids;
+
+-- bad input
+SELECT * FROM dunning.claim('');
+SELECT * FROM dunning.claim(NULL);
+SELECT * FROM dunning.claim('m1', 0);
+SELECT * FROM dunning.claim('m1', 10001);
+SELECT * FROM dunning.claim('m1', 10, '0 seconds');
+SELECT * FROM dunning.claim('m1', 10, '5 minutes', '{fax}');
+SELECT dunning.ack('m1', -1);
+SELECT dunning.nack('m1', -1, 'no');
+SELECT dunning.nack('m1', -1, 'no', '-1 minute');
+SELECT dunning.record_event(-1, 'delivered');
+SELECT dunning.record_event(-1, 'read');
+SELECT dunning.ack('m1', ARRAY[1, 2]::bigint[], ARRAY['only one']);
+
+-- payments before the mailer claims: 101 in full, 201 in full, 202 in part
+UPDATE q.invoices SET balance = 0 WHERE id IN (101, 201);
+UPDATE q.invoices SET balance = 5.00 WHERE id = 202;
+
+-- m1 claims e-mail reminders: 101's is cancelled instead of handed out; the
+-- consolidated one comes with 202 (its open amount up to date) and 203 only;
+-- the text message is not an e-mail
+SELECT invoice_ids, status, lease_owner, attempts, payload->'total_open' AS total,
+       jsonb_path_query_array(payload, '$.invoices[*].open_amount') AS amounts
+  FROM dunning.claim('m1', 10, '5 minutes', '{email}') ORDER BY invoice_ids;
+SELECT invoice_ids, status, last_error FROM dunning.reminder ORDER BY invoice_ids;
+SELECT invoice_id, status, closed_reason, next_check_at FROM dunning.invoice_state
+ WHERE invoice_id IN (101, 201) ORDER BY 1;
+SELECT invoice_id, event, level, reason FROM dunning.history
+ WHERE run_id IS NULL ORDER BY invoice_id, event;
+-- nothing more is ready for e-mail
+SELECT count(*) FROM dunning.claim('m2', 10, '5 minutes', '{email}');
+
+-- acknowledging: only the holder of the lease, only once
+SELECT r.id AS r102 FROM dunning.reminder r WHERE invoice_ids = '{102}' \gset
+SELECT r.id AS r103 FROM dunning.reminder r WHERE invoice_ids = '{103}' \gset
+SELECT r.id AS rgrp FROM dunning.reminder r WHERE invoice_ids = '{202,203}' \gset
+SELECT r.id AS r301 FROM dunning.reminder r WHERE invoice_ids = '{301}' \gset
+SELECT dunning.ack('m2', :r102);
+SELECT dunning.ack('m1', :r102, 'smtp-250-abc');
+SELECT dunning.ack('m1', :r102, 'smtp-250-abc');
+SELECT dunning.nack('m1', :r102, 'too late');
+SELECT status, lease_owner, provider_ref, lease_until FROM dunning.reminder WHERE id = :r102;
+
+-- a batch is all or nothing: 103 is claimed, 301 is not
+SELECT dunning.nack('m1', ARRAY[:r103, :r301]::bigint[], 'mailbox full');
+SELECT status FROM dunning.reminder WHERE id = :r103;
+SELECT dunning.ack('m1', ARRAY[:r103]::bigint[], ARRAY['smtp-250-def']);
+SELECT status, provider_ref FROM dunning.reminder WHERE id = :r103;
+
+-- a failed delivery is retried after a backoff (1 minute after the first
+-- attempt), and not handed out before
+SELECT dunning.nack('m1', :rgrp, '451 try again later');
+SELECT status, attempts, last_error, lease_until, available_at - updated_at AS retry_after
+  FROM dunning.reminder WHERE id = :rgrp;
+SELECT count(*) FROM dunning.claim('m1', 10, '5 minutes', '{email}');
+
+-- a lease that runs out makes the reminder available again: m1 claims the
+-- text message and stalls, m2 claims it once the lease has run out, m1 can
+-- no longer answer for it
+SELECT invoice_ids, lease_owner, attempts FROM dunning.claim('m1', 10, '30 seconds', '{sms}');
+SELECT count(*) FROM dunning.claim('m2', 10, '30 seconds', '{sms}');
+UPDATE dunning.reminder SET lease_until = now() - interval '1 second' WHERE id = :r301;
+SELECT invoice_ids, lease_owner, attempts FROM dunning.claim('m2', 10, '30 seconds', '{sms}');
+SELECT dunning.ack('m1', :r301);
+SELECT dunning.ack('m2', :r301);
+
+-- after dunning.max_attempts attempts a reminder is dead; a retry_in of the
+-- provider's choosing replaces the backoff
+SET dunning.max_attempts = 2;
+UPDATE dunning.reminder SET available_at = now() - interval '1 second' WHERE id = :rgrp;
+SELECT invoice_ids, attempts FROM dunning.claim('m1');
+SELECT dunning.nack('m1', :rgrp, '550 no such user', '1 hour');
+SELECT status, attempts, last_error FROM dunning.reminder WHERE id = :rgrp;
+SELECT count(*) FROM dunning.claim('m1');
+RESET dunning.max_attempts;
+
+-- delivery feedback
+SELECT dunning.record_event(:r102, 'delivered', '2026-11-02 09:01+00') > 0 AS recorded;
+SELECT dunning.record_event(:r102, 'opened', '2026-11-02 12:30+00', '{"agent": "mail client"}') > 0 AS recorded;
+SELECT kind, at, detail FROM dunning.reminder_event WHERE reminder_id = :r102 ORDER BY at;
+
+DELETE FROM dunning.reminder_event;
+DELETE FROM dunning.reminder;
+DELETE FROM dunning.invoice_state;
+DELETE FROM dunning.history;
+DELETE FROM dunning.run_log;
+DELETE FROM dunning.assignment;
+DELETE FROM dunning.policy;
+SELECT dunning.unbind('ledger');
+DROP SCHEMA q CASCADE;

@@ -683,6 +683,8 @@ CREATE FUNCTION dunning.run(as_of timestamptz DEFAULT pg_catalog.now(),
 RETURNS dunning.run_result
 AS 'MODULE_PATHNAME', 'dunning_run'
 LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
 SET jit = off;
 COMMENT ON FUNCTION dunning.run(timestamptz, boolean) IS
   'Runs one evaluation pass at as_of in the caller''s transaction: emits the reminders that are due, resolves paid invoices and cancels their unsent reminders.';
@@ -692,6 +694,8 @@ CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
 RETURNS SETOF dunning.reminder
 AS 'MODULE_PATHNAME', 'dunning_preview'
 LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
 SET jit = off;
 COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
   'The reminders a pass at as_of would emit, computed the same way, writing nothing.';
@@ -701,6 +705,7 @@ COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
 -- made while a pass runs waits for it, then marks the rows that pass wrote.
 CREATE FUNCTION dunning.recheck_all() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -727,6 +732,7 @@ COMMENT ON TRIGGER holiday_recheck ON dunning.holiday IS 'Open invoices are look
 -- A customer's assignment changed: their invoices get a look at the next pass.
 CREATE FUNCTION dunning.recheck_customers() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -744,6 +750,7 @@ COMMENT ON FUNCTION dunning.recheck_customers() IS
 -- A hold was lifted or changed: its invoices get a look at the next pass.
 CREATE FUNCTION dunning.recheck_holds() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -1343,6 +1350,7 @@ CREATE FUNCTION dunning.claim(consumer text, max integer DEFAULT 100,
                               lease interval DEFAULT '5 minutes', channels text[] DEFAULT NULL)
 RETURNS SETOF dunning.reminder
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -1470,6 +1478,7 @@ COMMENT ON FUNCTION dunning.recheck_claimed(bigint[]) IS
 CREATE FUNCTION dunning.ack(consumer text, reminder_id bigint, provider_ref text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -1486,6 +1495,7 @@ COMMENT ON FUNCTION dunning.ack(text, bigint, text) IS
 CREATE FUNCTION dunning.ack(consumer text, reminder_ids bigint[], provider_refs text[] DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -1510,6 +1520,7 @@ CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
                              retry_in interval DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -1542,6 +1553,7 @@ CREATE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
                              retry_in interval DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -1559,6 +1571,7 @@ CREATE FUNCTION dunning.record_event(reminder_id bigint, kind text,
                                      detail jsonb DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -1588,6 +1601,147 @@ $$;
 COMMENT ON FUNCTION dunning.record_event(bigint, text, timestamptz, jsonb) IS
   'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); returns the event''s id.';
 
+------------------------------------------------------------------------------
+-- Privileges: mailers, readers and campaign administrators
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.role_grant (
+  role_name  name NOT NULL,
+  kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer')),
+  granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  PRIMARY KEY (role_name, kind)
+);
+COMMENT ON TABLE dunning.role_grant IS
+  'The roles given access with dunning.grant_mailer(), grant_reader() and grant_admin(); applied again when a binding recreates its views.';
+COMMENT ON COLUMN dunning.role_grant.kind IS
+  'admin (campaigns), reader (the views) or mailer (the queue protocol).';
+
+-- The grants of one role and kind.
+CREATE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  obj text;
+BEGIN
+  EXECUTE format('GRANT USAGE ON SCHEMA dunning TO %I', role_name);
+  IF kind IN ('reader', 'admin') THEN
+    -- the analysts' views (the user's own data stays behind dunning.ledger
+    -- and dunning.customer, which are not granted), the pass log and history
+    FOR obj IN
+      SELECT c.relname FROM pg_catalog.pg_class c
+       WHERE c.relnamespace = 'dunning'::regnamespace AND c.relkind = 'v'
+         AND c.relname NOT IN ('ledger', 'customer')
+       ORDER BY c.relname
+    LOOP
+      EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
+    END LOOP;
+    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log, dunning.reminder_event TO %I',
+                   role_name);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
+  END IF;
+  IF kind = 'admin' THEN
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
+    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
+                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday TO %I',
+                   role_name);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
+    -- the checks and passes, not the binding, the grants or the mailer protocol
+    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text),'
+                   ' dunning.bind_customers(text, text, text, text, text, text, text),'
+                   ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
+                   ' dunning.grant_mailer(regrole), dunning.apply_grants(), dunning.apply_grant(name, text),'
+                   ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
+                   ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval),'
+                   ' dunning.nack(text, bigint[], text, interval),'
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
+  END IF;
+  IF kind = 'mailer' THEN
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
+                   ' dunning.ack(text, bigint, text), dunning.ack(text, bigint[], text[]),'
+                   ' dunning.nack(text, bigint, text, interval), dunning.nack(text, bigint[], text, interval),'
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb) TO %I', role_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.apply_grant(name, text) IS
+  'Grants one role what one kind of access (admin, reader, mailer) needs.';
+
+CREATE FUNCTION dunning.apply_grants() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  g record;
+BEGIN
+  FOR g IN
+    SELECT r.role_name, r.kind FROM dunning.role_grant r
+     WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE p.rolname = r.role_name)
+     ORDER BY r.role_name, array_position(ARRAY['admin', 'reader', 'mailer'], r.kind)
+  LOOP
+    PERFORM dunning.apply_grant(g.role_name, g.kind);
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION dunning.apply_grants() IS
+  'Applies every grant of dunning.role_grant again (after a binding recreates its views, or a restore).';
+
+-- Record and apply one kind of access for a role.
+CREATE FUNCTION dunning.grant_to(role regrole, kind text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  name_of name;
+BEGIN
+  IF role IS NULL THEN
+    RAISE EXCEPTION 'role must not be null'
+      USING ERRCODE = 'null_value_not_allowed',
+            HINT = format('Pass the role to grant to, as in SELECT dunning.grant_%s(''mailer'').', kind);
+  END IF;
+  SELECT p.rolname INTO name_of FROM pg_catalog.pg_roles p WHERE p.oid = role;
+  IF name_of = current_user OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles p
+                                        WHERE p.oid = role AND p.rolsuper) THEN
+    RAISE EXCEPTION 'role "%" has every privilege already', name_of
+      USING ERRCODE = 'invalid_grant_operation',
+            HINT = 'Grant to a role of its own that the mailer, the analysts or the campaign managers log in as.';
+  END IF;
+  INSERT INTO dunning.role_grant (role_name, kind) VALUES (name_of, kind)
+  ON CONFLICT DO NOTHING;
+  PERFORM dunning.apply_grants();
+END
+$$;
+COMMENT ON FUNCTION dunning.grant_to(regrole, text) IS
+  'Records and applies one kind of access for a role.';
+
+CREATE FUNCTION dunning.grant_mailer(role regrole) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to(role, 'mailer');
+END;
+COMMENT ON FUNCTION dunning.grant_mailer(regrole) IS
+  'Lets a role claim, ack and nack reminders and record delivery events, and nothing more.';
+
+CREATE FUNCTION dunning.grant_reader(role regrole) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to(role, 'reader');
+END;
+COMMENT ON FUNCTION dunning.grant_reader(regrole) IS
+  'Lets a role read the analysts'' views (invoice_status, workers...), the history, the pass log and delivery events.';
+
+CREATE FUNCTION dunning.grant_admin(role regrole) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to(role, 'admin');
+END;
+COMMENT ON FUNCTION dunning.grant_admin(regrole) IS
+  'Lets a role manage campaigns (policies, steps, templates, assignments, holds, calendars), read everything and run or preview passes; not bind ledgers or grant.';
+
 CREATE VIEW dunning.workers AS SELECT * FROM dunning.worker_status();
 COMMENT ON VIEW dunning.workers IS
   'The live background workers: the launcher, and one scheduler per database with its state, last and next pass, failures in a row and last error.';
@@ -1615,6 +1769,7 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.history_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.run_log', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.run_log_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.role_grant', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event_id_seq', '');
 -- the bookkeeping row is not dumped: after a restore, the next pass
 -- discovers every overdue invoice again

@@ -839,6 +839,8 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	}
 	else
 		create_view(&spec, spec.roles, relid);
+	/* views made anew have lost what dunning.grant_reader() gave */
+	run_sql("SELECT dunning.apply_grants()", SPI_OK_SELECT);
 	SPI_finish();
 
 	return PointerGetDatum(NULL);

@@ -1,0 +1,105 @@
+-- Privileges: what grant_mailer(), grant_reader() and grant_admin() give a
+-- role, and that it cannot do more.
+\set SHOW_CONTEXT never
+SET timezone = 'UTC';
+CREATE ROLE regress_dunning_mailer;
+CREATE ROLE regress_dunning_reader;
+CREATE ROLE regress_dunning_admin;
+CREATE ROLE regress_dunning_nobody;
+CREATE SCHEMA g;
+CREATE TABLE g.invoices (
+  id bigint PRIMARY KEY, customer_id bigint NOT NULL, due_date date NOT NULL,
+  balance numeric(12,2) NOT NULL, currency text NOT NULL, number text NOT NULL);
+INSERT INTO g.invoices VALUES
+  (1, 1, '2026-11-01', 100.00, 'EUR', 'G-1'),
+  (2, 2, '2026-11-01', 200.00, 'EUR', 'G-2'),
+  (3, 3, '2026-11-19', 300.00, 'EUR', 'G-3');
+SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance',
+                           'currency', 'number');
+INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
+    send_days, send_from, send_until, time_zone)
+VALUES ('g', 'EUR', true, 0, 7, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('g', 1, 3, 'email');
+SELECT emitted FROM dunning.run('2026-11-20 10:00+00');
+
+SELECT dunning.grant_mailer('regress_dunning_mailer');
+SELECT dunning.grant_reader('regress_dunning_reader');
+SELECT dunning.grant_admin('regress_dunning_admin');
+-- granting twice changes nothing
+SELECT dunning.grant_reader('regress_dunning_reader');
+SELECT role_name, kind FROM dunning.role_grant ORDER BY 1, 2;
+-- bad input
+SELECT dunning.grant_mailer('regress_dunning_nosuch');
+SELECT dunning.grant_mailer(NULL);
+SELECT dunning.grant_admin(current_user::regrole);
+
+-- a role given nothing gets nothing
+SET ROLE regress_dunning_nobody;
+SELECT count(*) FROM dunning.claim('m1');
+SELECT count(*) FROM dunning.invoice_status;
+RESET ROLE;
+
+-- the mailer claims, acknowledges, rejects and records events, nothing more
+SET ROLE regress_dunning_mailer;
+SELECT id AS rid, invoice_ids FROM dunning.claim('m1', 1) \gset
+SELECT :'invoice_ids' AS claimed;
+SELECT dunning.ack('m1', :rid, 'smtp-250-1');
+SELECT dunning.record_event(:rid, 'delivered', '2026-11-20 10:01+00') > 0 AS recorded;
+SELECT id AS rid2 FROM dunning.claim('m1', 1) \gset
+SELECT dunning.nack('m1', ARRAY[:rid2]::bigint[], '451 later');
+SELECT count(*) FROM dunning.reminder;
+UPDATE dunning.reminder SET status = 'sent';
+SELECT count(*) FROM dunning.invoice_status;
+SELECT count(*) FROM g.invoices;
+INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
+SELECT emitted FROM dunning.run('2026-11-21 10:00+00');
+SELECT dunning.grant_mailer('regress_dunning_nobody');
+RESET ROLE;
+
+-- the reader reads the views, the history and the pass log, nothing more
+SET ROLE regress_dunning_reader;
+SELECT invoice_id, level, waiting_for FROM dunning.invoice_status ORDER BY 1;
+SELECT event, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
+SELECT count(*) FROM dunning.run_log;
+SELECT kind FROM dunning.reminder_event;
+SELECT count(*) FROM dunning.reminder;
+SELECT count(*) FROM dunning.ledger;
+SELECT count(*) FROM dunning.claim('r1');
+DELETE FROM dunning.history;
+INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
+RESET ROLE;
+
+-- the campaign administrator manages campaigns and runs passes; it cannot
+-- bind, grant or deliver
+SET ROLE regress_dunning_admin;
+INSERT INTO dunning.hold (invoice_id, reason, note) VALUES (2, 'dispute', 'Wrong address');
+UPDATE dunning.step SET days_overdue = 1 WHERE policy = 'g' AND level = 1;
+SELECT emitted FROM dunning.run('2026-11-21 10:00+00');
+SELECT invoice_ids, status FROM dunning.reminder ORDER BY invoice_ids;
+SELECT count(*) FROM dunning.preview('2026-11-22 10:00+00');
+SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance');
+SELECT dunning.grant_reader('regress_dunning_nobody');
+SELECT count(*) FROM dunning.claim('a1');
+DELETE FROM dunning.reminder;
+RESET ROLE;
+
+-- binding again makes the views anew: the reader keeps its access
+SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance',
+                           'currency', 'number');
+SET ROLE regress_dunning_reader;
+SELECT count(*) FROM dunning.invoice_status;
+RESET ROLE;
+
+DELETE FROM dunning.reminder_event;
+DELETE FROM dunning.reminder;
+DELETE FROM dunning.invoice_state;
+DELETE FROM dunning.history;
+DELETE FROM dunning.run_log;
+DELETE FROM dunning.hold;
+DELETE FROM dunning.policy;
+DELETE FROM dunning.role_grant;
+SELECT dunning.unbind('ledger');
+DROP SCHEMA g CASCADE;
+DROP OWNED BY regress_dunning_mailer, regress_dunning_reader, regress_dunning_admin;
+DROP ROLE regress_dunning_mailer, regress_dunning_reader, regress_dunning_admin,
+          regress_dunning_nobody;

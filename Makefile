@@ -1,7 +1,7 @@
 # Makefile for the dunning extension (PGXS)
 #
-#   make            build the shared library
-#   make install    install it into the server found by pg_config
+#   make            build the shared library and the reference mailer
+#   make install    install it (and dunning_mailer) into the server found by pg_config
 #   make test       install what is missing, build, install, run every suite
 #   make demo       run the end-to-end demo on a throwaway cluster
 #   make bench      run the benchmarks (on demand, not a timed test)
@@ -30,6 +30,28 @@ include $(PGXS)
 
 # every object is rebuilt when a header changes (PGXS tracks no dependencies)
 $(OBJS): $(wildcard src/*.h)
+
+# the reference mailer, a program of its own (libpq, libcurl)
+MAILER = src/mailer/dunning_mailer
+MAILER_CFLAGS = -O2 -g -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --includedir)
+MAILER_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq $(shell curl-config --libs 2>/dev/null || echo -lcurl)
+
+all: $(MAILER)
+
+$(MAILER): $(MAILER).c
+	$(CC) $(MAILER_CFLAGS) -o $@ $< $(MAILER_LIBS)
+
+install: install-mailer
+
+.PHONY: install-mailer
+install-mailer: $(MAILER)
+	$(INSTALL_PROGRAM) $(MAILER) '$(DESTDIR)$(bindir)/dunning_mailer'
+
+clean: clean-mailer
+
+.PHONY: clean-mailer
+clean-mailer:
+	rm -f $(MAILER)
 
 .PHONY: test demo bench deps
 

@@ -9,6 +9,9 @@ packages=(
     postgresql-15-pgtap
     libtap-parser-sourcehandler-pgtap-perl
     libipc-run-perl
+    libpq-dev
+    libcurl4-openssl-dev
+    python3-aiosmtpd
     make
     gcc
 )

@@ -557,6 +557,28 @@ COMMENT ON SEQUENCE dunning.reminder_id_seq IS 'Identifiers of reminders.';
 -- Evaluation state: what the passes know about each overdue invoice
 ------------------------------------------------------------------------------
 
+-- Reminders that are done (sent, cancelled, dead) leave the hot queue for
+-- the archive at the first pass after dunning.archive_after, so that
+-- claiming stays fast.
+CREATE INDEX reminder_finished ON dunning.reminder (updated_at)
+  WHERE status IN ('sent', 'cancelled', 'dead');
+COMMENT ON INDEX dunning.reminder_finished IS
+  'Finds the reminders that are done, for the move to the archive.';
+
+CREATE TABLE dunning.reminder_archive (LIKE dunning.reminder);
+ALTER TABLE dunning.reminder_archive
+  ADD COLUMN archived_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  ADD PRIMARY KEY (id),
+  ADD UNIQUE (idempotency_key),
+  ADD CHECK (status IN ('sent', 'cancelled', 'dead'));
+CREATE INDEX reminder_archive_customer ON dunning.reminder_archive (customer_id, as_of);
+COMMENT ON TABLE dunning.reminder_archive IS
+  'Reminders that are done (sent, cancelled, dead), moved out of the queue by the passes; dunning.reminders shows both.';
+COMMENT ON COLUMN dunning.reminder_archive.archived_at IS
+  'When the reminder left the queue.';
+COMMENT ON INDEX dunning.reminder_archive_customer IS
+  'Finds a customer''s recent reminders (the contact cap).';
+
 CREATE TABLE dunning.invoice_state (
   invoice_id       text PRIMARY KEY,
   customer_id      text NOT NULL,
@@ -833,7 +855,12 @@ SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
                       WHERE st.policy = s.policy AND st.level > s.level
                       ORDER BY st.level LIMIT 1) nxt ON true
  WHERE s.status = 'open' AND l.open_amount > 0
-$view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.');
+$view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.'),
+('reminders', 2, $view$
+SELECT r.*, NULL::timestamptz AS archived_at FROM dunning.reminder r
+UNION ALL
+SELECT a.* FROM dunning.reminder_archive a
+$view$, 'Every reminder, in the queue or in the archive.');
 
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.assignment', 'customer_id', 'customer', false),
@@ -841,6 +868,8 @@ INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.hold',       'customer_id', 'customer', false),
   ('dunning.reminder',   'customer_id', 'customer', false),
   ('dunning.reminder',   'invoice_ids', 'invoice',  true),
+  ('dunning.reminder_archive', 'customer_id', 'customer', false),
+  ('dunning.reminder_archive', 'invoice_ids', 'invoice',  true),
   ('dunning.invoice_state', 'invoice_id',  'invoice',  false),
   ('dunning.invoice_state', 'customer_id', 'customer', false),
   ('dunning.history',    'invoice_id',  'invoice',  false),
@@ -1313,6 +1342,14 @@ BEGIN
   PERFORM dunning.require_consumer(consumer);
   SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
   IF NOT FOUND THEN
+    -- done and archived meanwhile: the checks below say what became of it
+    SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
+           a.subject, a.body, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
+           a.lease_until, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
+           a.created_at, a.updated_at
+      INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
+  END IF;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
       USING ERRCODE = 'no_data_found',
             HINT = format('Pass the id of a reminder that dunning.claim() handed out before you %s it.', verb);
@@ -1587,7 +1624,8 @@ BEGIN
       USING ERRCODE = 'null_value_not_allowed',
             HINT = 'Pass when the event happened, or leave it out for now().';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = reminder_id) THEN
+  IF NOT EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = reminder_id)
+     AND NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a WHERE a.id = reminder_id) THEN
     RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
       USING ERRCODE = 'no_data_found',
             HINT = 'Pass the id of a reminder that dunning.claim() handed out.';
@@ -1600,6 +1638,29 @@ END
 $$;
 COMMENT ON FUNCTION dunning.record_event(bigint, text, timestamptz, jsonb) IS
   'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); returns the event''s id.';
+
+CREATE FUNCTION dunning.archive_finished() RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  moved bigint;
+  after interval := coalesce(nullif(current_setting('dunning.archive_after', true), ''), '1h')::interval;
+BEGIN
+  WITH done AS (
+    DELETE FROM dunning.reminder r
+     WHERE r.status IN ('sent', 'cancelled', 'dead')
+       AND r.updated_at <= pg_catalog.now() - after
+    RETURNING r.*)
+  INSERT INTO dunning.reminder_archive
+  SELECT d.*, pg_catalog.now() FROM done d;
+  GET DIAGNOSTICS moved = ROW_COUNT;
+  RETURN moved;
+END
+$$;
+COMMENT ON FUNCTION dunning.archive_finished() IS
+  'Moves the reminders that are done (sent, cancelled, dead) since dunning.archive_after from the queue to dunning.reminder_archive; every pass calls it. Returns how many.';
 
 ------------------------------------------------------------------------------
 -- Privileges: mailers, readers and campaign administrators
@@ -1763,6 +1824,7 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.hold', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.hold_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_archive', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.invoice_state', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.history', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.history_id_seq', '');

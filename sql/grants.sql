@@ -91,6 +91,7 @@ SELECT count(*) FROM dunning.invoice_status;
 RESET ROLE;
 
 DELETE FROM dunning.reminder_event;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;

@@ -114,7 +114,36 @@ SELECT dunning.record_event(:r102, 'delivered', '2026-11-02 09:01+00') > 0 AS re
 SELECT dunning.record_event(:r102, 'opened', '2026-11-02 12:30+00', '{"agent": "mail client"}') > 0 AS recorded;
 SELECT kind, at, detail FROM dunning.reminder_event WHERE reminder_id = :r102 ORDER BY at;
 
+-- reminders that are done leave the queue at the first pass after
+-- dunning.archive_after (an hour; here at once), for the archive;
+-- dunning.reminders still shows them all
+SELECT emitted FROM dunning.run('2026-11-03 09:00+00');
+SELECT count(*) AS in_queue FROM dunning.reminder;
+SET dunning.archive_after = 0;
+SELECT emitted FROM dunning.run('2026-11-03 09:00+00');
+SELECT count(*) AS in_queue FROM dunning.reminder;
+SELECT invoice_ids, status, archived_at IS NOT NULL AS archived
+  FROM dunning.reminders ORDER BY invoice_ids;
+-- an archived reminder still cannot be acknowledged twice, and takes events
+SELECT dunning.ack('m1', :r102);
+SELECT dunning.nack('m1', :rgrp, 'again');
+SELECT dunning.record_event(:r102, 'clicked', '2026-11-03 10:00+00') > 0 AS recorded;
+-- nor emitted twice: with its state lost, a pass on the same day finds its
+-- idempotency key in the archive
+DELETE FROM dunning.invoice_state WHERE invoice_id = 102;
+SELECT emitted FROM dunning.run('2026-11-02 09:00+00', full_discovery => true);
+SELECT count(*) FROM dunning.reminders WHERE invoice_ids = '{102}';
+-- the contact cap counts archived reminders: at one contact per 30 days,
+-- customer 1's new invoice waits
+UPDATE dunning.policy SET max_reminders = 1, per_period = '30 days' WHERE name = 'solo';
+INSERT INTO q.invoices VALUES (104, 1, '2026-11-01', 400.00, 'EUR', 'Q-104');
+SELECT emitted FROM dunning.run('2026-11-10 09:00+00', full_discovery => true);
+SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
+ WHERE invoice_id = 104;
+RESET dunning.archive_after;
+
 DELETE FROM dunning.reminder_event;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;

@@ -355,6 +355,11 @@ prepare(const char *sql, int nargs, Oid *types)
 	return plan;
 }
 
+/* The reminder of an idempotency key, in the queue or in the archive. */
+#define REMINDER_BY_KEY \
+	"coalesce((SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)," \
+	" (SELECT a.id FROM dunning.reminder_archive a WHERE a.idempotency_key = u.k))"
+
 /*
  * The state write: an upsert of every examined invoice.  The reminder id
  * comes from the buffer, or, when a reminder's idempotency key existed
@@ -377,8 +382,7 @@ state_sql(const char *it, const char *ct, bool by_key)
 					"  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
 					"  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
 					"  updated_at = EXCLUDED.updated_at",
-					by_key ? "(SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)"
-					: "u.rid", it, ct);
+					by_key ? REMINDER_BY_KEY : "u.rid", it, ct);
 }
 
 /* The history write, with the reminder id found the same two ways. */
@@ -390,8 +394,7 @@ history_sql(const char *it, const char *ct, bool by_key)
 					" SELECT $8, $9, u.i, u.c, u.e, u.l, %s, u.r"
 					" FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::text[], $6::text[],"
 					"   $7::int8[]) AS u(i, c, e, l, k, r, rid)",
-					by_key ? "(SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)"
-					: "u.rid", it, ct);
+					by_key ? REMINDER_BY_KEY : "u.rid", it, ct);
 }
 
 /* Prepare the writes, for the ledger's key types. */
@@ -414,14 +417,19 @@ prepare_writes(Pass *pass)
 	pass->write_reminders = prepare(psprintf(
 											 "INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
 											 " channel, recipient, payload, available_at, idempotency_key, as_of, run_id)"
-											 " SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
-											 "  $12, $13"
-											 " FROM unnest($1::%s, $2::text[], $3::int4[], $4::text[], $5::text[],"
-											 "   $6::text[], $7::timestamptz[], $8::text[], $11::int8[])"
-											 "   WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, n)"
-											 " JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
-											 "       FROM unnest($9::%s, $10::int4[]) WITH ORDINALITY AS u(v, g, o)"
-											 "       GROUP BY g) i ON i.g = r.n"
+											 " SELECT x.* FROM ("
+											 "  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
+											 "   $12, $13"
+											 "  FROM unnest($1::%s, $2::text[], $3::int4[], $4::text[], $5::text[],"
+											 "    $6::text[], $7::timestamptz[], $8::text[], $11::int8[])"
+											 "    WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, n)"
+											 "  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
+											 "        FROM unnest($9::%s, $10::int4[]) WITH ORDINALITY AS u(v, g, o)"
+											 "        GROUP BY g) i ON i.g = r.n"
+											 /* a fence: the join is planned alone, the filter on top */
+											 "  OFFSET 0) x"
+											 " WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
+											 "                    WHERE a.idempotency_key = x.k)"
 											 " ON CONFLICT (idempotency_key) DO NOTHING", ct, it),
 									13, rtypes);
 	pass->write_state = prepare(state_sql(it, ct, false), 12, stypes);
@@ -794,7 +802,11 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
 					"  ARRAY(SELECT r.as_of FROM dunning.reminder r"
 					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
-					"      AND r.as_of > $1 - $4 AND r.as_of <= $1) AS contacts,"
+					"      AND r.as_of > $1 - $4 AND r.as_of <= $1"
+					"    UNION ALL"
+					"    SELECT a.as_of FROM dunning.reminder_archive a"
+					"    WHERE a.customer_id = d.customer_id AND a.status <> 'cancelled'"
+					"      AND a.as_of > $1 - $4 AND a.as_of <= $1) AS contacts,"
 					"  %s"
 					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
 					" SELECT c.*,"
@@ -1019,6 +1031,14 @@ record_pass(Pass *pass, TimestampTz started)
 		Async_Notify("dunning_reminder", psprintf(INT64_FORMAT, pass->emitted));
 }
 
+/* Move the reminders that are done out of the queue. */
+static void
+archive_finished(void)
+{
+	if (SPI_execute("SELECT dunning.archive_finished()", false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not archive the reminders that are done");
+}
+
 /* One pass: the shared body of run() and preview(). */
 static void
 do_pass(Pass *pass, bool want_full)
@@ -1050,6 +1070,7 @@ do_pass(Pass *pass, bool want_full)
 		pass->run_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
 												   SPI_tuptable->tupdesc, 1, &(bool){false}));
 		sweep_unsent(pass);
+		archive_finished();
 	}
 	pass->full = discovery_start(pass, want_full, &from);
 	portal = open_candidates(pass, from, pass->full);

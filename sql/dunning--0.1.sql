@@ -531,12 +531,13 @@ CREATE TABLE dunning.reminder (
   updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 CREATE INDEX reminder_customer ON dunning.reminder (customer_id, as_of);
-CREATE INDEX reminder_unsent ON dunning.reminder (available_at)
-  WHERE status IN ('pending', 'failed');
+CREATE INDEX reminder_ready ON dunning.reminder
+  ((CASE WHEN status = 'claimed' THEN lease_until ELSE available_at END), id)
+  WHERE status IN ('pending', 'failed', 'claimed');
 COMMENT ON INDEX dunning.reminder_customer IS
   'Finds a customer''s recent reminders (the contact cap).';
-COMMENT ON INDEX dunning.reminder_unsent IS
-  'Finds the reminders not yet handed out.';
+COMMENT ON INDEX dunning.reminder_ready IS
+  'Finds the reminders not yet delivered: those ready to be claimed, oldest first (pending or failed ones from available_at, claimed ones once their lease has run out), and those a pass checks against the ledger.';
 COMMENT ON COLUMN dunning.reminder.as_of IS
   'The as_of of the pass that emitted the reminder (the contact cap counts these).';
 COMMENT ON TABLE dunning.reminder IS
@@ -1283,14 +1284,6 @@ COMMENT ON FUNCTION dunning.worker_status() IS
 -- The mailer protocol: claim, ack, nack, delivery events
 ------------------------------------------------------------------------------
 
--- A reminder is ready to be handed out from available_at while pending or
--- failed, and from the end of its lease while claimed.
-CREATE INDEX reminder_ready ON dunning.reminder
-  ((CASE WHEN status = 'claimed' THEN lease_until ELSE available_at END))
-  WHERE status IN ('pending', 'failed', 'claimed');
-COMMENT ON INDEX dunning.reminder_ready IS
-  'Finds the reminders ready to be claimed, oldest first: pending or failed ones from available_at, claimed ones once their lease has run out.';
-
 CREATE TABLE dunning.reminder_event (
   id          bigserial PRIMARY KEY,
   reminder_id bigint NOT NULL,
@@ -1453,8 +1446,27 @@ CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  changed bigint[];
 BEGIN
-  -- plpgsql, not SQL: dunning.ledger exists only once a ledger is bound
+  -- plpgsql, not SQL: dunning.ledger exists only once a ledger is bound.
+  -- First, cheaply, the reminders whose invoices or total are no longer
+  -- what the ledger says; most often none.
+  SELECT array_agg(c.id) INTO changed
+    FROM (SELECT r.id, r.invoice_ids, r.payload,
+                 array_agg(x.i ORDER BY x.o) FILTER (WHERE l.open_amount > 0) AS still_open,
+                 sum(l.open_amount::numeric) FILTER (WHERE l.open_amount > 0) AS total
+            FROM dunning.reminder r
+           CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
+            LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
+           WHERE r.id = ANY (ids)
+           GROUP BY r.id) c
+   WHERE c.still_open IS NULL OR c.still_open <> c.invoice_ids
+      OR c.total IS DISTINCT FROM (c.payload->>'total_open')::numeric;
+  IF changed IS NULL THEN
+    RETURN;
+  END IF;
+
   WITH listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
@@ -1464,7 +1476,7 @@ BEGIN
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
                           WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
       LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
-     WHERE r.id = ANY (ids)),
+     WHERE r.id = ANY (changed)),
   per_reminder AS (
     SELECT id,
            array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
@@ -1535,6 +1547,9 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  done bigint;
+  culprit bigint;
 BEGIN
   IF provider_refs IS NOT NULL
      AND cardinality(provider_refs) <> cardinality(reminder_ids) THEN
@@ -1544,10 +1559,39 @@ BEGIN
                             cardinality(reminder_ids), cardinality(provider_refs)),
             HINT = 'Pass NULL entries for reminders without a reference, or no array at all.';
   END IF;
-  FOR i IN 1 .. coalesce(cardinality(reminder_ids), 0) LOOP
-    PERFORM dunning.ack(consumer, reminder_ids[i], provider_refs[i]);
-  END LOOP;
-  RETURN coalesce(cardinality(reminder_ids), 0);
+  IF coalesce(cardinality(reminder_ids), 0) = 0 THEN
+    RETURN 0;
+  END IF;
+  PERFORM dunning.require_consumer(consumer);
+  -- one update of those leased to this consumer; if that is not all of
+  -- them, the first that is not says why (and the update is undone)
+  UPDATE dunning.reminder r
+     SET status = 'sent', provider_ref = x.ref, lease_until = NULL, last_error = NULL,
+         updated_at = pg_catalog.now()
+    FROM unnest(reminder_ids,
+                coalesce(provider_refs, array_fill(NULL::text, ARRAY[cardinality(reminder_ids)])))
+         AS x (id, ref)
+   WHERE r.id = x.id AND r.status = 'claimed' AND r.lease_owner = consumer;
+  GET DIAGNOSTICS done = ROW_COUNT;
+  IF done <> cardinality(reminder_ids) THEN
+    -- the first one left untouched says why, in its own words; else an id
+    -- given twice was acknowledged already
+    SELECT x.id INTO culprit
+      FROM unnest(reminder_ids) WITH ORDINALITY AS x (id, o)
+     WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder r
+                        WHERE r.id = x.id AND r.status = 'sent' AND r.lease_owner = consumer
+                          AND r.updated_at = pg_catalog.now())
+     ORDER BY x.o LIMIT 1;
+    IF NOT FOUND THEN
+      SELECT x.id INTO culprit FROM unnest(reminder_ids) AS x (id)
+       GROUP BY x.id HAVING count(*) > 1 LIMIT 1;
+    END IF;
+    PERFORM dunning.leased_reminder(consumer, culprit, 'ack');
+    RAISE EXCEPTION 'reminder % could not be acknowledged', culprit
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Acknowledge it alone to see why.';
+  END IF;
+  RETURN done;
 END
 $$;
 COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS

@@ -79,6 +79,8 @@ SELECT status, lease_owner, provider_ref, lease_until FROM dunning.reminder WHER
 -- a batch is all or nothing: 103 is claimed, 301 is not
 SELECT dunning.nack('m1', ARRAY[:r103, :r301]::bigint[], 'mailbox full');
 SELECT status FROM dunning.reminder WHERE id = :r103;
+SELECT dunning.ack('m1', ARRAY[:r103, :r301]::bigint[]);
+SELECT status FROM dunning.reminder WHERE id = :r103;
 SELECT dunning.ack('m1', ARRAY[:r103]::bigint[], ARRAY['smtp-250-def']);
 SELECT status, provider_ref FROM dunning.reminder WHERE id = :r103;
 

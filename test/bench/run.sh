@@ -17,6 +17,9 @@
 #                  from the same state                           steady.sql
 #   memory         the backend's resident memory during the cold pass,
 #                  sampled every 50 ms from /proc
+#   queue          claim-and-ack throughput with 1, 2 and 4 consumers against
+#                  PgQ's batch API, and claim latency with a full archive
+#                                                                queue.sh
 #
 # It prints a markdown table and writes it, with the details behind it, to
 # test/bench/results.md.
@@ -32,6 +35,9 @@
 #   BENCH_PLANS      1 to log the plans of the passes to test/bench/plans.txt
 #                    (default 0)
 #   BENCH_PGPORT     the cluster's port (default 54333; unix socket only)
+#   BENCH_QUEUE      0 to leave out the queue benchmark (default 1)
+#   BENCH_QUEUE_N    reminders the queue benchmark consumes (default 100000)
+#   BENCH_QUEUE_ARCHIVE  reminders in the archive for the latency (default 1000000)
 #   BENCH_KEEP       1 to leave the cluster and its databases running
 set -euo pipefail
 
@@ -291,6 +297,13 @@ for size in $SIZES; do
     bench_size "$size"
 done
 
+# ---------------------------------------------------------------- queue
+
+source $BENCH/queue.sh
+if [[ ${BENCH_QUEUE:-1} == 1 ]]; then
+    bench_queue
+fi
+
 # --------------------------------------------------------------- report
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
@@ -301,6 +314,7 @@ PGVERSION=$("${PSQL[@]}" -d "$REPORT_DB" -At -c 'SHOW server_version')
     -v date="$(date -u +%F)" -v days="$DAYS" -v elapsed="$(since "$BEGAN")" -v start="$START" \
     -v revision="$REVISION" \
     -f $BENCH/report.sql >"$RESULTS"
+[[ ! -s $WORK/queue.md ]] || cat "$WORK/queue.md" >>"$RESULTS"
 echo
 cat "$RESULTS"
 if [[ $PLANS == 1 ]]; then

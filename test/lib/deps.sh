@@ -12,6 +12,7 @@ packages=(
     libpq-dev
     libcurl4-openssl-dev
     python3-aiosmtpd
+    postgresql-15-pgq3
     make
     gcc
 )

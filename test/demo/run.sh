@@ -92,4 +92,25 @@ log "  shown in $(since "$T0")"
 log "the engine at work: a preview, then a pass a day for a week (test/demo/flow.sql):"
 T0=$(date +%s%N)
 "${PSQL[@]}" --pset=numericlocale=on -f test/demo/flow.sql
-log "  done in $(since "$T0"); the whole demo took $(since "$START")"
+log "  done in $(since "$T0")"
+
+# ------------------------------------------------------------- delivery
+
+log "delivery: dunning_mailer sends the e-mail reminders to an SMTP server on loopback"
+"${PSQL[@]}" -v stage=before -f test/demo/deliver.sql
+SMTP_PORT=${DEMO_SMTP_PORT:-2526}
+give_to_pg "$DIR"
+/usr/bin/python3 test/lib/smtp_sink.py "$SMTP_PORT" "$DIR/smtp_received.txt" >"$DIR/smtp.log" 2>&1 &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true; cleanup' EXIT
+for _ in $(seq 50); do grep -q listening "$DIR/smtp.log" 2>/dev/null && break; sleep 0.1; done
+T0=$(date +%s%N)
+"$PG_BINDIR/dunning_mailer" --dsn "host=$DIR port=$PORT user=postgres dbname=$DB" \
+    --smtp-url "smtp://127.0.0.1:$SMTP_PORT" --from billing@demo.example --consumer demo-mailer \
+    --idle-exit 1 --poll 1 2>"$DIR/mailer.log"
+log "  the mailer sent $(grep -c 'sent reminder' "$DIR/mailer.log") e-mails in $(since "$T0"); its first lines:"
+grep -m 3 'sent reminder' "$DIR/mailer.log" | sed 's/^/    /'
+log "  the SMTP server received $(wc -l <"$DIR/smtp_received.txt") messages"
+"${PSQL[@]}" -v stage=after -f test/demo/deliver.sql
+kill "$SINK" 2>/dev/null || true
+log "the whole demo took $(since "$START")"

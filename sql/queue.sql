@@ -101,9 +101,16 @@ SELECT invoice_ids, lease_owner, attempts FROM dunning.claim('m2', 10, '30 secon
 SELECT dunning.ack('m1', :r301);
 SELECT dunning.ack('m2', :r301);
 
+-- the backoff doubles: 2 minutes after the second attempt
+UPDATE dunning.reminder SET available_at = now() - interval '1 second' WHERE id = :rgrp;
+SELECT invoice_ids, attempts FROM dunning.claim('m1');
+SELECT dunning.nack('m1', :rgrp, '451 still busy');
+SELECT status, attempts, available_at - updated_at AS retry_after
+  FROM dunning.reminder WHERE id = :rgrp;
+
 -- after dunning.max_attempts attempts a reminder is dead; a retry_in of the
 -- provider's choosing replaces the backoff
-SET dunning.max_attempts = 2;
+SET dunning.max_attempts = 3;
 UPDATE dunning.reminder SET available_at = now() - interval '1 second' WHERE id = :rgrp;
 SELECT invoice_ids, attempts FROM dunning.claim('m1');
 SELECT dunning.nack('m1', :rgrp, '550 no such user', '1 hour');

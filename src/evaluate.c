@@ -51,6 +51,13 @@ recheck_day(const Invoice *inv)
 	return inv->today + DUNNING_RECHECK_DAYS + spread % DUNNING_RECHECK_DAYS;
 }
 
+/* Look at an invoice again at the start of that day, in its zone. */
+static void
+look_on(Invoice *inv, DateADT day)
+{
+	inv->next_check = dunning_local_midnight(day, inv->tz);
+}
+
 /* Close an invoice that is paid or gone. */
 static bool
 decide_closed(Invoice *inv)
@@ -83,7 +90,7 @@ static void
 wait_for_hold(Invoice *inv, DateADT until)
 {
 	inv->waiting = "hold";
-	inv->next_check = DATE_NOT_FINITE(until) ? recheck_day(inv) : until + 1;
+	look_on(inv, DATE_NOT_FINITE(until) ? recheck_day(inv) : until + 1);
 }
 
 /*
@@ -100,13 +107,13 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		inv->next_check = recheck_day(inv);
+		look_on(inv, recheck_day(inv));
 		return;
 	}
 	if (inv->days_overdue <= p->grace_days)
 	{
 		inv->waiting = "grace";
-		inv->next_check = later(after_grace, inv->due_date + next->days_overdue);
+		look_on(inv, later(after_grace, inv->due_date + next->days_overdue));
 		return;
 	}
 	if (hold_in_force(inv->held, inv->hold_until, inv->today))
@@ -122,13 +129,13 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (!p->by_customer && money_lt(inv->open_amount, p->min_open_amount))
 	{
 		inv->waiting = "min_open_amount";
-		inv->next_check = recheck_day(inv);
+		look_on(inv, recheck_day(inv));
 		return;
 	}
 	if (next->days_overdue > inv->days_overdue)
 	{
 		inv->waiting = "next_step";
-		inv->next_check = inv->due_date + next->days_overdue;
+		look_on(inv, inv->due_date + next->days_overdue);
 		return;
 	}
 	if (inv->has_last)
@@ -139,7 +146,7 @@ decide_step(Invoice *inv, const Customer *cust)
 		if (inv->today < allowed)
 		{
 			inv->waiting = "interval";
-			inv->next_check = allowed;
+			look_on(inv, allowed);
 			return;
 		}
 	}
@@ -155,7 +162,6 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 
 	inv->due_step = NULL;
 	inv->waiting = NULL;
-	inv->check_at = 0;
 	inv->closed = NULL;
 	if (decide_closed(inv))
 		return;
@@ -170,7 +176,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 	if (inv->policy == NULL)
 	{
 		inv->waiting = "no_policy";
-		inv->next_check = recheck_day(inv);
+		look_on(inv, recheck_day(inv));
 		return;
 	}
 	decide_step(inv, cust);
@@ -187,12 +193,12 @@ schedule_after_emission(Invoice *inv)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		inv->next_check = later(gap, recheck_day(inv));
+		look_on(inv, later(gap, recheck_day(inv)));
 	}
 	else
 	{
 		inv->waiting = gap >= inv->due_date + next->days_overdue ? "interval" : "next_step";
-		inv->next_check = later(gap, inv->due_date + next->days_overdue);
+		look_on(inv, later(gap, inv->due_date + next->days_overdue));
 	}
 }
 
@@ -368,7 +374,7 @@ finish_reminder(Reminder *r, TimestampTz as_of)
 
 /* Hold back a due invoice: the contact cap or the customer minimum. */
 static void
-hold_back(Invoice *inv, const char *why, DateADT next_check)
+hold_back(Invoice *inv, const char *why, TimestampTz next_check)
 {
 	inv->due_step = NULL;
 	inv->waiting = why;
@@ -401,7 +407,8 @@ consolidate(Invoice *invoices, int n, Customer *cust, Policy *p, Reminder *r)
 	if (r->ninvoices > 0 && money_lt(total, p->min_open_amount))
 	{
 		for (int i = 0; i < r->ninvoices; i++)
-			hold_back(r->invoices[i], "min_open_amount", recheck_day(r->invoices[i]));
+			hold_back(r->invoices[i], "min_open_amount",
+					  dunning_local_midnight(recheck_day(r->invoices[i]), r->invoices[i]->tz));
 		r->ninvoices = 0;
 		r->step = NULL;
 	}
@@ -462,12 +469,7 @@ dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 				TimestampTz frees = cap_frees_at(cust, p, as_of, kept);
 
 				for (int k = 0; k < r->ninvoices; k++)
-				{
-					Invoice    *inv = r->invoices[k];
-
-					hold_back(inv, "contact_cap", dunning_local_date(frees, inv->tz));
-					inv->check_at = frees;
-				}
+					hold_back(r->invoices[k], "contact_cap", frees);
 				continue;
 			}
 			rs[kept++] = *r;

@@ -64,8 +64,7 @@ typedef struct Invoice
 	int			days_overdue;
 	const Step *due_step;		/* due now at this step, or NULL */
 	const char *waiting;		/* why not, or NULL */
-	DateADT		next_check;
-	TimestampTz check_at;		/* an exact instant instead, or 0 */
+	TimestampTz next_check;		/* when to look at it again */
 	const char *closed;			/* "paid" or "vanished", or NULL */
 	char	   *reminder_key;	/* the reminder that carries it */
 	int64		reminder_id;

@@ -204,6 +204,11 @@ typedef struct Pass
 	Campaign   *campaign;
 	Oid			inv_type;
 	Oid			cust_type;
+	int16		inv_len;		/* storage of the key types, looked up once */
+	bool		inv_byval;
+	char		inv_align;
+	int16		cust_len;
+	bool		cust_byval;
 	FmgrInfo	inv_out;
 	FmgrInfo	cust_out;
 	bool		due_is_ts;
@@ -484,15 +489,6 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
 }
 
-/* When to look at an open invoice again: its exact instant, or its day. */
-static TimestampTz
-next_look(const Invoice *inv)
-{
-	if (inv->check_at != 0)
-		return inv->check_at;
-	return dunning_local_midnight(inv->next_check, inv->tz);
-}
-
 /* Buffer the state row of a decided invoice, and its history. */
 static void
 add_state(Pass *pass, Invoice *inv, Customer *cust)
@@ -516,7 +512,7 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	 * starts or stops meanwhile may change everything.
 	 */
 	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? DT_NOEND :
-											   Min(next_look(inv),
+											   Min(inv->next_check,
 												   pass->campaign->next_change)),
 			   false);
 	colbuf_text(&s[S_WAITING], inv->waiting);
@@ -567,9 +563,6 @@ put_preview(Pass *pass, Reminder *r)
 	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
 	Datum	   *keys = palloc(sizeof(Datum) * r->ninvoices);
-	int16		len;
-	bool		byval;
-	char		align;
 
 #define SET(col, val) \
 	do { int n_ = SPI_fnumber(desc, col); values[n_ - 1] = (val); nulls[n_ - 1] = false; } while (0)
@@ -577,11 +570,11 @@ put_preview(Pass *pass, Reminder *r)
 	memset(nulls, true, sizeof(bool) * desc->natts);
 	for (int i = 0; i < r->ninvoices; i++)
 		keys[i] = r->invoices[i]->key;
-	get_typlenbyvalalign(pass->inv_type, &len, &byval, &align);
 
 	SET("customer_id", r->customer->key);
 	SET("invoice_ids", PointerGetDatum(construct_array(keys, r->ninvoices, pass->inv_type,
-													   len, byval, align)));
+													   pass->inv_len, pass->inv_byval,
+													   pass->inv_align)));
 	SET("policy", CStringGetTextDatum(r->policy->name));
 	SET("level", Int32GetDatum(r->step->level));
 	SET("channel", CStringGetTextDatum(r->step->channel));
@@ -665,14 +658,10 @@ read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
 	CandidateCols *c = &pass->cols;
 	bool		isnull;
 	Datum		d;
-	int16		len;
-	bool		byval;
-	char		align;
 
 	memset(inv, 0, sizeof(Invoice));
-	get_typlenbyvalalign(pass->inv_type, &len, &byval, &align);
 	d = get_col(tup, desc, c->invoice_id, &isnull);
-	inv->key = datumCopy(d, byval, len);
+	inv->key = datumCopy(d, pass->inv_byval, pass->inv_len);
 	inv->key_text = OutputFunctionCall(&pass->inv_out, d);
 	inv->present = DatumGetBool(get_col(tup, desc, c->present, &isnull));
 	d = get_col(tup, desc, c->open_amount, &isnull);
@@ -700,13 +689,10 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	CandidateCols *c = &pass->cols;
 	bool		isnull;
 	Datum		d;
-	int16		len;
-	bool		byval;
-	char		align;
 
 	memset(cust, 0, sizeof(Customer));
-	get_typlenbyvalalign(pass->cust_type, &len, &byval, &align);
-	cust->key = datumCopy(get_col(tup, desc, c->customer_id, &isnull), byval, len);
+	cust->key = datumCopy(get_col(tup, desc, c->customer_id, &isnull),
+						  pass->cust_byval, pass->cust_len);
 	cust->key_text = key_text;
 	cust->time_zone = get_text(tup, desc, c->time_zone);
 	cust->tz = dunning_find_zone(cust->time_zone);
@@ -854,11 +840,14 @@ learn_types(Pass *pass, TupleDesc desc)
 {
 	Oid			out;
 	bool		varlena;
+	char		cust_align;
 
 	find_columns(pass, desc);
 	pass->inv_type = SPI_gettypeid(desc, pass->cols.invoice_id);
 	pass->cust_type = SPI_gettypeid(desc, pass->cols.customer_id);
 	pass->due_is_ts = SPI_gettypeid(desc, pass->cols.due_on) == TIMESTAMPTZOID;
+	get_typlenbyvalalign(pass->inv_type, &pass->inv_len, &pass->inv_byval, &pass->inv_align);
+	get_typlenbyvalalign(pass->cust_type, &pass->cust_len, &pass->cust_byval, &cust_align);
 	getTypeOutputInfo(pass->inv_type, &out, &varlena);
 	fmgr_info_cxt(out, &pass->inv_out, pass->pass_cxt);
 	getTypeOutputInfo(pass->cust_type, &out, &varlena);

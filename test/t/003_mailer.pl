@@ -175,6 +175,28 @@ ok(time() - $t0 < 10, 'mailer-b stops within seconds of SIGTERM');
 is($status, 0, 'and exits cleanly');
 like((lines_of($log_b))[-1], qr/consumer mailer-b stopping/, 'saying so in its log');
 
+# --- SIGTERM in the middle of a batch: the batch is finished first ---------
+$node->safe_psql('shop', q{
+	INSERT INTO cust SELECT g, 'later' || g || '@example.com' FROM generate_series(2001, 2100) g;
+	-- due 3 days ago: within the discovery lookback, at step 1 already
+	INSERT INTO inv SELECT g, g, current_date - 3, 20, 'INV-' || g FROM generate_series(2001, 2100) g;
+});
+ok($node->poll_query_until('shop', "SELECT count(*) = $n + 100 FROM dunning.reminder"),
+	'the worker emits 100 more reminders');
+my $log_e = "$logdir/mailer_e.log";
+my $mailer_e = spawn($log_e, @common, '--consumer', 'mailer-e', '--batch', '50');
+ok(wait_for(sub { (grep { /sent reminder/ } lines_of($log_e)) >= 5 }, 60),
+	'mailer-e is delivering its first batch of 50');
+kill 'TERM', $mailer_e;
+waitpid($mailer_e, 0);
+is($?, 0, 'mailer-e exits cleanly on SIGTERM');
+is( $node->safe_psql('shop',
+		"SELECT count(*) FROM dunning.reminder WHERE status = 'claimed' AND lease_owner = 'mailer-e'"),
+	'0', 'after acknowledging every reminder of the batch it was delivering');
+is( $node->safe_psql('shop',
+		"SELECT count(*) FROM dunning.reminder WHERE status = 'sent' AND lease_owner = 'mailer-e'"),
+	'50', 'that whole batch, and no further batch');
+
 # --- an unreachable SMTP server: what was claimed is rejected, not lost ------
 kill 'TERM', $sink;
 waitpid($sink, 0);

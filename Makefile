@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, install, run every suite
 #   make demo       run the end-to-end demo on a throwaway cluster
 #   make bench      run the benchmarks (on demand, not a timed test)
+#   make fuzz       fuzz the template language for FUZZ_TIME seconds (default 600)
 
 EXTENSION  = dunning
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" dunning.control)
@@ -53,7 +54,7 @@ clean: clean-mailer
 clean-mailer:
 	rm -f $(MAILER)
 
-.PHONY: test demo bench deps
+.PHONY: test demo bench deps fuzz
 
 # Install the Debian packages the suites need (root only; a no-op when present).
 deps:
@@ -67,3 +68,8 @@ demo:
 
 bench:
 	bash test/bench/run.sh
+
+FUZZ_TIME ?= 600
+fuzz:
+	bash test/lib/deps.sh
+	bash test/fuzz/run.sh $(FUZZ_TIME)

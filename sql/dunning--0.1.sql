@@ -12,10 +12,13 @@ COMMENT ON SCHEMA dunning IS
 CREATE TABLE dunning.currency (
   code        text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),
   minor_units integer NOT NULL CHECK (minor_units BETWEEN 0 AND 4),
-  name        text NOT NULL
+  name        text NOT NULL,
+  symbol      text
 );
 COMMENT ON TABLE dunning.currency IS
   'Reference data: the active ISO 4217 currencies and their minor units.';
+COMMENT ON COLUMN dunning.currency.symbol IS
+  'The sign templates write amounts with (€, $, £); NULL: the code itself.';
 COMMENT ON COLUMN dunning.currency.minor_units IS
   'Digits after the decimal separator (2 for EUR, 0 for JPY, 3 for KWD).';
 
@@ -176,6 +179,15 @@ INSERT INTO dunning.currency (code, minor_units, name) VALUES
     ('ZAR', 2, 'Rand'),
     ('ZMW', 2, 'Zambian Kwacha'),
     ('ZWG', 2, 'Zimbabwe Gold');
+
+UPDATE dunning.currency c SET symbol = v.symbol
+  FROM (VALUES ('EUR', '€'), ('USD', '$'), ('GBP', '£'), ('JPY', '¥'),
+               ('CNY', 'CN¥'), ('INR', '₹'), ('KRW', '₩'), ('BRL', 'R$'),
+               ('CAD', 'CA$'), ('AUD', 'A$'), ('NZD', 'NZ$'), ('MXN', 'MX$'),
+               ('HKD', 'HK$'), ('SEK', 'kr'), ('NOK', 'kr'), ('DKK', 'kr'),
+               ('PLN', 'zł'), ('CZK', 'Kč'), ('HUF', 'Ft'), ('ILS', '₪'),
+               ('TRY', '₺'), ('UAH', '₴'), ('ZAR', 'R')) v (code, symbol)
+ WHERE c.code = v.code;
 
 -- The channels a step may use, in one place for checks and hints.
 CREATE FUNCTION dunning.channels() RETURNS text[]
@@ -389,6 +401,10 @@ CREATE TABLE dunning.policy (
   time_zone        text NOT NULL DEFAULT 'UTC',
   calendar         text REFERENCES dunning.calendar (name) ON UPDATE CASCADE,
   language         text NOT NULL DEFAULT 'en',
+  sender_name      text,
+  contact_email    text,
+  contact_phone    text,
+  payment_url      text,
   active_from      timestamptz NOT NULL DEFAULT '-infinity',
   active_until     timestamptz,
   created_at       timestamptz NOT NULL DEFAULT pg_catalog.now()
@@ -421,6 +437,14 @@ COMMENT ON COLUMN dunning.policy.calendar IS
   'Calendar whose holidays are skipped; NULL for none.';
 COMMENT ON COLUMN dunning.policy.language IS
   'Language of the templates for customers whose locale has none.';
+COMMENT ON COLUMN dunning.policy.sender_name IS
+  'Who the reminders come from, as templates write it ({{contact.name}}).';
+COMMENT ON COLUMN dunning.policy.contact_email IS
+  'Where customers can write about their account ({{contact.email}}).';
+COMMENT ON COLUMN dunning.policy.contact_phone IS
+  'Where customers can call about their account ({{contact.phone}}).';
+COMMENT ON COLUMN dunning.policy.payment_url IS
+  'Where customers pay ({{payment_url}}): an http or https address.';
 COMMENT ON COLUMN dunning.policy.active_from IS
   'The policy applies from this moment on; a future value schedules it.';
 COMMENT ON COLUMN dunning.policy.active_until IS
@@ -438,12 +462,1063 @@ CREATE TABLE dunning.template (
   locale  text NOT NULL,
   subject text,
   body    text NOT NULL,
+  body_html text,
   PRIMARY KEY (name, channel, locale)
 );
 COMMENT ON TABLE dunning.template IS
   'Reminder texts, one per name, channel and locale (a language such as fr, or fr-CA).';
+COMMENT ON COLUMN dunning.template.subject IS
+  'Subject line (a template; required for email).';
+COMMENT ON COLUMN dunning.template.body IS
+  'Plain-text body (a template).';
+COMMENT ON COLUMN dunning.template.body_html IS
+  'HTML body (a template whose values are HTML-escaped); NULL for plain text only.';
 COMMENT ON COLUMN dunning.template.locale IS
   'Language tag: a language (fr) or a language and region (fr-CA).';
+
+-- The templates that ship with the extension.  They are not the user's
+-- data (pg_dump leaves them to CREATE EXTENSION); a row of dunning.template
+-- with the same name, channel and locale takes precedence.
+CREATE TABLE dunning.template_default (LIKE dunning.template INCLUDING ALL);
+COMMENT ON TABLE dunning.template_default IS
+  'Reference data: the templates shipped with the extension (friendly, firm, final, handoff in en, fr, de, it, es, pt, nl); dunning.template overrides them.';
+
+CREATE VIEW dunning.templates AS
+  SELECT t.name, t.channel, t.locale, t.subject, t.body, t.body_html, false AS shipped
+    FROM dunning.template t
+  UNION ALL
+  SELECT d.name, d.channel, d.locale, d.subject, d.body, d.body_html, true
+    FROM dunning.template_default d
+   WHERE NOT EXISTS (SELECT 1 FROM dunning.template t
+                      WHERE t.name = d.name AND t.channel = d.channel AND t.locale = d.locale);
+COMMENT ON VIEW dunning.templates IS
+  'The templates in effect: the user''s (dunning.template), then the shipped ones they do not override.';
+
+-- The shipped templates: a friendly first reminder, a firm second, a final
+-- notice (e-mail and letter) that names the fee and what happens next, and
+-- the hand-off to collections, in seven languages.  Short, kind, exact: the
+-- amounts and dates, one action (the payment link), a real contact.
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'en',
+   $t$A friendly reminder: {{total_open}} is overdue$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+We are writing to let you know that the following payment is now past due. It may simply have been overlooked:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If you have already paid, thank you, and please disregard this message.
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>We are writing to let you know that the following payment is now past due. It may simply have been overlooked:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If you have already paid, thank you, and please disregard this message.</p>
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'en',
+   $t$Second reminder: {{total_open}} is still unpaid$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+We have not yet received the following payment, despite our earlier reminder:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#next_step}}Please settle the balance by {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If you have already paid, thank you, and please disregard this message.
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>We have not yet received the following payment, despite our earlier reminder:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#next_step}}<p>Please settle the balance by {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If you have already paid, thank you, and please disregard this message.</p>
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'en',
+   $t$Final notice: {{total_open}} overdue$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+This is our final notice about the following amount, which remains unpaid:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#fee}}A late-payment fee of {{fee}} applies.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}If we have not received payment by {{next_step.due_on}}, we will pass the account to our collections partner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}If we have not received payment by {{next_step.due_on}}, we will have to suspend your service.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>This is our final notice about the following amount, which remains unpaid:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#fee}}<p>A late-payment fee of {{fee}} applies.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>If we have not received payment by {{next_step.due_on}}, we will pass the account to our collections partner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>If we have not received payment by {{next_step.due_on}}, we will have to suspend your service.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'en',
+   $t$Your account has been passed to collections$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+Despite our reminders, the following amount is still unpaid, so we have passed your account to our collections partner:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+Our partner will contact you shortly. If you settle the balance now, the matter will be closed.
+
+{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'fr',
+   $t$Petit rappel : {{total_open}} en attente de paiement$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'fr',
+   $t$Deuxième rappel : {{total_open}} toujours impayé$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#next_step}}Merci de régler ce montant avant le {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#next_step}}<p>Merci de régler ce montant avant le {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'fr',
+   $t$Dernier avis : {{total_open}} impayé$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#fee}}Des frais de retard de {{fee}} s'appliquent.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#fee}}<p>Des frais de retard de {{fee}} s'appliquent.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'fr',
+   $t$Votre dossier a été transmis à notre service de recouvrement$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Malgré nos rappels, le montant suivant reste impayé ; nous avons donc transmis votre dossier à notre partenaire de recouvrement :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+Notre partenaire prendra contact avec vous prochainement. Si vous réglez le montant dès maintenant, le dossier sera clos.
+
+{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'de',
+   $t$Freundliche Zahlungserinnerung: {{total_open}} offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.</p>
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'de',
+   $t$Zweite Zahlungserinnerung: {{total_open}} weiterhin offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#next_step}}Bitte begleichen Sie den Betrag bis zum {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#next_step}}<p>Bitte begleichen Sie den Betrag bis zum {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.</p>
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'de',
+   $t$Letzte Mahnung: {{total_open}} offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+dies ist unsere letzte Mahnung zu folgendem offenen Betrag:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#fee}}Es fällt eine Mahngebühr von {{fee}} an.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, übergeben wir die Forderung an unseren Inkassopartner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, müssen wir Ihren Dienst sperren.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>dies ist unsere letzte Mahnung zu folgendem offenen Betrag:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#fee}}<p>Es fällt eine Mahngebühr von {{fee}} an.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, übergeben wir die Forderung an unseren Inkassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, müssen wir Ihren Dienst sperren.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'de',
+   $t$Ihr Konto wurde an unseren Inkassopartner übergeben$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+trotz unserer Erinnerungen ist der folgende Betrag weiterhin offen. Wir haben Ihr Konto daher an unseren Inkassopartner übergeben:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+Unser Inkassopartner wird sich in Kürze bei Ihnen melden. Wenn Sie den Betrag jetzt begleichen, wird der Vorgang abgeschlossen.
+
+{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'it',
+   $t$Promemoria: pagamento di {{total_open}} scaduto$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'it',
+   $t$Secondo sollecito: {{total_open}} ancora da pagare$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#next_step}}La preghiamo di saldare l'importo entro il {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#next_step}}<p>La preghiamo di saldare l'importo entro il {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'it',
+   $t$Ultimo avviso: {{total_open}} non pagato$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#fee}}Si applicano spese di sollecito di {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#fee}}<p>Si applicano spese di sollecito di {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'it',
+   $t$La sua pratica è stata affidata al recupero crediti$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+nonostante i nostri solleciti, il seguente importo risulta ancora non pagato; abbiamo quindi affidato la pratica al nostro partner per il recupero crediti:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+Il nostro partner la contatterà a breve. Se salda ora l'importo, la pratica verrà chiusa.
+
+{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'es',
+   $t$Recordatorio: pago de {{total_open}} vencido$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.</p>
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'es',
+   $t$Segundo aviso: {{total_open}} sigue pendiente$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#next_step}}Le rogamos que abone el importe antes del {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#next_step}}<p>Le rogamos que abone el importe antes del {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.</p>
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'es',
+   $t$Último aviso: {{total_open}} pendiente de pago$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#fee}}Se aplica un recargo por demora de {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Si no recibimos el pago antes del {{next_step.due_on}}, trasladaremos la deuda a nuestra agencia de cobros.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Si no recibimos el pago antes del {{next_step.due_on}}, tendremos que suspender su servicio.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#fee}}<p>Se aplica un recargo por demora de {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Si no recibimos el pago antes del {{next_step.due_on}}, trasladaremos la deuda a nuestra agencia de cobros.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Si no recibimos el pago antes del {{next_step.due_on}}, tendremos que suspender su servicio.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'es',
+   $t$Su cuenta ha pasado a nuestra agencia de cobros$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Pese a nuestros recordatorios, el siguiente importe sigue pendiente, por lo que hemos trasladado su cuenta a nuestra agencia de cobros:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+La agencia se pondrá en contacto con usted en breve. Si abona ahora el importe, el expediente quedará cerrado.
+
+{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'pt',
+   $t$Lembrete: pagamento de {{total_open}} em atraso$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'pt',
+   $t$Segundo aviso: {{total_open}} continua em aberto$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#next_step}}Pedimos que quite o valor até {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#next_step}}<p>Pedimos que quite o valor até {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'pt',
+   $t$Último aviso: {{total_open}} em atraso$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#fee}}É aplicada uma taxa de atraso de {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#fee}}<p>É aplicada uma taxa de atraso de {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'pt',
+   $t$A sua conta foi encaminhada para cobrança$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Apesar dos nossos lembretes, o seguinte valor continua em aberto, por isso encaminhamos a sua conta ao nosso parceiro de cobrança:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+O nosso parceiro entrará em contato em breve. Se quitar o valor agora, o processo será encerrado.
+
+{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL),
+  ('friendly', 'email', 'nl',
+   $t$Vriendelijke herinnering: {{total_open}} staat open$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'nl',
+   $t$Tweede herinnering: {{total_open}} is nog niet betaald$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#next_step}}Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.
+
+{{/next_step}}{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#next_step}}<p>Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'nl',
+   $t$Laatste aanmaning: {{total_open}} onbetaald$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#fee}}Er worden administratiekosten van {{fee}} in rekening gebracht.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#fee}}<p>Er worden administratiekosten van {{fee}} in rekening gebracht.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'nl',
+   $t$Uw dossier is overgedragen aan onze incassopartner$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Ondanks onze herinneringen staat het volgende bedrag nog open. We hebben uw dossier daarom overgedragen aan onze incassopartner:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+Onze incassopartner neemt binnenkort contact met u op. Als u het bedrag nu voldoet, wordt het dossier gesloten.
+
+{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);
+-- the final notice goes by letter too, with the same words
+INSERT INTO dunning.template_default (name, channel, locale, subject, body)
+SELECT name, 'letter', locale, subject, body FROM dunning.template_default
+ WHERE name = 'final' AND channel = 'email';
+
+-- How a language writes amounts and dates.
+CREATE TABLE dunning.locale (
+  code          text PRIMARY KEY,
+  description   text,
+  decimal_sep   text NOT NULL,
+  group_sep     text NOT NULL,
+  amount_format text NOT NULL,
+  date_format   text NOT NULL,
+  month_names   text[] NOT NULL
+);
+COMMENT ON TABLE dunning.locale IS
+  'Your rules for writing amounts and dates in a language; they override the shipped ones (dunning.locale_default) of the same code.';
+COMMENT ON COLUMN dunning.locale.code IS
+  'Language tag: a language (fr) or a language and region (fr-CH).';
+COMMENT ON COLUMN dunning.locale.decimal_sep IS
+  'Between units and minor units: ''.'' in English, '','' in French.';
+COMMENT ON COLUMN dunning.locale.group_sep IS
+  'Between groups of three digits: '','' in English, a no-break space in French; may be empty.';
+COMMENT ON COLUMN dunning.locale.amount_format IS
+  'Where the number and the currency sign go: ''{symbol}{amount}'' (€1,234.56) or ''{amount} {symbol}'' (1 234,56 €).';
+COMMENT ON COLUMN dunning.locale.date_format IS
+  'How a date is written: YYYY, MMMM (month name), MM, M, DD and D stand for its parts; anything else is kept.';
+COMMENT ON COLUMN dunning.locale.month_names IS
+  'The twelve month names, January first, as written inside a date.';
+
+CREATE TABLE dunning.locale_default (LIKE dunning.locale INCLUDING ALL);
+COMMENT ON TABLE dunning.locale_default IS
+  'Reference data: the locale rules shipped with the extension; dunning.locale overrides them.';
+
+CREATE VIEW dunning.locales AS
+  SELECT l.*, false AS shipped FROM dunning.locale l
+  UNION ALL
+  SELECT d.*, true FROM dunning.locale_default d
+   WHERE NOT EXISTS (SELECT 1 FROM dunning.locale l WHERE l.code = d.code);
+COMMENT ON VIEW dunning.locales IS
+  'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
+
+INSERT INTO dunning.locale_default (code, description, decimal_sep, group_sep, amount_format,
+                                    date_format, month_names) VALUES
+  ('en', 'English', '.', ',', '{symbol}{amount}', 'MMMM D, YYYY',
+   '{January,February,March,April,May,June,July,August,September,October,November,December}'),
+  ('fr', 'Français', ',', U&'\00A0', U&'{amount}\00A0{symbol}', 'D MMMM YYYY',
+   '{janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre}'),
+  ('de', 'Deutsch', ',', '.', U&'{amount}\00A0{symbol}', 'D. MMMM YYYY',
+   '{Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember}'),
+  ('it', 'Italiano', ',', '.', U&'{amount}\00A0{symbol}', 'D MMMM YYYY',
+   '{gennaio,febbraio,marzo,aprile,maggio,giugno,luglio,agosto,settembre,ottobre,novembre,dicembre}'),
+  ('es', 'Español', ',', '.', U&'{amount}\00A0{symbol}', 'D "de" MMMM "de" YYYY',
+   '{enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre}'),
+  ('pt', 'Português', ',', '.', U&'{symbol}\00A0{amount}', 'D "de" MMMM "de" YYYY',
+   '{janeiro,fevereiro,março,abril,maio,junho,julho,agosto,setembro,outubro,novembro,dezembro}'),
+  ('pt-PT', 'Português (Portugal)', ',', U&'\00A0', U&'{amount}\00A0{symbol}', 'D "de" MMMM "de" YYYY',
+   '{janeiro,fevereiro,março,abril,maio,junho,julho,agosto,setembro,outubro,novembro,dezembro}'),
+  ('nl', 'Nederlands', ',', '.', U&'{symbol}\00A0{amount}', 'D MMMM YYYY',
+   '{januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december}'),
+  ('en-GB', 'English (United Kingdom)', '.', ',', '{symbol}{amount}', 'D MMMM YYYY',
+   '{January,February,March,April,May,June,July,August,September,October,November,December}');
+
+-- The texts of a reminder, as dunning.render() and the passes produce them.
+CREATE TYPE dunning.rendered AS (subject text, body text, body_html text, locale text);
+COMMENT ON TYPE dunning.rendered IS
+  'A rendered reminder: subject, plain-text body, HTML body, and the locale of the template used.';
+
+CREATE FUNCTION dunning.render(template_name text, locale text, payload jsonb,
+                               channel text DEFAULT 'email')
+RETURNS dunning.rendered
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'dunning_render';
+COMMENT ON FUNCTION dunning.render(text, text, jsonb, text) IS
+  'Renders one template by hand for a payload, in the locale given (with its fallbacks): for previews and tests.';
+
+CREATE FUNCTION dunning.render_reminder(payload jsonb) RETURNS dunning.rendered
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'dunning_render_reminder';
+COMMENT ON FUNCTION dunning.render_reminder(jsonb) IS
+  'Renders a reminder from its payload the way a pass does (its template, channel and customer locale).';
+
+CREATE FUNCTION dunning.template_validate(name text, channel text, locale text,
+                                          subject text, body text, body_html text)
+RETURNS void
+LANGUAGE c IMMUTABLE
+AS 'MODULE_PATHNAME', 'dunning_template_validate';
+COMMENT ON FUNCTION dunning.template_validate(text, text, text, text, text, text) IS
+  'Raises an error, with line and column, when a subject or body is not a valid template.';
 
 CREATE TABLE dunning.step (
   policy       text NOT NULL REFERENCES dunning.policy (name)
@@ -514,6 +1589,7 @@ CREATE TABLE dunning.reminder (
   recipient       text,
   subject         text,
   body            text,
+  body_html       text,
   payload         jsonb NOT NULL DEFAULT '{}',
   status          text NOT NULL DEFAULT 'pending'
                   CHECK (status IN ('pending', 'claimed', 'sent', 'failed',
@@ -544,6 +1620,12 @@ COMMENT ON TABLE dunning.reminder IS
   'The queue: one row per reminder, from emission to delivery.';
 COMMENT ON COLUMN dunning.reminder.invoice_ids IS
   'The invoices the reminder is about, in the ledger''s own invoice key type.';
+COMMENT ON COLUMN dunning.reminder.subject IS
+  'Rendered subject line; NULL when the step names no template or dunning.render is off.';
+COMMENT ON COLUMN dunning.reminder.body IS
+  'Rendered plain-text body.';
+COMMENT ON COLUMN dunning.reminder.body_html IS
+  'Rendered HTML body, when the template has one.';
 COMMENT ON COLUMN dunning.reminder.payload IS
   'Every field a mailer that renders the message itself needs.';
 COMMENT ON COLUMN dunning.reminder.status IS
@@ -1004,6 +2086,17 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Use a two-letter code in lower case, such as en, fr or de.';
   END IF;
+  IF NEW.payment_url !~ '^https?://[^[:space:]]+$' THEN
+    RAISE EXCEPTION 'payment_url "%" is not a web address', NEW.payment_url
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The %s gives it to customers as the place to pay.', what),
+            HINT = 'Use an address that starts with https:// (or http://), without spaces.';
+  END IF;
+  IF NEW.contact_email !~ '^[^@[:space:]]+@[^@[:space:]]+$' THEN
+    RAISE EXCEPTION 'contact_email "%" is not an e-mail address', NEW.contact_email
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use an address such as accounts@example.com, or NULL.';
+  END IF;
   IF NEW.active_until IS NOT NULL AND NEW.active_until <= NEW.active_from THEN
     RAISE EXCEPTION 'active_until must be later than active_from'
       USING ERRCODE = 'check_violation',
@@ -1053,12 +2146,12 @@ BEGIN
   PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
   PERFORM dunning.require_channel(NEW.channel);
   IF NEW.template IS NOT NULL AND NOT EXISTS
-     (SELECT 1 FROM dunning.template t
+     (SELECT 1 FROM dunning.templates t
        WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
     RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
       USING ERRCODE = 'foreign_key_violation',
             DETAIL = format('The %s names it.', what),
-            HINT = 'Insert the template into dunning.template first, or use NULL to leave rendering to the consumer.';
+            HINT = 'Insert the template into dunning.template first (dunning.templates lists those in effect), or use NULL to leave rendering to the consumer.';
   END IF;
   RETURN NEW;
 END
@@ -1136,6 +2229,8 @@ BEGIN
       USING ERRCODE = 'check_violation',
             DETAIL = format('The template "%s" (%s) has an empty body.', NEW.name, NEW.locale);
   END IF;
+  PERFORM dunning.template_validate(NEW.name, NEW.channel, NEW.locale,
+                                    NEW.subject, NEW.body, NEW.body_html);
   IF TG_OP = 'UPDATE' AND (NEW.name, NEW.channel) IS DISTINCT FROM (OLD.name, OLD.channel) THEN
     PERFORM dunning.template_still_used(OLD.name, OLD.channel);
   END IF;
@@ -1154,7 +2249,7 @@ AS $$
 DECLARE
   s record;
 BEGIN
-  IF EXISTS (SELECT 1 FROM dunning.template t WHERE t.name = tname AND t.channel = tchannel) THEN
+  IF EXISTS (SELECT 1 FROM dunning.templates t WHERE t.name = tname AND t.channel = tchannel) THEN
     RETURN;
   END IF;
   SELECT st.policy, st.level INTO s FROM dunning.step st
@@ -1192,6 +2287,53 @@ CREATE CONSTRAINT TRIGGER template_gone_check AFTER DELETE OR UPDATE ON dunning.
   FOR EACH ROW EXECUTE FUNCTION dunning.template_gone_check();
 COMMENT ON TRIGGER template_gone_check ON dunning.template IS
   'Keeps a template that a step still uses.';
+
+-- Checks a locale row (yours or a shipped one).
+CREATE FUNCTION dunning.locale_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NEW.code !~ '^[a-z]{2,3}(-[A-Z]{2}|-[0-9]{3})?$' THEN
+    RAISE EXCEPTION 'locale "%" is not a language tag', NEW.code
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a language in lower case, optionally with a region in capitals: fr, fr-CH, en-GB.';
+  END IF;
+  IF NEW.decimal_sep = '' OR NEW.decimal_sep ~ '[0-9]' OR NEW.group_sep ~ '[0-9]'
+     OR NEW.decimal_sep = NEW.group_sep THEN
+    RAISE EXCEPTION 'locale "%" has unusable separators', NEW.code
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The decimal separator is "%s" and the group separator "%s".',
+                            NEW.decimal_sep, NEW.group_sep),
+            HINT = 'Use a decimal separator such as "." or "," and a different group separator (or an empty one); neither may be a digit.';
+  END IF;
+  IF position('{amount}' IN NEW.amount_format) = 0 THEN
+    RAISE EXCEPTION 'amount format of locale "%" has no {amount}', NEW.code
+      USING ERRCODE = 'check_violation',
+            HINT = 'Write where the number goes, and the currency sign: ''{amount} {symbol}'' or ''{symbol}{amount}''.';
+  END IF;
+  IF NEW.date_format !~ '[DMY]' THEN
+    RAISE EXCEPTION 'date format of locale "%" writes no part of the date', NEW.code
+      USING ERRCODE = 'check_violation',
+            HINT = 'Use YYYY, MMMM, MM, M, DD and D, for example ''D MMMM YYYY''.';
+  END IF;
+  IF cardinality(NEW.month_names) <> 12 OR array_ndims(NEW.month_names) <> 1
+     OR array_position(NEW.month_names, NULL) IS NOT NULL THEN
+    RAISE EXCEPTION 'locale "%" needs twelve month names', NEW.code
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('It has %s.', coalesce(cardinality(NEW.month_names), 0)),
+            HINT = 'List them in order, January first.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.locale_check() IS
+  'Trigger: rejects locale rules that cannot write an amount or a date.';
+
+CREATE TRIGGER locale_check BEFORE INSERT OR UPDATE ON dunning.locale
+  FOR EACH ROW EXECUTE FUNCTION dunning.locale_check();
+COMMENT ON TRIGGER locale_check ON dunning.locale IS
+  'Rejects nonsense in locale rules.';
 
 -- Checks an assignment row.
 CREATE FUNCTION dunning.assignment_check() RETURNS trigger
@@ -1337,7 +2479,7 @@ BEGIN
   IF NOT FOUND THEN
     -- done and archived meanwhile: the checks below say what became of it
     SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
-           a.subject, a.body, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
+           a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
            a.lease_until, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
            a.created_at, a.updated_at
       INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
@@ -1494,9 +2636,14 @@ BEGIN
   trimmed AS (
     UPDATE dunning.reminder r
        SET invoice_ids = p.still_open,
-           payload = r.payload || jsonb_build_object('invoices', p.entries, 'total_open', p.total),
+           payload = n.payload,
+           subject = t.subject, body = t.body, body_html = t.body_html,
            updated_at = now()
       FROM per_reminder p
+     CROSS JOIN LATERAL (SELECT payload || jsonb_build_object('invoices', p.entries,
+                                                               'total_open', p.total) AS payload
+                           FROM dunning.reminder WHERE id = p.id) n
+     CROSS JOIN LATERAL dunning.render_reminder(n.payload) t
      WHERE r.id = p.id AND p.still_open IS NOT NULL
     RETURNING r.id),
   settled AS (
@@ -1748,7 +2895,7 @@ BEGIN
   IF kind = 'admin' THEN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
     EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
-                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday TO %I',
+                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale TO %I',
                    role_name);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
@@ -1862,6 +3009,7 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.calendar', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.holiday', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.policy', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.template', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.locale', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.step', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.assignment', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.hold', '');

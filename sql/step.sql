@@ -4,13 +4,13 @@ INSERT INTO dunning.policy (name, currency, is_default) VALUES ('standard', 'EUR
 INSERT INTO dunning.template (name, channel, locale, subject, body) VALUES
   ('friendly', 'email',  'en', 'A friendly reminder', 'Hello'),
   ('firm',     'email',  'en', 'Payment overdue',     'Please pay'),
-  ('final',    'letter', 'en', NULL,                  'Final notice');
+  ('notice',   'letter', 'en', NULL,                  'Final notice');
 
 -- the four steps of the README
 INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
 VALUES ('standard', 1,  3, 'email',   'friendly', 0),
        ('standard', 2, 14, 'email',   'firm',     0),
-       ('standard', 3, 30, 'letter',  'final',    40.00),
+       ('standard', 3, 30, 'letter',  'notice',   40.00),
        ('standard', 4, 45, 'handoff', NULL,       0);
 SELECT * FROM dunning.step ORDER BY level;
 
@@ -45,8 +45,16 @@ UPDATE dunning.step SET level = level + 10 WHERE policy = 'standard';
 SELECT level, days_overdue FROM dunning.step ORDER BY level;
 
 -- a template still used by a step cannot be deleted or renamed
+DELETE FROM dunning.template WHERE name = 'notice';
+UPDATE dunning.template SET name = 'last' WHERE name = 'notice';
+-- one that overrides a shipped template can: the shipped one takes over
+UPDATE dunning.step SET template = 'final' WHERE level = 13;
+DELETE FROM dunning.template WHERE name = 'notice';
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+VALUES ('final', 'letter', 'en', NULL, 'Our own final notice');
 DELETE FROM dunning.template WHERE name = 'final';
-UPDATE dunning.template SET name = 'last' WHERE name = 'final';
+SELECT name, channel, locale, shipped FROM dunning.templates
+ WHERE name = 'final' AND channel = 'letter' AND locale = 'en';
 -- but a second locale of it can go, as long as one remains
 INSERT INTO dunning.template (name, channel, locale, subject, body)
 VALUES ('friendly', 'email', 'fr', 'Un petit rappel', 'Bonjour');

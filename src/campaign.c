@@ -167,7 +167,8 @@ dunning_load_campaign(TimestampTz as_of)
 							  " max_reminders, per_period, send_days::text, send_from,"
 							  " send_until, time_zone, calendar,"
 							  " (SELECT min(t) FROM (VALUES (active_from), (active_until)) v(t)"
-							  "   WHERE t > $1)"
+							  "   WHERE t > $1),"
+							  " sender_name, contact_email, contact_phone, payment_url"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
@@ -191,6 +192,10 @@ dunning_load_campaign(TimestampTz as_of)
 		if (!isnull)
 			c->next_change = Min(c->next_change, DatumGetTimestampTz(change));
 		calendars[i] = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 15);
+		p->sender_name = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 17);
+		p->contact_email = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 18);
+		p->contact_phone = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 19);
+		p->payment_url = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 20);
 		if (p->is_default && p->active)
 		{
 			ndefaults++;

@@ -37,6 +37,11 @@ typedef struct Policy
 	SendWindow	window;
 	int			nsteps;
 	Step	   *steps;
+	/* what templates tell customers; NULL when not set */
+	char	   *sender_name;
+	char	   *contact_email;
+	char	   *contact_phone;
+	char	   *payment_url;
 } Policy;
 
 /* Every policy, as the pass sees them. */

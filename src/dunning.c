@@ -18,6 +18,7 @@
 #include "utils/guc.h"
 
 #include "pass.h"
+#include "template.h"
 #include "worker.h"
 
 PG_MODULE_MAGIC;
@@ -70,6 +71,19 @@ _PG_init(void)
 							"Sent, cancelled and dead reminders then move to dunning.reminder_archive.",
 							&dunning_archive_after, 3600, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_S,
+							NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("dunning.render",
+							 "Renders the subject and bodies of reminders as they are emitted.",
+							 "Off leaves them NULL for mailers that render from the payload themselves.",
+							 &dunning_render_enabled, true, PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomIntVariable("dunning.max_render_size",
+							"Sets the largest text one template may render to.",
+							"A longer subject or body is an error that names the template.",
+							&dunning_max_render_size, 256, 1, 1024 * 1024,
+							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 
 	if (process_shared_preload_libraries_in_progress)

@@ -285,6 +285,50 @@ iso_date(DateADT d)
 	return psprintf("%04d-%02d-%02d", y, m, day);
 }
 
+/*
+ * The next step of a reminder's campaign and the first day it can be due:
+ * when the invoices at this level reach its days overdue, and not before
+ * min_days_between have passed.
+ */
+static void
+append_next_step(StringInfo buf, const Reminder *r)
+{
+	const Step *next = dunning_step_after(r->policy, r->step->level);
+	DateADT		on = DATEVAL_NOEND;
+	DateADT		today = r->invoices[0]->today;
+
+	if (next == NULL)
+	{
+		appendStringInfoString(buf, ", \"next_step\": null");
+		return;
+	}
+	for (int i = 0; i < r->ninvoices; i++)
+		if (r->invoices[i]->due_step->level == r->step->level)
+			on = Min(on, r->invoices[i]->due_date + next->days_overdue);
+	if (on == DATEVAL_NOEND || on < today + r->policy->min_days_between)
+		on = today + r->policy->min_days_between;
+	appendStringInfo(buf, ", \"next_step\": {\"level\": %d", next->level);
+	json_member(buf, "channel", next->channel, true);
+	json_member(buf, "due_on", iso_date(on), true);
+	appendStringInfo(buf, ", \"fee\": %s, \"handoff\": %s, \"suspend\": %s}", next->fee,
+					 strcmp(next->channel, "handoff") == 0 ? "true" : "false",
+					 strcmp(next->channel, "suspend") == 0 ? "true" : "false");
+}
+
+/* What the policy tells customers, the day of the pass and what comes next. */
+static void
+append_policy_fields(StringInfo buf, const Reminder *r)
+{
+	json_member(buf, "as_of", iso_date(r->invoices[0]->today), true);
+	json_member(buf, "payment_url", r->policy->payment_url, true);
+	appendStringInfoString(buf, ", \"contact\": {");
+	json_member(buf, "name", r->policy->sender_name, false);
+	json_member(buf, "email", r->policy->contact_email, true);
+	json_member(buf, "phone", r->policy->contact_phone, true);
+	appendStringInfoChar(buf, '}');
+	append_next_step(buf, r);
+}
+
 /* The payload: every field a mailer that renders itself needs. */
 static char *
 build_payload(const Reminder *r)
@@ -321,7 +365,9 @@ build_payload(const Reminder *r)
 						 inv->days_overdue, inv->due_step->level, money_text(inv->open_amount));
 		total = money_add(total, inv->open_amount);
 	}
-	appendStringInfo(&buf, "], \"total_open\": %s}", money_text(total));
+	appendStringInfo(&buf, "], \"total_open\": %s", money_text(total));
+	append_policy_fields(&buf, r);
+	appendStringInfoChar(&buf, '}');
 	return buf.data;
 }
 

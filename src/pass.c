@@ -36,6 +36,7 @@
 #include "evaluate.h"
 #include "money.h"
 #include "pass.h"
+#include "template.h"
 #include "worker.h"
 
 PG_FUNCTION_INFO_V1(dunning_run);
@@ -87,17 +88,20 @@ static const char *const SWEEP_SQL =
 " GROUP BY c.id),"
 "reissued AS ("
 " INSERT INTO dunning.reminder (customer_id, invoice_ids, policy, level, channel,"
-"  recipient, payload, available_at, idempotency_key, as_of, run_id)"
+"  recipient, payload, available_at, idempotency_key, as_of, run_id,"
+"  subject, body, body_html)"
 " SELECT c.customer_id, c.still_open, c.policy, k.level, coalesce(st.channel, c.channel),"
-"  c.recipient,"
+"  c.recipient, n.payload, c.available_at, c.idempotency_key || ':r' || $2, $1, $2,"
+"  t.subject, t.body, t.body_html"
+" FROM cancelled c JOIN kept k ON k.id = c.id"
+" LEFT JOIN dunning.step st ON st.policy = c.policy AND st.level = k.level"
+" CROSS JOIN LATERAL (SELECT"
 "  c.payload || pg_catalog.jsonb_build_object('invoices', k.list, 'total_open', k.total,"
 "   'level', k.level, 'channel', coalesce(st.channel, c.channel),"
 "   'template', CASE WHEN st.level IS NULL THEN c.payload->'template'"
 "               ELSE pg_catalog.to_jsonb(st.template) END,"
-"   'fee', coalesce(st.fee, (c.payload->>'fee')::numeric)),"
-"  c.available_at, c.idempotency_key || ':r' || $2, $1, $2"
-" FROM cancelled c JOIN kept k ON k.id = c.id"
-" LEFT JOIN dunning.step st ON st.policy = c.policy AND st.level = k.level"
+"   'fee', coalesce(st.fee, (c.payload->>'fee')::numeric)) AS payload) n"
+" CROSS JOIN LATERAL dunning.render_reminder(n.payload) t"
 " RETURNING id, customer_id, invoice_ids, payload),"
 "settled AS ("
 " SELECT DISTINCT x.i AS invoice_id, 'paid' AS reason FROM cancelled c, unnest(c.paid) x(i)"
@@ -158,7 +162,7 @@ typedef struct ColumnBuf
 enum
 {
 	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
-	R_KEY, R_INV, R_GROUP, R_ID, R_NCOLS
+	R_KEY, R_INV, R_GROUP, R_ID, R_SUBJECT, R_BODY, R_HTML, R_NCOLS
 };
 enum
 {
@@ -221,6 +225,7 @@ typedef struct Pass
 
 	MemoryContext pass_cxt;		/* lives for the whole pass */
 	MemoryContext group_cxt;	/* reset after each write of the buffers */
+	RenderCatalog *templates;	/* read when first needed */
 	ColumnBuf	rem[R_NCOLS];
 	ColumnBuf	state[S_NCOLS];
 	ColumnBuf	hist[H_NCOLS];
@@ -286,7 +291,7 @@ static void
 reset_buffers(Pass *pass)
 {
 	Oid			rtypes[R_NCOLS] = {pass->cust_type, TEXTOID, INT4OID, TEXTOID, TEXTOID,
-	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID, INT8OID};
+	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID, INT8OID, TEXTOID, TEXTOID, TEXTOID};
 	Oid			stypes[S_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
 	TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID, INT8OID};
 	Oid			htypes[H_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
@@ -410,9 +415,9 @@ prepare_writes(Pass *pass)
 	Oid			cust_arr = get_array_type(pass->cust_type);
 	char	   *it = format_type_be(inv_arr);
 	char	   *ct = format_type_be(cust_arr);
-	Oid			rtypes[13] = {cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
+	Oid			rtypes[16] = {cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
 		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, inv_arr, INT4ARRAYOID,
-	INT8ARRAYOID, TIMESTAMPTZOID, INT8OID};
+	INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZOID, INT8OID};
 	Oid			stypes[12] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID,
 		TIMESTAMPTZARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
 	TEXTARRAYOID, INT8ARRAYOID, TIMESTAMPTZOID};
@@ -421,13 +426,15 @@ prepare_writes(Pass *pass)
 
 	pass->write_reminders = prepare(psprintf(
 											 "INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
-											 " channel, recipient, payload, available_at, idempotency_key, as_of, run_id)"
+											 " channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
+											 " subject, body, body_html)"
 											 " SELECT x.* FROM ("
 											 "  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
-											 "   $12, $13"
+											 "   $15, $16, r.su, r.bo, r.ht"
 											 "  FROM unnest($1::%s, $2::text[], $3::int4[], $4::text[], $5::text[],"
-											 "    $6::text[], $7::timestamptz[], $8::text[], $11::int8[])"
-											 "    WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, n)"
+											 "    $6::text[], $7::timestamptz[], $8::text[], $11::int8[],"
+											 "    $12::text[], $13::text[], $14::text[])"
+											 "    WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, su, bo, ht, n)"
 											 "  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
 											 "        FROM unnest($9::%s, $10::int4[]) WITH ORDINALITY AS u(v, g, o)"
 											 "        GROUP BY g) i ON i.g = r.n"
@@ -436,7 +443,7 @@ prepare_writes(Pass *pass)
 											 " WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
 											 "                    WHERE a.idempotency_key = x.k)"
 											 " ON CONFLICT (idempotency_key) DO NOTHING", ct, it),
-									13, rtypes);
+									16, rtypes);
 	pass->write_state = prepare(state_sql(it, ct, false), 12, stypes);
 	pass->write_state_by_key = prepare(state_sql(it, ct, true), 12, stypes);
 	pass->write_history = prepare(history_sql(it, ct, false), 9, htypes);
@@ -530,12 +537,28 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	}
 }
 
+/*
+ * A reminder's subject and bodies, from its step's template; the templates
+ * are read at the first reminder of the pass that needs one.
+ */
+static void
+render_for(Pass *pass, Reminder *r, Rendered *out)
+{
+	memset(out, 0, sizeof(Rendered));
+	if (r->step->template == NULL || !dunning_render_enabled)
+		return;
+	if (pass->templates == NULL)
+		pass->templates = render_catalog_load(pass->pass_cxt);
+	render_reminder(pass->templates, r->payload, out);
+}
+
 /* Buffer one reminder and the keys of its invoices. */
 static void
 add_reminder(Pass *pass, Reminder *r)
 {
 	ColumnBuf  *b = pass->rem;
 	int			group = ++pass->ngroup_reminders;
+	Rendered	texts;
 	int64		id = next_reminder_id(pass);
 
 	colbuf_add(&b[R_CUST], r->customer->key, false);
@@ -547,6 +570,10 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
 	colbuf_text(&b[R_KEY], r->key);
 	colbuf_add(&b[R_ID], Int64GetDatum(id), false);
+	render_for(pass, r, &texts);
+	colbuf_text(&b[R_SUBJECT], texts.subject);
+	colbuf_text(&b[R_BODY], texts.body);
+	colbuf_text(&b[R_HTML], texts.body_html);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
 		r->invoices[i]->reminder_id = id;
@@ -563,6 +590,7 @@ put_preview(Pass *pass, Reminder *r)
 	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
 	Datum	   *keys = palloc(sizeof(Datum) * r->ninvoices);
+	Rendered	texts;
 
 #define SET(col, val) \
 	do { int n_ = SPI_fnumber(desc, col); values[n_ - 1] = (val); nulls[n_ - 1] = false; } while (0)
@@ -581,6 +609,13 @@ put_preview(Pass *pass, Reminder *r)
 	if (r->recipient)
 		SET("recipient", CStringGetTextDatum(r->recipient));
 	SET("payload", DirectFunctionCall1(jsonb_in, CStringGetDatum(r->payload)));
+	render_for(pass, r, &texts);
+	if (texts.subject)
+		SET("subject", CStringGetTextDatum(texts.subject));
+	if (texts.body)
+		SET("body", CStringGetTextDatum(texts.body));
+	if (texts.body_html)
+		SET("body_html", CStringGetTextDatum(texts.body_html));
 	SET("status", CStringGetTextDatum("pending"));
 	SET("available_at", TimestampTzGetDatum(r->available_at));
 	SET("attempts", Int32GetDatum(0));

@@ -6,6 +6,7 @@
 #   isolation    test/isolation/specs/<name>.spec vs test/isolation/expected/<name>.out
 #   pgTAP        test/*.sql, each in a fresh database with pgtap and dunning
 #   TAP          test/t/*.pl (PostgreSQL::Test::Cluster)
+#   fuzz         test/fuzz: libFuzzer on the template language (FUZZ_SECONDS, 20)
 #
 # The last line printed is "N passed, M failed".  Exit status is 0 only when
 # nothing failed and every suite could run.
@@ -249,10 +250,25 @@ suite_tap() {
     done
 }
 
+# The template language under libFuzzer (test/fuzz): the committed corpus,
+# then FUZZ_SECONDS of new inputs.  One test: no crash, overrun or leak.
+suite_fuzz() {
+    local suite=fuzz logfile=$WORK/fuzz.log
+    SUITES+=("$suite")
+    log "fuzz: test/fuzz/render_fuzz for ${FUZZ_SECONDS:-20}s"
+    bash test/fuzz/run.sh "${FUZZ_SECONDS:-20}" "$WORK/fuzz" 2>&1 | tee "$logfile"
+    if [[ $(tail -n 1 "$logfile") == "fuzz: ok" ]]; then
+        record "$suite" 1 0
+    else
+        record "$suite" 0 1
+    fi
+}
+
 suite_regress
 suite_isolation
 suite_pgtap
 suite_tap
+suite_fuzz
 
 cluster_stop
 

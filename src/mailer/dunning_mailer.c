@@ -256,8 +256,8 @@ exec_params(PGconn *conn, const char *sql, int n, const char *const *values)
 
 /*
  * The claim: each e-mail reminder with its address, a Message-ID built from
- * its idempotency key, its subject and its text (the rendered ones, or a
- * plain summary of the payload until templates render them).
+ * its idempotency key, its subject and its texts (the rendered ones, or a
+ * plain summary of the payload when its step names no template).
  */
 static const char *const claim_sql =
 "SELECT c.id, c.recipient,"
@@ -269,7 +269,8 @@ static const char *const claim_sql =
 "    (SELECT string_agg(format('  %s  due %s  %s %s', i->>'reference', i->>'due_on',"
 "                              i->>'open_amount', c.payload->>'currency'), E'\\n')"
 "       FROM jsonb_array_elements(c.payload->'invoices') i),"
-"    c.payload->>'total_open', c.payload->>'currency'))"
+"    c.payload->>'total_open', c.payload->>'currency')),"
+"  c.body_html"
 " FROM dunning.claim($1, $2::integer, $3::interval, '{email}') c ORDER BY c.id";
 
 static size_t
@@ -285,10 +286,47 @@ read_message(char *ptr, size_t size, size_t nmemb, void *userdata)
 	return n;
 }
 
-/* The whole message: headers, then a text and an HTML part. */
+/*
+ * A header value: as it is when it is ASCII, else an RFC 2047 encoded word
+ * (UTF-8, base64).
+ */
+static void
+buf_header(Buf *b, const char *value)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *v = (const unsigned char *) value;
+	size_t		len = strlen(value);
+	bool		ascii = true;
+
+	for (size_t i = 0; i < len; i++)
+		if (v[i] >= 0x80 || v[i] == '\r' || v[i] == '\n')
+			ascii = false;
+	if (ascii)
+	{
+		buf_str(b, value);
+		return;
+	}
+	buf_str(b, "=?UTF-8?B?");
+	for (size_t i = 0; i < len; i += 3)
+	{
+		unsigned int n = v[i] << 16 | (i + 1 < len ? v[i + 1] << 8 : 0) |
+			(i + 2 < len ? v[i + 2] : 0);
+		char		out[5] = {b64[(n >> 18) & 63], b64[(n >> 12) & 63],
+			i + 1 < len ? b64[(n >> 6) & 63] : '=', i + 2 < len ? b64[n & 63] : '=', 0};
+
+		buf_str(b, out);
+	}
+	buf_str(b, "?=");
+}
+
+/*
+ * The whole message: headers, then a text and an HTML part (the rendered
+ * HTML body, else the text in a <pre>).
+ */
 static void
 build_message(Buf *m, const Settings *s, const char *to, const char *msgid,
-			  const char *subject, const char *text)
+			  const char *subject, const char *text, const char *html_body)
 {
 	char		date[64];
 	time_t		now = time(NULL);
@@ -304,7 +342,7 @@ build_message(Buf *m, const Settings *s, const char *to, const char *msgid,
 	buf_str(m, "\r\nMessage-ID: ");
 	buf_str(m, msgid);
 	buf_str(m, "\r\nSubject: ");
-	buf_str(m, subject);
+	buf_header(m, subject);
 	buf_str(m, "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"");
 	buf_str(m, boundary);
 	buf_str(m, "\"\r\n\r\n--");
@@ -313,16 +351,22 @@ build_message(Buf *m, const Settings *s, const char *to, const char *msgid,
 	buf_crlf(m, text);
 	buf_str(m, "\r\n--");
 	buf_str(m, boundary);
-	buf_str(m, "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-			"<html><body><pre style=\"font-family: sans-serif\">");
+	buf_str(m, "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+	if (html_body)
+	{
+		buf_crlf(m, html_body);
+		buf_str(m, "\r\n--");
+	}
+	else
 	{
 		Buf			html = {0};
 
+		buf_str(m, "<html><body><pre style=\"font-family: sans-serif\">");
 		buf_html(&html, text);
 		buf_crlf(m, html.data ? html.data : "");
 		free(html.data);
+		buf_str(m, "</pre></body></html>\r\n--");
 	}
-	buf_str(m, "</pre></body></html>\r\n--");
 	buf_str(m, boundary);
 	buf_str(m, "--\r\n");
 }
@@ -407,7 +451,8 @@ run_batch(PGconn *conn, CURL *curl, const Settings *s)
 			answer(conn, s, id, to, msgid, "the customer has no e-mail address");
 			continue;
 		}
-		build_message(&message, s, to, msgid, PQgetvalue(res, i, 3), PQgetvalue(res, i, 4));
+		build_message(&message, s, to, msgid, PQgetvalue(res, i, 3), PQgetvalue(res, i, 4),
+					  PQgetisnull(res, i, 5) ? NULL : PQgetvalue(res, i, 5));
 		answer(conn, s, id, to, msgid, deliver(curl, s, to, &message, errbuf));
 		free(message.data);
 	}

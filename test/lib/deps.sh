@@ -15,6 +15,8 @@ packages=(
     postgresql-15-pgq3
     make
     gcc
+    clang
+    libclang-rt-14-dev
 )
 
 missing=()

@@ -142,7 +142,11 @@ is( $node->safe_psql('shop', q{
 my @acks = map { /sent reminder (\d+)/ ? $1 : () } (lines_of($log_a), lines_of($log_b));
 my %acked;
 $acked{$_}++ for @acks;
-is(scalar(@acks), $n, "the mailers acknowledged $n reminders");
+# The database (above) is the record of acknowledgements.  A mailer logs
+# each one after it commits, so the kill -9 may fall between the two: the
+# logs may miss mailer-a's last line, never more, and never show an extra.
+cmp_ok(scalar(@acks), '>=', $n - 1, "the logs show the $n acknowledgements (mailer-a's last may be cut)");
+cmp_ok(scalar(@acks), '<=', $n, "and no more than $n");
 is(scalar(grep { $acked{$_} > 1 } keys %acked), 0, 'none was acknowledged twice');
 is((grep { /statement failed/ } (lines_of($log_a), lines_of($log_b))), 0,
 	'no acknowledgement was refused');

@@ -1,0 +1,1237 @@
+/*-------------------------------------------------------------------------
+ *
+ * render.c
+ *	  The template language of reminder texts: parser, checker, renderer,
+ *	  and the formats of amounts and dates.
+ *
+ * A template is text with tags between double braces:
+ *
+ *	  {{customer.name}}              a value of the reminder's payload
+ *	  {{#invoices}} ... {{/invoices}} repeated for each invoice of the reminder
+ *	  {{#fee}} ... {{/fee}}          kept when the value is set (not null,
+ *	                                 false, zero, empty)
+ *	  {{^fee}} ... {{/fee}}          kept when it is not
+ *	  {{! a comment }}               left out
+ *
+ * Only the names of the catalogue below are known; anything else is refused
+ * when the template is stored, with its line and column.  Amounts and dates
+ * come out in the locale's format; in HTML every value is escaped.  Nothing
+ * here runs SQL or reads anything but the payload it is given.
+ *
+ * The parser is a loop, the renderer recurses at most RENDER_MAX_DEPTH deep,
+ * the output is bounded by the caller, and text in and out is UTF-8.  This
+ * file uses nothing of the server: test/fuzz links it alone.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render.h"
+
+/* What a name of the catalogue is, and so how it is written out. */
+typedef enum ValueType
+{
+	T_TEXT,						/* as it is */
+	T_AMOUNT,					/* in the reminder's currency */
+	T_DATE,						/* YYYY-MM-DD, in the locale's format */
+	T_LIST,						/* a section only: repeats */
+	T_OBJECT,					/* a section only: a condition */
+	T_COUNT						/* the number of invoices */
+} ValueType;
+
+/* Where a name is looked up. */
+typedef enum Scope
+{
+	S_ROOT,						/* the payload */
+	S_INVOICE,					/* invoice.x: the current invoice, else the first */
+	S_ITEM						/* bare x inside {{#invoices}}: the current invoice */
+} Scope;
+
+typedef struct CatalogEntry
+{
+	const char *name;
+	ValueType	type;
+	Scope		scope;
+	const char *key;			/* first key, under the root or the invoice */
+	const char *sub;			/* second key, or NULL */
+} CatalogEntry;
+
+/* Every name a template may use (README, "Templates"). */
+static const CatalogEntry catalog[] = {
+	{"policy", T_TEXT, S_ROOT, "policy", NULL},
+	{"level", T_TEXT, S_ROOT, "level", NULL},
+	{"channel", T_TEXT, S_ROOT, "channel", NULL},
+	{"template", T_TEXT, S_ROOT, "template", NULL},
+	{"fee", T_AMOUNT, S_ROOT, "fee", NULL},
+	{"currency", T_TEXT, S_ROOT, "currency", NULL},
+	{"total_open", T_AMOUNT, S_ROOT, "total_open", NULL},
+	{"invoice_count", T_COUNT, S_ROOT, "invoices", NULL},
+	{"payment_url", T_TEXT, S_ROOT, "payment_url", NULL},
+	{"as_of", T_DATE, S_ROOT, "as_of", NULL},
+	{"customer", T_OBJECT, S_ROOT, "customer", NULL},
+	{"customer.id", T_TEXT, S_ROOT, "customer", "id"},
+	{"customer.name", T_TEXT, S_ROOT, "customer", "name"},
+	{"customer.email", T_TEXT, S_ROOT, "customer", "email"},
+	{"customer.phone", T_TEXT, S_ROOT, "customer", "phone"},
+	{"customer.locale", T_TEXT, S_ROOT, "customer", "locale"},
+	{"customer.time_zone", T_TEXT, S_ROOT, "customer", "time_zone"},
+	{"contact", T_OBJECT, S_ROOT, "contact", NULL},
+	{"contact.name", T_TEXT, S_ROOT, "contact", "name"},
+	{"contact.email", T_TEXT, S_ROOT, "contact", "email"},
+	{"contact.phone", T_TEXT, S_ROOT, "contact", "phone"},
+	{"next_step", T_OBJECT, S_ROOT, "next_step", NULL},
+	{"next_step.level", T_TEXT, S_ROOT, "next_step", "level"},
+	{"next_step.channel", T_TEXT, S_ROOT, "next_step", "channel"},
+	{"next_step.due_on", T_DATE, S_ROOT, "next_step", "due_on"},
+	{"next_step.fee", T_AMOUNT, S_ROOT, "next_step", "fee"},
+	{"next_step.handoff", T_TEXT, S_ROOT, "next_step", "handoff"},
+	{"next_step.suspend", T_TEXT, S_ROOT, "next_step", "suspend"},
+	{"invoices", T_LIST, S_ROOT, "invoices", NULL},
+	{"invoice", T_OBJECT, S_INVOICE, NULL, NULL},
+	{"invoice.invoice_id", T_TEXT, S_INVOICE, "invoice_id", NULL},
+	{"invoice.reference", T_TEXT, S_INVOICE, "reference", NULL},
+	{"invoice.due_on", T_DATE, S_INVOICE, "due_on", NULL},
+	{"invoice.days_overdue", T_TEXT, S_INVOICE, "days_overdue", NULL},
+	{"invoice.level", T_TEXT, S_INVOICE, "level", NULL},
+	{"invoice.open_amount", T_AMOUNT, S_INVOICE, "open_amount", NULL},
+	/* inside {{#invoices}}, the invoice's own names come first */
+	{"invoice_id", T_TEXT, S_ITEM, "invoice_id", NULL},
+	{"reference", T_TEXT, S_ITEM, "reference", NULL},
+	{"due_on", T_DATE, S_ITEM, "due_on", NULL},
+	{"days_overdue", T_TEXT, S_ITEM, "days_overdue", NULL},
+	{"level", T_TEXT, S_ITEM, "level", NULL},
+	{"open_amount", T_AMOUNT, S_ITEM, "open_amount", NULL},
+};
+
+#define NCATALOG (int) (sizeof(catalog) / sizeof(catalog[0]))
+
+typedef enum NodeKind
+{
+	N_TEXT,
+	N_VALUE,
+	N_SECTION,
+	N_INVERTED
+} NodeKind;
+
+/* One piece of a parsed template; a section's body follows it up to end. */
+typedef struct Node
+{
+	NodeKind	kind;
+	const char *text;			/* N_TEXT */
+	size_t		len;
+	const CatalogEntry *entry;	/* the others */
+	int			end;			/* sections: the index after the body */
+} Node;
+
+struct RenderTemplate
+{
+	RenderMode	mode;
+	int			nnodes;
+	Node	   *nodes;
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static void *
+arena_alloc(RenderArena *arena, size_t size)
+{
+	return arena->alloc(arena->arg, size == 0 ? 1 : size);
+}
+
+static char *
+arena_strndup(RenderArena *arena, const char *s, size_t len)
+{
+	char	   *r = arena_alloc(arena, len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void
+set_error(RenderError *err, int line, int column, const char *hint,
+		  const char *fmt,...)
+{
+	va_list		ap;
+
+	err->line = line;
+	err->column = column;
+	err->hint = hint;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+}
+
+/* The length of the UTF-8 sequence at s (at most len bytes), or 0 if invalid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t len)
+{
+	size_t		n;
+	uint32_t	cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		(cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Is s valid UTF-8 without NUL bytes?  If not, *bad is the offending offset. */
+bool
+render_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		n = (s[i] == '\0') ? 0 :
+			utf8_seq((const unsigned char *) s + i, len - i);
+
+		if (n == 0)
+		{
+			*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+/* Line and column (in characters) of offset pos of valid UTF-8 text. */
+static void
+position_of(const char *text, size_t pos, int *line, int *column)
+{
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < pos; i++)
+	{
+		if (text[i] == '\n')
+			(*line)++, *column = 1;
+		else if (((unsigned char) text[i] & 0xC0) != 0x80)
+			(*column)++;
+	}
+}
+
+/* ----------------------------------------------------------------- parser */
+
+static const CatalogEntry *
+catalog_find(const char *name, size_t len, bool in_loop)
+{
+	const CatalogEntry *root = NULL;
+
+	for (int i = 0; i < NCATALOG; i++)
+	{
+		if (strlen(catalog[i].name) != len || memcmp(catalog[i].name, name, len) != 0)
+			continue;
+		if (catalog[i].scope == S_ITEM)
+		{
+			if (in_loop)
+				return &catalog[i];
+		}
+		else if (root == NULL)
+			root = &catalog[i];
+	}
+	return root;
+}
+
+/* Is the name known only inside {{#invoices}}? */
+static bool
+catalog_item_only(const char *name, size_t len)
+{
+	return catalog_find(name, len, false) == NULL && catalog_find(name, len, true) != NULL;
+}
+
+/* Is [s, s+len) a dotted name: letters, digits and underscores, dot-separated? */
+static bool
+valid_name(const char *s, size_t len)
+{
+	bool		start = true;
+
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (c == '.')
+		{
+			if (start)
+				return false;
+			start = true;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+			  (!start && c >= '0' && c <= '9')))
+			return false;
+		start = false;
+	}
+	return !start;
+}
+
+typedef struct Parser
+{
+	const char *text;
+	size_t		len;
+	RenderError *err;
+	Node	   *nodes;
+	int			nnodes;
+	int			open[RENDER_MAX_DEPTH];	/* indexes of the open sections */
+	size_t		open_at[RENDER_MAX_DEPTH];
+	int			depth;
+	int			loops;			/* open {{#invoices}} sections */
+} Parser;
+
+static bool
+parse_error(Parser *p, size_t pos, const char *hint, const char *fmt, const char *arg)
+{
+	int			line,
+				column;
+
+	position_of(p->text, pos, &line, &column);
+	set_error(p->err, line, column, hint, fmt, arg);
+	return false;
+}
+
+static void
+add_text(Parser *p, const char *s, size_t len)
+{
+	Node	   *n;
+
+	if (len == 0)
+		return;
+	n = &p->nodes[p->nnodes++];
+	n->kind = N_TEXT;
+	n->text = s;
+	n->len = len;
+}
+
+/* A name in a tag: known, and usable the way the tag uses it. */
+static const CatalogEntry *
+check_name(Parser *p, size_t pos, const char *name, size_t len, char sigil)
+{
+	const CatalogEntry *e;
+	char		shown[96];
+
+	snprintf(shown, sizeof(shown), "%.*s%s", (int) (len > 80 ? 80 : len), name,
+			 len > 80 ? "..." : "");
+	if (!valid_name(name, len))
+	{
+		parse_error(p, pos, "A tag holds one name of letters, digits, underscores and dots, such as {{customer.name}}.",
+					"malformed tag \"%s\"", shown);
+		return NULL;
+	}
+	e = catalog_find(name, len, p->loops > 0);
+	if (e == NULL && catalog_item_only(name, len))
+	{
+		parse_error(p, pos, "Write {{invoice.reference}} and the like outside {{#invoices}} (the first invoice), or move the tag into the section.",
+					"placeholder \"%s\" is only known inside {{#invoices}}", shown);
+		return NULL;
+	}
+	if (e == NULL)
+	{
+		parse_error(p, pos, "The placeholders a template may use are listed in the README, under \"Templates and languages\".",
+					"unknown placeholder \"%s\"", shown);
+		return NULL;
+	}
+	if (sigil == 0 && (e->type == T_LIST || e->type == T_OBJECT))
+	{
+		parse_error(p, pos, e->type == T_LIST ?
+					"Repeat over it with {{#invoices}} ... {{/invoices}}." :
+					"Use one of its fields, such as {{customer.name}}, or make it a section.",
+					"placeholder \"%s\" is not a single value", shown);
+		return NULL;
+	}
+	return e;
+}
+
+/* One tag, from its "{{" at start; *next is where the text goes on. */
+static bool
+parse_tag(Parser *p, size_t start, size_t *next)
+{
+	const char *t = p->text;
+	size_t		i = start + 2;
+	size_t		close,
+				a,
+				b;
+	char		sigil = 0;
+	const CatalogEntry *e;
+	Node	   *n;
+
+	for (close = i; close + 1 < p->len; close++)
+		if (t[close] == '}' && t[close + 1] == '}')
+			break;
+	if (close + 1 >= p->len)
+		return parse_error(p, start, "Close every tag with \"}}\".", "unclosed tag%s", "");
+	*next = close + 2;
+	if (i < close && (t[i] == '#' || t[i] == '^' || t[i] == '/' || t[i] == '!'))
+		sigil = t[i++];
+	if (sigil == '!')
+		return true;
+	a = i;
+	b = close;
+	while (a < b && (t[a] == ' ' || t[a] == '\t'))
+		a++;
+	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+		b--;
+	if (a == b)
+		return parse_error(p, start, "Put a name between the braces, such as {{customer.name}}.",
+						   "empty tag%s", "");
+
+	if (sigil == '/')
+	{
+		Node	   *open;
+
+		if (p->depth == 0)
+		{
+			char		shown[96];
+
+			snprintf(shown, sizeof(shown), "%.*s", (int) (b - a > 80 ? 80 : b - a), t + a);
+			return parse_error(p, start, "Remove it, or open the section before with {{#name}}.",
+							   "closing tag \"%s\" has no open section", shown);
+		}
+		open = &p->nodes[p->open[p->depth - 1]];
+		if (strlen(open->entry->name) != b - a || memcmp(open->entry->name, t + a, b - a) != 0)
+			return parse_error(p, start, "Close the innermost open section first.",
+							   "closing tag does not match the open section \"%s\"",
+							   open->entry->name);
+		if (open->kind == N_SECTION && open->entry->type == T_LIST)
+			p->loops--;
+		open->end = p->nnodes;
+		p->depth--;
+		return true;
+	}
+
+	e = check_name(p, start, t + a, b - a, sigil);
+	if (e == NULL)
+		return false;
+	n = &p->nodes[p->nnodes];
+	n->kind = sigil == 0 ? N_VALUE : sigil == '#' ? N_SECTION : N_INVERTED;
+	n->entry = e;
+	if (sigil != 0)
+	{
+		if (p->depth == RENDER_MAX_DEPTH)
+			return parse_error(p, start, "Flatten the template: sections may nest at most 8 deep.",
+							   "sections nested too deeply%s", "");
+		p->open[p->depth] = p->nnodes;
+		p->open_at[p->depth] = start;
+		p->depth++;
+		if (n->kind == N_SECTION && e->type == T_LIST)
+			p->loops++;
+	}
+	p->nnodes++;
+	return true;
+}
+
+/*
+ * Parse and check a template.  Returns NULL with *err set when the text is
+ * not valid UTF-8 or not a valid template.
+ */
+RenderTemplate *
+render_parse(const char *text, size_t len, RenderMode mode, RenderArena *arena,
+			 RenderError *err)
+{
+	Parser		p;
+	RenderTemplate *tpl;
+	size_t		bad,
+				ntags = 0,
+				i,
+				from;
+
+	memset(&p, 0, sizeof(p));
+	p.text = text;
+	p.len = len;
+	p.err = err;
+	if (!render_utf8_valid(text, len, &bad))
+	{
+		int			line,
+					column;
+
+		position_of(text, bad, &line, &column);
+		set_error(err, line, column, "Store templates as UTF-8 text.", "invalid UTF-8 byte sequence");
+		return NULL;
+	}
+	for (i = 0; i + 1 < len; i++)
+		if (text[i] == '{' && text[i + 1] == '{')
+			ntags++;
+	p.nodes = arena_alloc(arena, sizeof(Node) * (2 * ntags + 2));
+
+	for (i = 0, from = 0; i + 1 < len;)
+	{
+		if (text[i] == '{' && text[i + 1] == '{')
+		{
+			size_t		next = len;
+
+			add_text(&p, text + from, i - from);
+			if (!parse_tag(&p, i, &next))
+				return NULL;
+			i = from = next;
+		}
+		else
+			i++;
+	}
+	add_text(&p, text + from, len - from);
+	if (p.depth > 0)
+	{
+		parse_error(&p, p.open_at[p.depth - 1], "Close it with {{/name}} after its body.",
+					"section \"%s\" is never closed",
+					p.nodes[p.open[p.depth - 1]].entry->name);
+		return NULL;
+	}
+	tpl = arena_alloc(arena, sizeof(RenderTemplate));
+	tpl->mode = mode;
+	tpl->nodes = p.nodes;
+	tpl->nnodes = p.nnodes;
+	return tpl;
+}
+
+/* ----------------------------------------------------------------- output */
+
+typedef struct Out
+{
+	RenderArena *arena;
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+	size_t		max;
+	bool		full;
+} Out;
+
+static void
+out_append(Out *o, const char *s, size_t len)
+{
+	if (o->full)
+		return;
+	if (o->len + len > o->max)
+	{
+		o->full = true;
+		return;
+	}
+	if (o->len + len + 1 > o->cap)
+	{
+		size_t		cap = o->cap ? o->cap : 256;
+		char	   *data;
+
+		while (cap < o->len + len + 1)
+			cap *= 2;
+		data = arena_alloc(o->arena, cap);
+		if (o->len)
+			memcpy(data, o->data, o->len);
+		o->data = data;
+		o->cap = cap;
+	}
+	memcpy(o->data + o->len, s, len);
+	o->len += len;
+	o->data[o->len] = '\0';
+}
+
+static void
+out_str(Out *o, const char *s)
+{
+	out_append(o, s, strlen(s));
+}
+
+/* A value into the output, escaped for HTML when it must be. */
+static void
+out_value(Out *o, const char *s, RenderMode mode)
+{
+	const char *run = s;
+
+	if (mode == RENDER_TEXT)
+	{
+		out_str(o, s);
+		return;
+	}
+	for (; *s; s++)
+	{
+		const char *esc = NULL;
+
+		switch (*s)
+		{
+			case '&':
+				esc = "&amp;";
+				break;
+			case '<':
+				esc = "&lt;";
+				break;
+			case '>':
+				esc = "&gt;";
+				break;
+			case '"':
+				esc = "&quot;";
+				break;
+			case '\'':
+				esc = "&#39;";
+				break;
+		}
+		if (esc)
+		{
+			out_append(o, run, s - run);
+			out_str(o, esc);
+			run = s + 1;
+		}
+	}
+	out_append(o, run, s - run);
+}
+
+/* ---------------------------------------------------------------- formats */
+
+static bool
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * An amount in the locale's format: rounded half away from zero to the
+ * currency's minor units, digits grouped by three.  A number that is not a
+ * plain decimal comes out as it is.
+ */
+char *
+render_amount(const char *number, const RenderFormat *fmt, RenderArena *arena)
+{
+	const char *s = number;
+	const char *dot;
+	bool		negative = false,
+				nonzero = false;
+	size_t		nint,
+				nfrac,
+				mu = fmt->minor_units < 0 ? 0 : (size_t) fmt->minor_units;
+	char	   *digits;
+	size_t		ndigits;
+	Out			amount = {arena, NULL, 0, 0, (size_t) -1, false};
+	Out			o = {arena, NULL, 0, 0, (size_t) -1, false};
+
+	if (*s == '-')
+		negative = true, s++;
+	nint = strspn(s, "0123456789");
+	dot = s + nint;
+	nfrac = (*dot == '.') ? strspn(dot + 1, "0123456789") : 0;
+	if (nint == 0 || (*dot == '.' && nfrac == 0) || dot[*dot == '.' ? nfrac + 1 : 0] != '\0' ||
+		mu > 4)
+		return arena_strndup(arena, number, strlen(number));
+
+	/* the digits, integer part first, with mu digits of fraction */
+	ndigits = nint + mu;
+	digits = arena_alloc(arena, ndigits + 2);
+	digits[0] = '0';			/* room for a carry */
+	memcpy(digits + 1, s, nint);
+	for (size_t i = 0; i < mu; i++)
+		digits[1 + nint + i] = i < nfrac ? dot[1 + i] : '0';
+	if (nfrac > mu && dot[1 + mu] >= '5')
+	{
+		size_t		i = ndigits;
+
+		while (digits[i] == '9')
+			digits[i--] = '0';
+		digits[i]++;
+	}
+	ndigits++;
+	{
+		size_t		skip = 0,
+					int_len;
+
+		while (skip < ndigits - mu - 1 && digits[skip] == '0')
+			skip++;
+		int_len = ndigits - mu - skip;
+		for (size_t i = skip; i < ndigits; i++)
+			if (digits[i] != '0')
+				nonzero = true;
+		for (size_t i = 0; i < int_len; i++)
+		{
+			if (i > 0 && (int_len - i) % 3 == 0)
+				out_str(&amount, fmt->group_sep);
+			out_append(&amount, digits + skip + i, 1);
+		}
+		if (mu > 0)
+		{
+			out_str(&amount, fmt->decimal_sep);
+			out_append(&amount, digits + skip + int_len, mu);
+		}
+	}
+
+	if (negative && nonzero)
+		out_str(&o, "-");
+	for (const char *f = fmt->amount_format; *f;)
+	{
+		if (strncmp(f, "{amount}", 8) == 0)
+		{
+			out_str(&o, amount.data);
+			f += 8;
+			/* a code such as CHF never touches the digits: 1 234 CHF */
+			if (strncmp(f, "{symbol}", 8) == 0 && is_letter(fmt->symbol[0]))
+				out_str(&o, "\xc2\xa0");
+		}
+		else if (strncmp(f, "{symbol}", 8) == 0)
+		{
+			size_t		n = strlen(fmt->symbol);
+
+			out_str(&o, fmt->symbol);
+			f += 8;
+			if (strncmp(f, "{amount}", 8) == 0 && n > 0 && is_letter(fmt->symbol[n - 1]))
+				out_str(&o, "\xc2\xa0");
+		}
+		else
+			out_append(&o, f++, 1);
+	}
+	return o.data ? o.data : arena_strndup(arena, "", 0);
+}
+
+/* A YYYY-MM-DD date in the locale's format; anything else as it is. */
+char *
+render_date(const char *iso, const RenderFormat *fmt, RenderArena *arena)
+{
+	int			y,
+				m,
+				d;
+	char		buf[16];
+	char		tail;
+	Out			o = {arena, NULL, 0, 0, (size_t) -1, false};
+
+	if (strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
+		sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+		m < 1 || m > 12 || d < 1 || d > 31 || y < 0)
+		return arena_strndup(arena, iso, strlen(iso));
+	for (const char *f = fmt->date_format; *f;)
+	{
+		if (strncmp(f, "YYYY", 4) == 0)
+			snprintf(buf, sizeof(buf), "%04d", y), out_str(&o, buf), f += 4;
+		else if (strncmp(f, "MMMM", 4) == 0)
+			out_str(&o, fmt->months[m - 1] ? fmt->months[m - 1] : ""), f += 4;
+		else if (strncmp(f, "MM", 2) == 0)
+			snprintf(buf, sizeof(buf), "%02d", m), out_str(&o, buf), f += 2;
+		else if (*f == 'M')
+			snprintf(buf, sizeof(buf), "%d", m), out_str(&o, buf), f++;
+		else if (strncmp(f, "DD", 2) == 0)
+			snprintf(buf, sizeof(buf), "%02d", d), out_str(&o, buf), f += 2;
+		else if (*f == 'D')
+			snprintf(buf, sizeof(buf), "%d", d), out_str(&o, buf), f++;
+		else if (*f == '"')
+		{
+			/* "quoted" text is kept as it is */
+			const char *end = strchr(f + 1, '"');
+			size_t		n = end ? (size_t) (end - f - 1) : strlen(f + 1);
+
+			out_append(&o, f + 1, n);
+			f += n + 1 + (end != NULL);
+		}
+		else
+			out_append(&o, f++, 1);
+	}
+	return o.data ? o.data : arena_strndup(arena, "", 0);
+}
+
+/* --------------------------------------------------------------- renderer */
+
+/* The member key of an object, or NULL. */
+const RenderValue *
+render_member(const RenderValue *obj, const char *key)
+{
+	if (obj == NULL || obj->kind != RV_OBJECT)
+		return NULL;
+	for (int i = 0; i < obj->n; i++)
+		if (strcmp(obj->keys[i], key) == 0)
+			return &obj->items[i];
+	return NULL;
+}
+
+typedef struct Renderer
+{
+	const RenderTemplate *tpl;
+	const RenderValue *root;
+	const RenderFormat *fmt;
+	Out			out;
+} Renderer;
+
+/* The value a catalogue name stands for, given the current invoice. */
+static const RenderValue *
+resolve(const Renderer *r, const CatalogEntry *e, const RenderValue *item)
+{
+	const RenderValue *v;
+
+	switch (e->scope)
+	{
+		case S_ITEM:
+			return render_member(item, e->key);
+		case S_INVOICE:
+			if (item == NULL)
+			{
+				const RenderValue *list = render_member(r->root, "invoices");
+
+				item = (list && list->kind == RV_ARRAY && list->n > 0) ? &list->items[0] : NULL;
+			}
+			return e->key ? render_member(item, e->key) : item;
+		case S_ROOT:
+			break;
+	}
+	v = render_member(r->root, e->key);
+	return e->sub ? render_member(v, e->sub) : v;
+}
+
+/* Does a section on this value show its body? */
+static bool
+truthy(const RenderValue *v)
+{
+	if (v == NULL)
+		return false;
+	switch (v->kind)
+	{
+		case RV_NULL:
+			return false;
+		case RV_BOOL:
+			return v->truth;
+		case RV_NUMBER:
+			return strspn(v->text, "-0.") != v->len;
+		case RV_STRING:
+			return v->len > 0;
+		case RV_ARRAY:
+			return v->n > 0;
+		case RV_OBJECT:
+			return true;
+	}
+	return false;
+}
+
+static void
+put_value(Renderer *r, const CatalogEntry *e, const RenderValue *v)
+{
+	RenderArena *arena = r->out.arena;
+	char		buf[32];
+
+	if (e->type == T_COUNT)
+	{
+		snprintf(buf, sizeof(buf), "%d", (v && v->kind == RV_ARRAY) ? v->n : 0);
+		out_str(&r->out, buf);
+		return;
+	}
+	if (v == NULL || v->kind == RV_NULL || v->kind == RV_OBJECT || v->kind == RV_ARRAY)
+		return;
+	if (v->kind == RV_BOOL)
+		out_str(&r->out, v->truth ? "true" : "false");
+	else if (e->type == T_AMOUNT && v->kind == RV_NUMBER)
+		out_value(&r->out, render_amount(v->text, r->fmt, arena), r->tpl->mode);
+	else if (e->type == T_DATE && v->kind == RV_STRING)
+		out_value(&r->out, render_date(v->text, r->fmt, arena), r->tpl->mode);
+	else
+		out_value(&r->out, v->text, r->tpl->mode);
+}
+
+/* Render nodes [from, to) for the current invoice item (or NULL). */
+static void
+render_nodes(Renderer *r, int from, int to, const RenderValue *item, int depth)
+{
+	for (int i = from; i < to && !r->out.full; i++)
+	{
+		const Node *n = &r->tpl->nodes[i];
+		const RenderValue *v;
+
+		if (n->kind == N_TEXT)
+		{
+			out_append(&r->out, n->text, n->len);
+			continue;
+		}
+		v = resolve(r, n->entry, item);
+		if (n->kind == N_VALUE)
+			put_value(r, n->entry, v);
+		else if (depth < RENDER_MAX_DEPTH)
+		{
+			if (n->kind == N_INVERTED)
+			{
+				if (!truthy(v))
+					render_nodes(r, i + 1, n->end, item, depth + 1);
+			}
+			else if (n->entry->type == T_LIST && v && v->kind == RV_ARRAY)
+			{
+				for (int k = 0; k < v->n && !r->out.full; k++)
+					render_nodes(r, i + 1, n->end, &v->items[k], depth + 1);
+			}
+			else if (truthy(v))
+				render_nodes(r, i + 1, n->end, item, depth + 1);
+		}
+		if (n->kind != N_VALUE)
+			i = n->end - 1;
+	}
+}
+
+/*
+ * Render a template for a payload.  Returns the text (NUL-terminated, *len
+ * bytes), or NULL with *err set when it would exceed max_size bytes.
+ */
+char *
+render_apply(const RenderTemplate *tpl, const RenderValue *root, const RenderFormat *fmt,
+			 size_t max_size, RenderArena *arena, size_t *len, RenderError *err)
+{
+	Renderer	r;
+
+	memset(&r, 0, sizeof(r));
+	r.tpl = tpl;
+	r.root = root;
+	r.fmt = fmt;
+	r.out.arena = arena;
+	r.out.max = max_size;
+	render_nodes(&r, 0, tpl->nnodes, NULL, 0);
+	if (r.out.full)
+	{
+		set_error(err, 0, 0, NULL, "rendered text exceeds %zu bytes", max_size);
+		return NULL;
+	}
+	*len = r.out.len;
+	return r.out.data ? r.out.data : arena_strndup(arena, "", 0);
+}
+
+/* ------------------------------------------------------------ JSON parser */
+
+typedef struct Json
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+	RenderArena *arena;
+	RenderError *err;
+} Json;
+
+static bool
+json_fail(Json *j, const char *what)
+{
+	set_error(j->err, 0, 0, NULL, "invalid payload: %s at byte %zu", what, j->pos);
+	return false;
+}
+
+static void
+json_space(Json *j)
+{
+	while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
+							   j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
+		j->pos++;
+}
+
+static int
+hex4(const char *s)
+{
+	int			v = 0;
+
+	for (int i = 0; i < 4; i++)
+	{
+		char		c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+static void
+put_utf8(Out *o, uint32_t cp)
+{
+	char		b[4];
+
+	if (cp < 0x80)
+		b[0] = (char) cp, out_append(o, b, 1);
+	else if (cp < 0x800)
+	{
+		b[0] = (char) (0xC0 | (cp >> 6));
+		b[1] = (char) (0x80 | (cp & 0x3F));
+		out_append(o, b, 2);
+	}
+	else if (cp < 0x10000)
+	{
+		b[0] = (char) (0xE0 | (cp >> 12));
+		b[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char) (0x80 | (cp & 0x3F));
+		out_append(o, b, 3);
+	}
+	else
+	{
+		b[0] = (char) (0xF0 | (cp >> 18));
+		b[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char) (0x80 | (cp & 0x3F));
+		out_append(o, b, 4);
+	}
+}
+
+/* A string, from its opening quote; *text gets its UTF-8 value. */
+static bool
+json_string(Json *j, const char **text, size_t *len)
+{
+	Out			o = {j->arena, NULL, 0, 0, (size_t) -1, false};
+
+	j->pos++;
+	while (j->pos < j->len && j->s[j->pos] != '"')
+	{
+		unsigned char c = (unsigned char) j->s[j->pos];
+
+		if (c < 0x20)
+			return json_fail(j, "control character in a string");
+		if (c == '\\')
+		{
+			char		e;
+
+			if (j->pos + 1 >= j->len)
+				return json_fail(j, "unfinished escape");
+			e = j->s[j->pos + 1];
+			j->pos += 2;
+			if (e == 'u')
+			{
+				int			cp;
+
+				if (j->pos + 4 > j->len || (cp = hex4(j->s + j->pos)) < 0)
+					return json_fail(j, "bad \\u escape");
+				j->pos += 4;
+				if (cp >= 0xD800 && cp <= 0xDBFF)
+				{
+					int			lo;
+
+					if (j->pos + 6 > j->len || j->s[j->pos] != '\\' || j->s[j->pos + 1] != 'u' ||
+						(lo = hex4(j->s + j->pos + 2)) < 0xDC00 || lo > 0xDFFF)
+						return json_fail(j, "lone surrogate");
+					j->pos += 6;
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				}
+				else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0)
+					return json_fail(j, "bad \\u escape");
+				put_utf8(&o, (uint32_t) cp);
+				continue;
+			}
+			switch (e)
+			{
+				case '"':
+				case '\\':
+				case '/':
+					out_append(&o, &e, 1);
+					break;
+				case 'b':
+					out_str(&o, "\b");
+					break;
+				case 'f':
+					out_str(&o, "\f");
+					break;
+				case 'n':
+					out_str(&o, "\n");
+					break;
+				case 'r':
+					out_str(&o, "\r");
+					break;
+				case 't':
+					out_str(&o, "\t");
+					break;
+				default:
+					return json_fail(j, "bad escape");
+			}
+			continue;
+		}
+		{
+			size_t		n = utf8_seq((const unsigned char *) j->s + j->pos, j->len - j->pos);
+
+			if (n == 0)
+				return json_fail(j, "invalid UTF-8");
+			out_append(&o, j->s + j->pos, n);
+			j->pos += n;
+		}
+	}
+	if (j->pos >= j->len)
+		return json_fail(j, "unterminated string");
+	j->pos++;
+	*text = o.data ? o.data : arena_strndup(j->arena, "", 0);
+	*len = o.len;
+	return true;
+}
+
+static bool json_value(Json *j, RenderValue *v, int depth);
+
+/* The members of an object or the elements of an array, from its bracket. */
+static bool
+json_container(Json *j, RenderValue *v, int depth, bool object)
+{
+	int			cap = 8;
+	char		close = object ? '}' : ']';
+
+	v->kind = object ? RV_OBJECT : RV_ARRAY;
+	v->items = arena_alloc(j->arena, sizeof(RenderValue) * cap);
+	v->keys = object ? arena_alloc(j->arena, sizeof(char *) * cap) : NULL;
+	j->pos++;
+	json_space(j);
+	if (j->pos < j->len && j->s[j->pos] == close)
+	{
+		j->pos++;
+		return true;
+	}
+	for (;;)
+	{
+		if (v->n == cap)
+		{
+			RenderValue *items = arena_alloc(j->arena, sizeof(RenderValue) * cap * 2);
+
+			memcpy(items, v->items, sizeof(RenderValue) * cap);
+			v->items = items;
+			if (object)
+			{
+				const char **keys = arena_alloc(j->arena, sizeof(char *) * cap * 2);
+
+				memcpy(keys, v->keys, sizeof(char *) * cap);
+				v->keys = keys;
+			}
+			cap *= 2;
+		}
+		json_space(j);
+		if (object)
+		{
+			size_t		klen;
+
+			if (j->pos >= j->len || j->s[j->pos] != '"')
+				return json_fail(j, "expected a member name");
+			if (!json_string(j, &v->keys[v->n], &klen))
+				return false;
+			json_space(j);
+			if (j->pos >= j->len || j->s[j->pos] != ':')
+				return json_fail(j, "expected \":\"");
+			j->pos++;
+		}
+		if (!json_value(j, &v->items[v->n], depth + 1))
+			return false;
+		v->n++;
+		json_space(j);
+		if (j->pos < j->len && j->s[j->pos] == ',')
+		{
+			j->pos++;
+			continue;
+		}
+		if (j->pos < j->len && j->s[j->pos] == close)
+		{
+			j->pos++;
+			return true;
+		}
+		return json_fail(j, object ? "expected \",\" or \"}\"" : "expected \",\" or \"]\"");
+	}
+}
+
+/* A number: JSON's grammar, kept as text. */
+static bool
+json_number(Json *j, RenderValue *v)
+{
+	size_t		start = j->pos;
+	const char *s = j->s;
+
+	if (j->pos < j->len && s[j->pos] == '-')
+		j->pos++;
+	if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
+		return json_fail(j, "bad number");
+	if (s[j->pos] == '0')
+		j->pos++;
+	else
+		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
+			j->pos++;
+	if (j->pos < j->len && s[j->pos] == '.')
+	{
+		j->pos++;
+		if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
+			return json_fail(j, "bad number");
+		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
+			j->pos++;
+	}
+	if (j->pos < j->len && (s[j->pos] == 'e' || s[j->pos] == 'E'))
+	{
+		j->pos++;
+		if (j->pos < j->len && (s[j->pos] == '+' || s[j->pos] == '-'))
+			j->pos++;
+		if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
+			return json_fail(j, "bad number");
+		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
+			j->pos++;
+	}
+	v->kind = RV_NUMBER;
+	v->text = arena_strndup(j->arena, s + start, j->pos - start);
+	v->len = j->pos - start;
+	return true;
+}
+
+static bool
+json_word(Json *j, const char *word)
+{
+	size_t		n = strlen(word);
+
+	if (j->len - j->pos < n || memcmp(j->s + j->pos, word, n) != 0)
+		return json_fail(j, "unexpected character");
+	j->pos += n;
+	return true;
+}
+
+static bool
+json_value(Json *j, RenderValue *v, int depth)
+{
+	memset(v, 0, sizeof(*v));
+	if (depth > RENDER_MAX_JSON_DEPTH)
+		return json_fail(j, "nested too deeply");
+	json_space(j);
+	if (j->pos >= j->len)
+		return json_fail(j, "unexpected end");
+	switch (j->s[j->pos])
+	{
+		case '{':
+			return json_container(j, v, depth, true);
+		case '[':
+			return json_container(j, v, depth, false);
+		case '"':
+			v->kind = RV_STRING;
+			return json_string(j, &v->text, &v->len);
+		case 't':
+			v->kind = RV_BOOL;
+			v->truth = true;
+			return json_word(j, "true");
+		case 'f':
+			v->kind = RV_BOOL;
+			return json_word(j, "false");
+		case 'n':
+			v->kind = RV_NULL;
+			return json_word(j, "null");
+		default:
+			return json_number(j, v);
+	}
+}
+
+/* Parse a payload (JSON text).  Returns NULL with *err set if it is invalid. */
+RenderValue *
+render_json(const char *text, size_t len, RenderArena *arena, RenderError *err)
+{
+	Json		j = {text, len, 0, arena, err};
+	RenderValue *v = arena_alloc(arena, sizeof(RenderValue));
+
+	if (!json_value(&j, v, 0))
+		return NULL;
+	json_space(&j);
+	if (j.pos != j.len)
+	{
+		json_fail(&j, "trailing characters");
+		return NULL;
+	}
+	return v;
+}

@@ -20,6 +20,8 @@
 #   queue          claim-and-ack throughput with 1, 2 and 4 consumers against
 #                  PgQ's batch API, and claim latency with a full archive
 #                                                                queue.sh
+#   templates      the cold pass of a 1M ledger with rendering on and off,
+#                  and dunning.render_reminder() alone           render.sh
 #
 # It prints a markdown table and writes it, with the details behind it, to
 # test/bench/results.md.
@@ -38,6 +40,8 @@
 #   BENCH_QUEUE      0 to leave out the queue benchmark (default 1)
 #   BENCH_QUEUE_N    reminders the queue benchmark consumes (default 100000)
 #   BENCH_QUEUE_ARCHIVE  reminders in the archive for the latency (default 1000000)
+#   BENCH_RENDER     0 to leave out the templates benchmark (default 1)
+#   BENCH_RENDER_SIZE  invoices of its ledger (default 1000000)
 #   BENCH_KEEP       1 to leave the cluster and its databases running
 set -euo pipefail
 
@@ -304,6 +308,13 @@ if [[ ${BENCH_QUEUE:-1} == 1 ]]; then
     bench_queue
 fi
 
+# ------------------------------------------------------------ templates
+
+source $BENCH/render.sh
+if [[ ${BENCH_RENDER:-1} == 1 ]]; then
+    bench_render
+fi
+
 # --------------------------------------------------------------- report
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
@@ -315,6 +326,7 @@ PGVERSION=$("${PSQL[@]}" -d "$REPORT_DB" -At -c 'SHOW server_version')
     -v revision="$REVISION" \
     -f $BENCH/report.sql >"$RESULTS"
 [[ ! -s $WORK/queue.md ]] || cat "$WORK/queue.md" >>"$RESULTS"
+[[ ! -s $WORK/render.md ]] || cat "$WORK/render.md" >>"$RESULTS"
 echo
 cat "$RESULTS"
 if [[ $PLANS == 1 ]]; then

@@ -66,6 +66,21 @@ SELECT r.recipient, r.level, r.channel, r.available_at,
  ORDER BY r.id LIMIT 1;
 
 \echo
+\echo '== the languages of the pending reminders (the template chosen for each customer''s locale) =='
+SELECT coalesce(r.payload->'customer'->>'locale', '-') AS customer_locale,
+       (dunning.render_reminder(r.payload)).locale AS template_locale, count(*) AS reminders
+  FROM dunning.reminder r WHERE r.status = 'pending' AND r.subject IS NOT NULL
+ GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10;
+
+\echo
+\echo '== one of them as its customer reads it (rendered at emission) =='
+SELECT r.recipient, r.subject, r.body
+  FROM dunning.reminder r
+ WHERE r.status = 'pending' AND r.channel = 'email' AND cardinality(r.invoice_ids) >= 2
+   AND r.payload->'customer'->>'locale' LIKE 'fr%'
+ ORDER BY r.id LIMIT 1;
+
+\echo
 \echo '== where the open overdue invoices stand now (dunning.invoice_status) =='
 SELECT policy, level, coalesce(waiting_for, '-') AS waiting_for, count(*) AS invoices
   FROM dunning.invoice_status GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;

@@ -36,22 +36,10 @@ INSERT INTO dunning.holiday (calendar, day, name) VALUES
   ('eu-holidays', '2027-12-25', 'Christmas Day'),
   ('eu-holidays', '2027-12-26', 'St Stephen''s Day / Boxing Day');
 
--- 4. The texts.  One template per name, channel and locale; a customer whose
---    locale has no template of its own gets the policy's language ('en').
-INSERT INTO dunning.template (name, channel, locale, subject, body) VALUES
-  ('friendly', 'email', 'en',
-   'A friendly reminder about your account',
-   'Hello, our records show an invoice on your account that is past due. '
-   'If you have already paid, please disregard this message. Thank you!'),
-  ('firm', 'email', 'en',
-   'Overdue invoices on your account',
-   'Hello, despite our earlier reminder, invoices on your account remain unpaid. '
-   'Please settle them within 7 days or contact us to arrange payment.'),
-  ('final', 'letter', 'en',
-   NULL,
-   'Final notice. The invoices listed below are seriously overdue. '
-   'Unless they are paid within 10 days, we will pass the matter on for collection. '
-   'A late payment fee has been added to your account.');
+-- 4. The texts.  friendly, firm, final and handoff ship with the extension
+--    in seven languages (dunning.templates lists them); each customer gets
+--    them in their own locale, else the policy's language.  A row of our own
+--    in dunning.template would replace one; the shipped ones will do here.
 
 -- 5. One default policy per currency: every customer who is not assigned
 --    another policy follows the default of their invoices' currency.
@@ -61,17 +49,20 @@ INSERT INTO dunning.template (name, channel, locale, subject, body) VALUES
 INSERT INTO dunning.policy
   (name, currency, is_default, min_open_amount, grace_days, min_days_between,
    group_by, max_reminders, per_period, send_days, send_from, send_until,
-   time_zone, calendar)
+   time_zone, calendar, sender_name, contact_email, contact_phone, payment_url)
 VALUES
   ('standard-eur', 'EUR', true, 5, 3, 7, 'customer', 3, '30 days', '{1,2,3,4,5}',
-   '09:00', '17:00', 'Europe/Paris', 'eu-holidays'),
+   '09:00', '17:00', 'Europe/Paris', 'eu-holidays', 'Accounts, Example Trading SA',
+   'accounts@example.com', '+33 1 84 88 00 00', 'https://pay.example.com/account'),
   ('standard-usd', 'USD', true, 5, 3, 7, 'customer', 3, '30 days', '{1,2,3,4,5}',
-   '09:00', '17:00', 'America/New_York', NULL),
+   '09:00', '17:00', 'America/New_York', NULL, 'Accounts, Example Trading Inc.',
+   'accounts@example.com', '+1 212 555 0100', 'https://pay.example.com/account'),
   ('standard-gbp', 'GBP', true, 5, 3, 7, 'customer', 3, '30 days', '{1,2,3,4,5}',
-   '09:00', '17:00', 'Europe/London', 'eu-holidays');
+   '09:00', '17:00', 'Europe/London', 'eu-holidays', 'Accounts, Example Trading Ltd',
+   'accounts@example.com', '+44 20 7946 0000', 'https://pay.example.com/account');
 
 -- 6. Their steps: a friendly email, a firm one, a letter with a 40 fee,
---    then the hand-off to collections (no template: the agency renders it).
+--    then the hand-off to collections.
 INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
 SELECT p.name, s.level, s.days_overdue, s.channel, s.template, s.fee
 FROM dunning.policy p
@@ -79,7 +70,7 @@ CROSS JOIN (VALUES
   (1,  3, 'email',   'friendly', 0),
   (2, 14, 'email',   'firm',     0),
   (3, 30, 'letter',  'final',    40),
-  (4, 45, 'handoff', NULL,       0)
+  (4, 45, 'handoff', 'handoff',  0)
 ) AS s (level, days_overdue, channel, template, fee)
 WHERE p.is_default;
 
@@ -87,16 +78,18 @@ WHERE p.is_default;
 --    between reminders, at most 2 a month, and no fee.
 INSERT INTO dunning.policy
   (name, currency, is_default, min_open_amount, grace_days, min_days_between,
-   group_by, max_reminders, per_period, time_zone, calendar)
+   group_by, max_reminders, per_period, time_zone, calendar, sender_name,
+   contact_email, payment_url)
 VALUES
   ('gentle-eur', 'EUR', false, 5, 7, 14, 'customer', 2, '30 days',
-   'Europe/Paris', 'eu-holidays');
+   'Europe/Paris', 'eu-holidays', 'Your account manager at Example Trading SA',
+   'accounts@example.com', 'https://pay.example.com/account');
 
 INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee) VALUES
   ('gentle-eur', 1, 10, 'email',   'friendly', 0),
   ('gentle-eur', 2, 30, 'email',   'firm',     0),
   ('gentle-eur', 3, 60, 'letter',  'final',    0),
-  ('gentle-eur', 4, 90, 'handoff', NULL,       0);
+  ('gentle-eur', 4, 90, 'handoff', 'handoff',  0);
 
 -- ... assigned to the 20 EUR customers who have paid the most.
 INSERT INTO dunning.assignment (customer_id, policy)

@@ -1,6 +1,6 @@
 """An SMTP server on loopback for the tests: it accepts every message and
 appends one line per message to a log file: its Message-ID, its recipients,
-whether it has a text and an HTML part.
+whether it has a text and an HTML part, and its subject (decoded).
 
     /usr/bin/python3 test/lib/smtp_sink.py PORT LOGFILE [DELAY_SECONDS]
 
@@ -9,6 +9,7 @@ the middle of a batch.  Needs Debian's python3-aiosmtpd.
 """
 import asyncio
 import email
+import email.header
 import signal
 import sys
 
@@ -26,8 +27,11 @@ class Sink:
         msg = email.message_from_bytes(envelope.content)
         types = sorted({part.get_content_type() for part in msg.walk()})
         parts = "+".join(t for t in types if t in ("text/plain", "text/html"))
+        subject = str(email.header.make_header(email.header.decode_header(msg.get("Subject", ""))))
+        subject = subject.replace("\t", " ").replace("\n", " ")
         with open(self.log, "a", encoding="utf-8") as f:
-            f.write("%s\t%s\t%s\n" % (msg.get("Message-ID", ""), ",".join(envelope.rcpt_tos), parts))
+            f.write("%s\t%s\t%s\t%s\n" % (msg.get("Message-ID", ""), ",".join(envelope.rcpt_tos),
+                                            parts, subject))
         return "250 2.0.0 Ok: queued"
 
 

@@ -85,12 +85,14 @@ $node->safe_psql('shop', qq{
 	CREATE EXTENSION dunning;
 	CREATE TABLE inv (id int PRIMARY KEY, cust int NOT NULL, due date NOT NULL,
 	                  bal numeric NOT NULL, ref text NOT NULL);
-	CREATE TABLE cust (id int PRIMARY KEY, email text);
-	INSERT INTO cust SELECT g, 'customer' || g || '\@example.com' FROM generate_series(1, $n) g;
+	CREATE TABLE cust (id int PRIMARY KEY, email text, lang text);
+	INSERT INTO cust SELECT g, 'customer' || g || '\@example.com',
+	                        CASE WHEN g % 2 = 0 THEN 'fr' ELSE 'de-AT' END
+	  FROM generate_series(1, $n) g;
 	INSERT INTO inv SELECT g, g, current_date - 10, 10 + g, 'INV-' || g
 	  FROM generate_series(1, $n) g;
 	SELECT dunning.bind_ledger('inv', 'id', 'cust', 'due', 'bal', reference => 'ref');
-	SELECT dunning.bind_customers('cust', 'id', email => 'email');
+	SELECT dunning.bind_customers('cust', 'id', email => 'email', locale => 'lang');
 });
 
 # --- two mailers listen before anything is emitted --------------------------
@@ -112,7 +114,8 @@ $node->safe_psql('shop', qq{
 	INSERT INTO dunning.policy (name, currency, is_default, send_days, send_from,
 	                            send_until, time_zone)
 	VALUES ('p', 'EUR', true, '{1,2,3,4,5,6,7}', '00:00', '23:59', '$zone');
-	INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('p', 1, 3, 'email');
+	INSERT INTO dunning.step (policy, level, days_overdue, channel, template)
+	VALUES ('p', 1, 3, 'email', 'friendly');
 });
 ok($node->poll_query_until('shop', "SELECT count(*) = $n FROM dunning.reminder"),
 	"the worker emits $n reminders");
@@ -167,6 +170,14 @@ diag("kill -9 in the middle of a batch: $orphans reminders taken over, "
 	  . "$duplicates delivered twice, " . scalar(@messages) . " messages for $n reminders");
 is((grep { (split /\t/)[2] ne 'text/html+text/plain' } @messages), 0,
 	'every message has a plain text and an HTML part');
+my %subject_of = map { split /\|/, $_, 2 } split /\n/, $node->safe_psql('shop', q{
+	SELECT '<dunning.' || encode(convert_to(idempotency_key, 'UTF8'), 'hex') || '@dunning.invalid>',
+	       subject
+	  FROM dunning.reminders});
+is((grep { my @f = split /\t/; ($subject_of{ $f[0] } // '') ne ($f[3] // '') } @messages), 0,
+	"each message carries its reminder's subject, rendered in the customer's language");
+is((grep { /^(Petit rappel|Freundliche Zahlungserinnerung)/ } values %subject_of), $n,
+	'in French and German, with non-ASCII characters intact');
 my ($one) = grep { /customer7\@example.com/ } @messages;
 ok(defined $one, 'each message goes to its customer\'s address');
 

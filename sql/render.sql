@@ -141,6 +141,11 @@ SELECT body FROM dunning.render('deep', 'en', (SELECT j FROM p));
 -- dunning.render() errors
 SELECT * FROM dunning.render('nope', 'en', '{}');
 SELECT * FROM dunning.render('formats', 'en', '[1, 2]');
+-- payloads are read at most 32 levels deep
+SELECT subject FROM dunning.render('formats', 'en',
+  ('{"total_open": 1, "x": ' || repeat('[', 40) || repeat(']', 40) || '}')::jsonb);
+SELECT subject FROM dunning.render('formats', 'en',
+  ('{"total_open": 1, "x": ' || repeat('[', 30) || repeat(']', 30) || '}')::jsonb);
 
 -- rendered text is bounded by dunning.max_render_size
 INSERT INTO dunning.template (name, channel, locale, subject, body)

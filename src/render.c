@@ -915,7 +915,7 @@ typedef struct Json
 static bool
 json_fail(Json *j, const char *what)
 {
-	set_error(j->err, 0, 0, NULL, "invalid payload: %s at byte %zu", what, j->pos);
+	set_error(j->err, 0, 0, NULL, "%s at byte %zu", what, j->pos);
 	return false;
 }
 

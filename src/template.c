@@ -452,7 +452,9 @@ parse_payload(const char *payload)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("reminder payload cannot be rendered"),
-				 errdetail("%s", root ? "It is not a JSON object." : err.message)));
+				 root ? errdetail("It is not a JSON object.") :
+				 errdetail("Reading it stopped: %s.", err.message),
+				 errhint("Pass the payload of a reminder, or a JSON object with the fields templates use.")));
 	return root;
 }
 

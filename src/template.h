@@ -8,7 +8,7 @@
 #ifndef DUNNING_TEMPLATE_H
 #define DUNNING_TEMPLATE_H
 
-/* settings (dunning.c) */
+/* settings, defined in template.c and registered by _PG_init() (dunning.c) */
 extern bool dunning_render_enabled;
 extern int	dunning_max_render_size;
 

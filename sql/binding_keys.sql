@@ -81,13 +81,20 @@ SELECT dunning.bind_ledger('keys.big', 'id', 'cust', 'due', 'open');
 SELECT dunning.unbind('ledger');
 -- binding again with the same key types is allowed
 SELECT dunning.bind_ledger('keys.txt', 'id', 'cust', 'due', 'open');
--- once it is sent, the key type may change, and its keys follow
-UPDATE dunning.reminder SET status = 'sent';
+-- once it is sent (and so in the archive), the key type may change, and its
+-- keys follow
+WITH sent AS (DELETE FROM dunning.reminder RETURNING *)
+INSERT INTO dunning.reminder_archive
+SELECT id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
+       body_html, payload, 'sent', available_at, attempts, lease_owner, lease_until,
+       idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
+       now()
+  FROM sent;
 SELECT dunning.bind_ledger('keys.big', 'id', 'cust', 'due', 'open');
 SELECT * FROM keys.key_types;
-SELECT customer_id, invoice_ids, pg_typeof(invoice_ids) FROM dunning.reminder;
+SELECT customer_id, invoice_ids, pg_typeof(invoice_ids) FROM dunning.reminder_archive;
 
-DELETE FROM dunning.reminder;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.policy;
 SELECT dunning.unbind('ledger');
 DROP SCHEMA keys CASCADE;

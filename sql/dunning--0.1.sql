@@ -1592,8 +1592,8 @@ CREATE TABLE dunning.reminder (
   body_html       text,
   payload         jsonb NOT NULL DEFAULT '{}',
   status          text NOT NULL DEFAULT 'pending'
-                  CHECK (status IN ('pending', 'claimed', 'sent', 'failed',
-                                    'cancelled', 'dead')),
+                  CONSTRAINT reminder_in_flight
+                  CHECK (status IN ('pending', 'claimed', 'failed')),
   available_at    timestamptz NOT NULL,
   attempts        integer NOT NULL DEFAULT 0,
   lease_owner     text,
@@ -1605,19 +1605,23 @@ CREATE TABLE dunning.reminder (
   run_id          bigint,
   created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now()
-);
+)
+-- Claiming changes no indexed column (status, lease and attempts are in
+-- no index): with room left on each page the claim is a HOT update, which
+-- writes no index entry.
+WITH (fillfactor = 50);
 CREATE INDEX reminder_customer ON dunning.reminder (customer_id, as_of);
-CREATE INDEX reminder_ready ON dunning.reminder
-  ((CASE WHEN status = 'claimed' THEN lease_until ELSE available_at END), id)
-  WHERE status IN ('pending', 'failed', 'claimed');
+CREATE INDEX reminder_ready ON dunning.reminder (available_at, id);
 COMMENT ON INDEX dunning.reminder_customer IS
   'Finds a customer''s recent reminders (the contact cap).';
 COMMENT ON INDEX dunning.reminder_ready IS
-  'Finds the reminders not yet delivered: those ready to be claimed, oldest first (pending or failed ones from available_at, claimed ones once their lease has run out), and those a pass checks against the ledger.';
+  'Finds the reminders ready to be claimed, oldest first; claimed ones whose lease is still running are passed over.';
+COMMENT ON CONSTRAINT reminder_in_flight ON dunning.reminder IS
+  'The queue holds only reminders in flight: those that are done (sent, cancelled, dead) move to dunning.reminder_archive at once.';
 COMMENT ON COLUMN dunning.reminder.as_of IS
   'The as_of of the pass that emitted the reminder (the contact cap counts these).';
 COMMENT ON TABLE dunning.reminder IS
-  'The queue: one row per reminder, from emission to delivery.';
+  'The queue: one row per reminder in flight (pending, claimed or failed); dunning.reminders adds those that are done.';
 COMMENT ON COLUMN dunning.reminder.invoice_ids IS
   'The invoices the reminder is about, in the ledger''s own invoice key type.';
 COMMENT ON COLUMN dunning.reminder.subject IS
@@ -1629,7 +1633,7 @@ COMMENT ON COLUMN dunning.reminder.body_html IS
 COMMENT ON COLUMN dunning.reminder.payload IS
   'Every field a mailer that renders the message itself needs.';
 COMMENT ON COLUMN dunning.reminder.status IS
-  'pending, claimed, sent, failed, cancelled or dead.';
+  'pending, claimed or failed here; sent, cancelled or dead in the archive.';
 COMMENT ON COLUMN dunning.reminder.available_at IS
   'The reminder may not be handed out before this moment (the send window''s next opening).';
 COMMENT ON COLUMN dunning.reminder.idempotency_key IS
@@ -1641,13 +1645,8 @@ COMMENT ON SEQUENCE dunning.reminder_id_seq IS 'Identifiers of reminders.';
 ------------------------------------------------------------------------------
 
 -- Reminders that are done (sent, cancelled, dead) leave the hot queue for
--- the archive at the first pass after dunning.archive_after, so that
--- claiming stays fast.
-CREATE INDEX reminder_finished ON dunning.reminder (updated_at)
-  WHERE status IN ('sent', 'cancelled', 'dead');
-COMMENT ON INDEX dunning.reminder_finished IS
-  'Finds the reminders that are done, for the move to the archive.';
-
+-- the archive in the statement that finishes them (ack, nack, claim's
+-- re-check, a pass's sweep), so that claiming stays fast.
 CREATE TABLE dunning.reminder_archive (LIKE dunning.reminder);
 ALTER TABLE dunning.reminder_archive
   ADD COLUMN archived_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -1656,7 +1655,7 @@ ALTER TABLE dunning.reminder_archive
   ADD CHECK (status IN ('sent', 'cancelled', 'dead'));
 CREATE INDEX reminder_archive_customer ON dunning.reminder_archive (customer_id, as_of);
 COMMENT ON TABLE dunning.reminder_archive IS
-  'Reminders that are done (sent, cancelled, dead), moved out of the queue by the passes; dunning.reminders shows both.';
+  'Reminders that are done (sent, cancelled, dead), moved out of the queue when they were finished; dunning.reminders shows both.';
 COMMENT ON COLUMN dunning.reminder_archive.archived_at IS
   'When the reminder left the queue.';
 COMMENT ON INDEX dunning.reminder_archive_customer IS
@@ -2524,9 +2523,18 @@ RETURNS SETOF dunning.reminder
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+-- planned once per session: a custom plan of the ready scan would be
+-- planned again at every call, each time probing the ends of the queue's
+-- indexes, which are where the entries of claimed and done reminders are;
+-- and never compiled: the generic plan's estimate (the whole queue, a
+-- ledger look-up per row) is far above what a claim reads, and JIT would
+-- take longer than the claim
+SET plan_cache_mode = force_generic_plan
+SET jit = off
 AS $$
 DECLARE
   ids bigint[];
+  changed bigint[];
   ch text;
 BEGIN
   PERFORM dunning.require_consumer(consumer);
@@ -2551,27 +2559,42 @@ BEGIN
             HINT = 'Bind your invoice table with dunning.bind_ledger() first.';
   END IF;
 
-  SELECT pg_catalog.array_agg(q.id) INTO ids
-    FROM (SELECT r.id FROM dunning.reminder r
-           WHERE r.status IN ('pending', 'failed', 'claimed')
-             AND (CASE WHEN r.status = 'claimed' THEN r.lease_until ELSE r.available_at END)
-                 <= pg_catalog.now()
+  -- the oldest ready reminders, passing over those whose lease is running,
+  -- and which of them the ledger no longer agrees with (most often none):
+  -- every invoice still open, and the same total
+  SELECT pg_catalog.array_agg(q.id),
+         pg_catalog.array_agg(q.id) FILTER (WHERE NOT q.current)
+    INTO ids, changed
+    FROM (SELECT r.id,
+                 coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
+                                    = pg_catalog.cardinality(r.invoice_ids)
+                                  AND sum(l.open_amount::numeric) FILTER (WHERE l.open_amount > 0)
+                                    = (r.payload->>'total_open')::numeric
+                             FROM unnest(r.invoice_ids) AS x (i)
+                             LEFT JOIN dunning.ledger l ON l.invoice_id = x.i), false) AS current
+            FROM dunning.reminder r
+           WHERE r.available_at <= pg_catalog.now()
+             AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
              AND (channels IS NULL OR r.channel = ANY (channels))
-           ORDER BY (CASE WHEN r.status = 'claimed' THEN r.lease_until ELSE r.available_at END), r.id
+           ORDER BY r.available_at, r.id
            LIMIT max
-           FOR UPDATE SKIP LOCKED) q;
+           FOR UPDATE OF r SKIP LOCKED) q;
   IF ids IS NULL THEN
     RETURN;
   END IF;
 
-  PERFORM dunning.recheck_claimed(ids);
+  -- those it cancels move to the archive, and are not handed out
+  IF changed IS NOT NULL THEN
+    PERFORM dunning.recheck_claimed(changed);
+  END IF;
 
+  -- no indexed column changes: a HOT update
   RETURN QUERY
   UPDATE dunning.reminder r
      SET status = 'claimed', lease_owner = consumer,
          lease_until = pg_catalog.now() + lease, attempts = r.attempts + 1,
          updated_at = pg_catalog.now()
-   WHERE r.id = ANY (ids) AND r.status <> 'cancelled'
+   WHERE r.id = ANY (ids)
   RETURNING r.*;
 END
 $$;
@@ -2626,13 +2649,23 @@ BEGIN
              FILTER (WHERE open_amount > 0) AS entries,
            sum(open_amount) FILTER (WHERE open_amount > 0) AS total
       FROM listed GROUP BY id),
-  cancelled AS (
-    UPDATE dunning.reminder r
-       SET status = 'cancelled', lease_owner = NULL, lease_until = NULL,
-           last_error = 'invoices paid before it was claimed', updated_at = now()
-      FROM per_reminder p
+  done AS (
+    DELETE FROM dunning.reminder r
+     USING per_reminder p
      WHERE r.id = p.id AND p.still_open IS NULL
-    RETURNING r.id),
+    RETURNING r.*),
+  cancelled AS (
+    INSERT INTO dunning.reminder_archive
+      (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
+       body_html, payload, status, available_at, attempts, lease_owner, lease_until,
+       idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
+       archived_at)
+    SELECT d.id, d.customer_id, d.invoice_ids, d.policy, d.level, d.channel, d.recipient,
+           d.subject, d.body, d.body_html, d.payload, 'cancelled', d.available_at,
+           d.attempts, NULL, NULL, d.idempotency_key, d.provider_ref,
+           'invoices paid before it was claimed', d.as_of, d.run_id, d.created_at, now(), now()
+      FROM done d
+    RETURNING id),
   trimmed AS (
     UPDATE dunning.reminder r
        SET invoice_ids = p.still_open,
@@ -2679,20 +2712,18 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   PERFORM dunning.leased_reminder(consumer, reminder_id, 'ack');
-  UPDATE dunning.reminder r
-     SET status = 'sent', provider_ref = ack.provider_ref, lease_until = NULL,
-         last_error = NULL, updated_at = pg_catalog.now()
-   WHERE r.id = reminder_id;
+  PERFORM dunning.ack(consumer, ARRAY[reminder_id], ARRAY[provider_ref]);
 END
 $$;
 COMMENT ON FUNCTION dunning.ack(text, bigint, text) IS
-  'Records that the consumer holding its lease delivered the reminder (status sent), with the provider''s reference.';
+  'Records that the consumer holding its lease delivered the reminder (status sent, moved to the archive), with the provider''s reference.';
 
 CREATE FUNCTION dunning.ack(consumer text, reminder_ids bigint[], provider_refs text[] DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   done bigint;
@@ -2710,24 +2741,34 @@ BEGIN
     RETURN 0;
   END IF;
   PERFORM dunning.require_consumer(consumer);
-  -- one update of those leased to this consumer; if that is not all of
-  -- them, the first that is not says why (and the update is undone)
-  UPDATE dunning.reminder r
-     SET status = 'sent', provider_ref = x.ref, lease_until = NULL, last_error = NULL,
-         updated_at = pg_catalog.now()
-    FROM unnest(reminder_ids,
-                coalesce(provider_refs, array_fill(NULL::text, ARRAY[cardinality(reminder_ids)])))
-         AS x (id, ref)
-   WHERE r.id = x.id AND r.status = 'claimed' AND r.lease_owner = consumer;
+  -- one move to the archive of those leased to this consumer; if that is
+  -- not all of them, the first that is not says why (and the move is undone)
+  WITH acked AS (
+    DELETE FROM dunning.reminder r
+     USING unnest(reminder_ids,
+                  coalesce(provider_refs, array_fill(NULL::text, ARRAY[cardinality(reminder_ids)])))
+           AS x (id, ref)
+     WHERE r.id = x.id AND r.status = 'claimed' AND r.lease_owner = consumer
+    RETURNING r.*, x.ref)
+  INSERT INTO dunning.reminder_archive
+    (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
+     body_html, payload, status, available_at, attempts, lease_owner, lease_until,
+     idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
+     archived_at)
+  SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
+         a.subject, a.body, a.body_html, a.payload, 'sent', a.available_at, a.attempts,
+         a.lease_owner, NULL, a.idempotency_key, a.ref, NULL, a.as_of, a.run_id,
+         a.created_at, pg_catalog.now(), pg_catalog.now()
+    FROM acked a;
   GET DIAGNOSTICS done = ROW_COUNT;
   IF done <> cardinality(reminder_ids) THEN
     -- the first one left untouched says why, in its own words; else an id
     -- given twice was acknowledged already
     SELECT x.id INTO culprit
       FROM unnest(reminder_ids) WITH ORDINALITY AS x (id, o)
-     WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder r
-                        WHERE r.id = x.id AND r.status = 'sent' AND r.lease_owner = consumer
-                          AND r.updated_at = pg_catalog.now())
+     WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a
+                        WHERE a.id = x.id AND a.status = 'sent' AND a.lease_owner = consumer
+                          AND a.archived_at = pg_catalog.now())
      ORDER BY x.o LIMIT 1;
     IF NOT FOUND THEN
       SELECT x.id INTO culprit FROM unnest(reminder_ids) AS x (id)
@@ -2742,7 +2783,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS
-  'Acknowledges a batch of reminders, all or none; returns how many.';
+  'Acknowledges a batch of reminders, all or none, moving them to the archive; returns how many.';
 
 CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
                              retry_in interval DEFAULT NULL)
@@ -2753,7 +2794,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   r dunning.reminder;
-  outcome text;
   max_attempts integer := coalesce(nullif(current_setting('dunning.max_attempts', true), ''), '5')::integer;
 BEGIN
   IF retry_in IS NOT NULL AND retry_in < interval '0' THEN
@@ -2763,19 +2803,32 @@ BEGIN
             HINT = 'Pass NULL for the default backoff, or the delay the provider asked for.';
   END IF;
   r := dunning.leased_reminder(consumer, reminder_id, 'nack');
-  UPDATE dunning.reminder q
-     SET status = CASE WHEN r.attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
-         available_at = pg_catalog.now()
-           + coalesce(retry_in, least(interval '1 minute' * power(2, r.attempts - 1),
-                                      interval '6 hours')),
-         lease_until = NULL, last_error = error, updated_at = pg_catalog.now()
-   WHERE q.id = reminder_id
-  RETURNING q.status INTO outcome;
-  RETURN outcome;
+  IF r.attempts < max_attempts THEN
+    UPDATE dunning.reminder q
+       SET status = 'failed',
+           available_at = pg_catalog.now()
+             + coalesce(retry_in, least(interval '1 minute' * power(2, r.attempts - 1),
+                                        interval '6 hours')),
+           lease_until = NULL, last_error = error, updated_at = pg_catalog.now()
+     WHERE q.id = reminder_id;
+    RETURN 'failed';
+  END IF;
+  -- out of attempts: dead, and done
+  DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
+  INSERT INTO dunning.reminder_archive
+    (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
+     body_html, payload, status, available_at, attempts, lease_owner, lease_until,
+     idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
+     archived_at)
+  VALUES (r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
+          r.subject, r.body, r.body_html, r.payload, 'dead', r.available_at, r.attempts,
+          r.lease_owner, NULL, r.idempotency_key, r.provider_ref, error, r.as_of, r.run_id,
+          r.created_at, pg_catalog.now(), pg_catalog.now());
+  RETURN 'dead';
 END
 $$;
 COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval) IS
-  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead after dunning.max_attempts attempts; returns failed or dead.';
+  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive) after dunning.max_attempts attempts; returns failed or dead.';
 
 CREATE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
                              retry_in interval DEFAULT NULL)
@@ -2829,29 +2882,6 @@ END
 $$;
 COMMENT ON FUNCTION dunning.record_event(bigint, text, timestamptz, jsonb) IS
   'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); returns the event''s id.';
-
-CREATE FUNCTION dunning.archive_finished() RETURNS bigint
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  moved bigint;
-  after interval := coalesce(nullif(current_setting('dunning.archive_after', true), ''), '1h')::interval;
-BEGIN
-  WITH done AS (
-    DELETE FROM dunning.reminder r
-     WHERE r.status IN ('sent', 'cancelled', 'dead')
-       AND r.updated_at <= pg_catalog.now() - after
-    RETURNING r.*)
-  INSERT INTO dunning.reminder_archive
-  SELECT d.*, pg_catalog.now() FROM done d;
-  GET DIAGNOSTICS moved = ROW_COUNT;
-  RETURN moved;
-END
-$$;
-COMMENT ON FUNCTION dunning.archive_finished() IS
-  'Moves the reminders that are done (sent, cancelled, dead) since dunning.archive_after from the queue to dunning.reminder_archive; every pass calls it. Returns how many.';
 
 ------------------------------------------------------------------------------
 -- Privileges: mailers, readers and campaign administrators

@@ -202,11 +202,11 @@ SELECT emitted FROM dunning.run(as_of => '2026-11-02 10:00+00');
 -- K gets one German notice listing its five invoices; E the English one;
 -- N (nl-BE) the Dutch one
 SELECT customer_id, level, subject, body_html IS NOT NULL AS has_html
-  FROM dunning.reminder ORDER BY customer_id;
-SELECT body FROM dunning.reminder WHERE customer_id = 'K';
+  FROM dunning.reminders ORDER BY customer_id;
+SELECT body FROM dunning.reminders WHERE customer_id = 'K';
 SELECT body_html ~ 'Käthe &lt;Kunde&gt; GmbH' AS escaped,
        body_html ~ '<li>' AS list, (length(body_html) - length(replace(body_html, '<li>', ''))) / 4 AS items
-  FROM dunning.reminder WHERE customer_id = 'K';
+  FROM dunning.reminders WHERE customer_id = 'K';
 -- preview renders too, and writes nothing
 SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00') ORDER BY 1;
 
@@ -215,13 +215,13 @@ SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00')
 UPDATE rl.invoices SET balance = 0 WHERE id = 3;
 SELECT customer_id, subject FROM dunning.claim('m1', 10) ORDER BY customer_id;
 SELECT body ~ 'R-003' AS lists_paid, body ~ 'R-001' AS lists_open, subject
-  FROM dunning.reminder WHERE customer_id = 'K';
+  FROM dunning.reminders WHERE customer_id = 'K';
 
 -- dunning.render = off leaves the texts to a mailer that renders itself
 SET dunning.render = off;
 SELECT emitted FROM dunning.run(as_of => '2026-11-12 10:00+00');
 SELECT customer_id, level, subject IS NULL AS no_subject, payload->>'template' AS template
-  FROM dunning.reminder WHERE as_of = '2026-11-12 10:00+00' ORDER BY 1;
+  FROM dunning.reminders WHERE as_of = '2026-11-12 10:00+00' ORDER BY 1;
 RESET dunning.render;
 
 -- a pass re-issues a pending notice without an invoice paid meanwhile, and
@@ -229,9 +229,10 @@ RESET dunning.render;
 UPDATE rl.invoices SET balance = 0 WHERE id = 2;
 SELECT emitted FROM dunning.run(as_of => '2026-11-13 10:00+00');
 SELECT status, subject, body ~ 'R-002' AS lists_paid, body ~ 'R-001' AS lists_open
-  FROM dunning.reminder WHERE customer_id = 'K' AND level = 2 ORDER BY id;
+  FROM dunning.reminders WHERE customer_id = 'K' AND level = 2 ORDER BY id;
 
 DELETE FROM dunning.reminder;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
 DELETE FROM dunning.run_log;

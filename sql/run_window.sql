@@ -52,13 +52,14 @@ SELECT r.invoice_ids, c.tz, r.available_at,
   JOIN win.customers c ON c.id = r.customer_id
  ORDER BY r.invoice_ids;
 SELECT discovery, emitted FROM dunning.run('2026-12-18 17:30+00');
-SELECT invoice_ids, available_at FROM dunning.reminder WHERE customer_id = 2;
+SELECT invoice_ids, available_at FROM dunning.reminders WHERE customer_id = 2;
 
 -- a weekend-only policy: at 00:30 UTC on Saturday it is 09:30 in Tokyo, inside
 -- an 08:00-12:00 window, and still Friday evening in Paris (Saturday 08:00)
 UPDATE dunning.policy SET send_days = '{6,7}', send_from = '08:00', send_until = '12:00',
   calendar = NULL WHERE name = 'win';
 DELETE FROM dunning.reminder;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 SELECT r.invoice_ids, r.available_at,
        r.available_at AT TIME ZONE (CASE WHEN dunning.time_zone_is_valid(c.tz)
@@ -68,6 +69,7 @@ SELECT r.invoice_ids, r.available_at,
  WHERE r.customer_id IN (1, 3) ORDER BY 1;
 
 DELETE FROM dunning.reminder;
+DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
 DELETE FROM dunning.run_log;

@@ -27,9 +27,8 @@ void		_PG_init(void);
 
 int			dunning_discovery_lookback = 3 * 24 * 60;
 
-/* read by dunning.nack() and dunning.archive_finished() through current_setting() */
+/* read by dunning.nack() through current_setting() */
 static int	dunning_max_attempts = 5;
-static int	dunning_archive_after = 3600;
 
 /* Module load: define the settings and reserve their prefix. */
 void
@@ -64,13 +63,6 @@ _PG_init(void)
 							"dunning.nack() marks a reminder dead once it has been claimed this many times.",
 							&dunning_max_attempts, 5, 1, 1000,
 							PGC_USERSET, 0,
-							NULL, NULL, NULL);
-
-	DefineCustomIntVariable("dunning.archive_after",
-							"Sets how long a reminder that is done stays in the queue before a pass archives it.",
-							"Sent, cancelled and dead reminders then move to dunning.reminder_archive.",
-							&dunning_archive_after, 3600, 0, INT_MAX,
-							PGC_USERSET, GUC_UNIT_S,
 							NULL, NULL, NULL);
 
 	DefineCustomBoolVariable("dunning.render",

@@ -51,7 +51,8 @@ PG_FUNCTION_INFO_V1(dunning_preview);
 
 /*
  * The sweep of unsent reminders: cancel those whose invoices are paid or
- * gone, re-issue a consolidated one with the invoices still open (at the
+ * gone (they move to the archive at once, as every reminder that is done
+ * does), re-issue a consolidated one with the invoices still open (at the
  * highest level among them, with that step's channel, template and fee),
  * close the settled invoices' state, point the others at the re-issued
  * reminder, and log all of it.  Returns the numbers of
@@ -71,12 +72,20 @@ static const char *const SWEEP_SQL =
 " GROUP BY r.id"
 " HAVING count(*) FILTER (WHERE l.open_amount > 0) < count(*)),"
 "cancelled AS ("
-" UPDATE dunning.reminder r SET status = 'cancelled', updated_at = pg_catalog.now(),"
-"  last_error = 'invoices paid before it was sent'"
-" FROM checked c WHERE r.id = c.id"
-" RETURNING r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel,"
-"  r.recipient, r.payload, r.available_at, r.idempotency_key,"
-"  c.still_open, c.paid, c.vanished),"
+" DELETE FROM dunning.reminder r USING checked c WHERE r.id = c.id"
+" RETURNING r.*, c.still_open, c.paid, c.vanished),"
+/* done: it moves to the archive at once */
+"archived AS ("
+" INSERT INTO dunning.reminder_archive (id, customer_id, invoice_ids, policy, level,"
+"  channel, recipient, subject, body, body_html, payload, status, available_at, attempts,"
+"  lease_owner, lease_until, idempotency_key, provider_ref, last_error, as_of, run_id,"
+"  created_at, updated_at, archived_at)"
+" SELECT c.id, c.customer_id, c.invoice_ids, c.policy, c.level, c.channel, c.recipient,"
+"  c.subject, c.body, c.body_html, c.payload, 'cancelled', c.available_at, c.attempts,"
+"  c.lease_owner, c.lease_until, c.idempotency_key, c.provider_ref,"
+"  'invoices paid before it was sent', c.as_of, c.run_id, c.created_at,"
+"  pg_catalog.now(), pg_catalog.now()"
+" FROM cancelled c),"
 /* what a consolidated notice still lists, at the highest level among it */
 "kept AS ("
 " SELECT c.id, pg_catalog.jsonb_agg(e ORDER BY o) AS list,"
@@ -1055,14 +1064,6 @@ record_pass(Pass *pass, TimestampTz started)
 		Async_Notify("dunning_reminder", psprintf(INT64_FORMAT, pass->emitted));
 }
 
-/* Move the reminders that are done out of the queue. */
-static void
-archive_finished(void)
-{
-	if (SPI_execute("SELECT dunning.archive_finished()", false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not archive the reminders that are done");
-}
-
 /* One pass: the shared body of run() and preview(). */
 static void
 do_pass(Pass *pass, bool want_full)
@@ -1094,7 +1095,6 @@ do_pass(Pass *pass, bool want_full)
 		pass->run_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
 												   SPI_tuptable->tupdesc, 1, &(bool){false}));
 		sweep_unsent(pass);
-		archive_finished();
 	}
 	pass->full = discovery_start(pass, want_full, &from);
 	portal = open_candidates(pass, from, pass->full);

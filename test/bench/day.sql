@@ -40,10 +40,19 @@ SELECT 'business ' || :'day', k, v FROM (
   SELECT count(*) AS due, count(*) FILTER (WHERE balance > 0) AS open FROM fresh) f
 CROSS JOIN LATERAL (VALUES ('new_due', f.due), ('new_open', f.open)) AS r (k, v);
 
-WITH sent AS (
-  UPDATE dunning.reminder SET status = 'sent', attempts = attempts + 1,
-         updated_at = available_at
+-- the mailer: what is available is sent, and so moves to the archive
+WITH done AS (
+  DELETE FROM dunning.reminder
   WHERE status = 'pending' AND available_at <= (:'day' || ' 10:00+00')::timestamptz
+  RETURNING *),
+sent AS (
+  INSERT INTO dunning.reminder_archive (id, customer_id, invoice_ids, policy, level,
+      channel, recipient, subject, body, body_html, payload, status, available_at, attempts,
+      idempotency_key, as_of, run_id, created_at, updated_at, archived_at)
+  SELECT id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
+         body_html, payload, 'sent', available_at, attempts + 1, idempotency_key, as_of,
+         run_id, created_at, available_at, available_at
+    FROM done
   RETURNING 1)
 INSERT INTO bench.result (measure, key, value)
 SELECT 'business ' || :'day', 'sent', count(*) FROM sent;
@@ -52,5 +61,6 @@ COMMIT;
 
 VACUUM ANALYZE bench.invoices;
 VACUUM ANALYZE dunning.reminder;
+VACUUM ANALYZE dunning.reminder_archive;
 VACUUM ANALYZE dunning.invoice_state;
 VACUUM ANALYZE dunning.history;

@@ -24,13 +24,18 @@ tps_of() {
     sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' "$1"
 }
 
+# The median of the numbers in a file, one per line.
+median_of() {
+    sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
 # The average latency (ms) of the statement of a pgbench -r log that matches $2.
 statement_ms() {
     awk -v pat="$2" '$0 ~ pat && $1 ~ /^[0-9.]+$/ { print $1; exit }' "$1"
 }
 
 bench_queue() {
-    local db=bench_queue c batches tps rate pgq_tps pgq_rate sent empty_ms full_ms
+    local db=bench_queue c batches rate pgq_rate sent empty_ms full_ms
     log "=== queue: $QUEUE_N reminders, 1/2/4 consumers, against PgQ ==="
     dropdb --if-exists "$db"
     createdb "$db"
@@ -53,33 +58,60 @@ bench_queue() {
         echo "| ---: | ---: | ---: | ---: | --- | --- |"
     } >"$WORK/queue.md"
 
-    # as many transactions as there are batches, then nothing may be left
+    # Three rounds, each PgQ then 1, 2 and 4 consumers, so that a slow
+    # moment of the machine weighs on both sides; the medians are reported.
+    local start_tick round
+    start_tick=$("${PSQL[@]}" -d "$db" -At -c "SELECT sub_last_tick FROM pgq.subscription")
     batches=$("${PSQL[@]}" -d "$db" -At -c "SELECT count(*) FROM pgq.tick t
         JOIN pgq.subscription s ON s.sub_queue = t.tick_queue AND t.tick_id > s.sub_last_tick")
-    pgbench_run "$WORK/pgq.log" -d "$db" -c 1 -j 1 -t "$batches" -f "$QUEUE_DIR/pgq_batch.pgbench"
-    if [[ -n $("${PSQL[@]}" -d "$db" -At -c "SELECT pgq.next_batch('bench', 'bench-consumer')") ]]; then
-        log "PgQ left events unconsumed"
-        return 1
-    fi
-    pgq_tps=$(tps_of "$WORK/pgq.log")
-    pgq_rate=$(awk -v t="$pgq_tps" -v n="$QUEUE_N" -v b="$batches" 'BEGIN { printf "%d", t * n / b }')
-    log "  PgQ: $pgq_rate events/s in $batches batches"
+    for round in 1 2 3; do
+        # PgQ: the consumer back at the first batch, as many transactions as
+        # there are batches, then nothing may be left
+        "${PSQL[@]}" -d "$db" -At -o /dev/null -v tick="$start_tick" -f "$QUEUE_DIR/pgq_reset.sql"
+        pgbench_run "$WORK/pgq-$round.log" -d "$db" -c 1 -j 1 -t "$batches" -f "$QUEUE_DIR/pgq_batch.pgbench"
+        if [[ -n $("${PSQL[@]}" -d "$db" -At -c "SELECT pgq.next_batch('bench', 'bench-consumer')") ]]; then
+            log "PgQ left events unconsumed"
+            return 1
+        fi
+        pgq_rate=$(awk -v t="$(tps_of "$WORK/pgq-$round.log")" -v n="$QUEUE_N" -v b="$batches" \
+            'BEGIN { printf "%d", t * n / b }')
+        echo "$pgq_rate" >>"$WORK/pgq.rates"
+        log "  round $round: PgQ $pgq_rate events/s in $batches batches"
 
+        for c in 1 2 4; do
+            "${PSQL[@]}" -d "$db" -f "$QUEUE_DIR/reset.sql"
+            pgbench_run "$WORK/claim-$c-$round.log" -d "$db" -c "$c" -j "$c" -t "$((QUEUE_N / 100 / c))" \
+                -f "$QUEUE_DIR/claim_ack.pgbench"
+            sent=$("${PSQL[@]}" -d "$db" -At -c "SELECT count(*) FROM dunning.reminder_archive WHERE status = 'sent'")
+            if [[ $sent != "$QUEUE_N" || -n $("${PSQL[@]}" -d "$db" -At -c "SELECT 1 FROM dunning.reminder LIMIT 1") ]]; then
+                log "dunning, $c consumer(s): $sent of $QUEUE_N sent, or some left in the queue"
+                return 1
+            fi
+            rate=$(awk -v t="$(tps_of "$WORK/claim-$c-$round.log")" -v b="$((QUEUE_N / 100 / c * c))" \
+                -v n="$QUEUE_N" 'BEGIN { printf "%d", t * n / b }')
+            echo "$rate" >>"$WORK/claim-$c.rates"
+            log "  round $round: dunning, $c consumer(s): $rate reminders/s"
+        done
+    done
+
+    pgq_rate=$(median_of "$WORK/pgq.rates")
     for c in 1 2 4; do
-        "${PSQL[@]}" -d "$db" -f "$QUEUE_DIR/reset.sql"
-        batches=$((QUEUE_N / 100 / c))
-        pgbench_run "$WORK/claim-$c.log" -d "$db" -c "$c" -j "$c" -t "$batches" \
-            -f "$QUEUE_DIR/claim_ack.pgbench"
-        sent=$("${PSQL[@]}" -d "$db" -At -c "SELECT count(*) FROM dunning.reminder WHERE status = 'sent'")
-        tps=$(tps_of "$WORK/claim-$c.log")
-        rate=$(awk -v t="$tps" -v s="$sent" -v b="$((batches * c))" 'BEGIN { printf "%d", t * s / b }')
-        log "  dunning, $c consumer(s): $rate reminders/s ($sent sent)"
-        awk -v c="$c" -v r="$rate" -v p="$pgq_rate" -v s="$sent" -v n="$QUEUE_N" 'BEGIN {
+        rate=$(median_of "$WORK/claim-$c.rates")
+        awk -v c="$c" -v r="$rate" -v p="$pgq_rate" 'BEGIN {
             ratio = r / p
             printf "| %d | %d | %d | %.2fx | ≥ 0.5x | %s |\n", c, r, p, ratio,
-                (ratio >= 0.5 && s == n) ? "yes" : "**no**"
+                (ratio >= 0.5) ? "yes" : "**no**"
         }' >>"$WORK/queue.md"
     done
+    {
+        echo
+        echo "Medians of three rounds, each PgQ then 1, 2 and 4 consumers; before each run"
+        echo "both sides are put back as they started (PgQ's consumer at its first batch,"
+        echo "dunning's queue refilled), vacuumed and checkpointed"
+        echo "(\`test/bench/queue/pgq_reset.sql\`, \`reset.sql\`). Every round: $(tr '\n' ' ' <"$WORK/pgq.rates")events/s"
+        echo "for PgQ, $(tr '\n' ' ' <"$WORK/claim-1.rates")/ $(tr '\n' ' ' <"$WORK/claim-2.rates")/ $(tr '\n' ' ' <"$WORK/claim-4.rates")reminders/s"
+        echo "for 1 / 2 / 4 consumers."
+    } >>"$WORK/queue.md"
 
     # claim latency: an empty archive, then a full one
     "${PSQL[@]}" -d "$db" -c 'TRUNCATE dunning.reminder_archive'

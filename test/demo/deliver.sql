@@ -20,11 +20,12 @@ SELECT channel, status, available_at <= now() AS ready, count(*) AS reminders
   FROM dunning.reminder GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 \else
 \echo
-\echo '== after the mailer: the queue (claim re-checked the ledger: the 25 paid ones were cancelled, not sent; pending ones are for later days) =='
-SELECT channel, status, coalesce(last_error, '') AS why, count(*) AS reminders
-  FROM dunning.reminder GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+\echo '== after the mailer: every reminder (claim re-checked the ledger: the 25 paid ones were cancelled, not sent; pending ones are for later days; what is done is archived) =='
+SELECT channel, status, coalesce(last_error, '') AS why, archived_at IS NOT NULL AS archived,
+       count(*) AS reminders
+  FROM dunning.reminders GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
 \echo
-\echo '== what the mailer acknowledged, by consumer =='
+\echo '== what the mailer acknowledged, by consumer (sent reminders are in dunning.reminder_archive) =='
 SELECT lease_owner AS consumer, count(*) AS sent, min(provider_ref) AS a_message_id
-  FROM dunning.reminder WHERE status = 'sent' GROUP BY 1;
+  FROM dunning.reminder_archive WHERE status = 'sent' GROUP BY 1;
 \endif

@@ -1661,6 +1661,25 @@ COMMENT ON COLUMN dunning.reminder_archive.archived_at IS
 COMMENT ON INDEX dunning.reminder_archive_customer IS
   'Finds a customer''s recent reminders (the contact cap).';
 
+/*
+ * The archive row of a reminder that is done: every column as it stands in
+ * the queue but the status it ends in, the error that ended it (NULL for
+ * sent), the provider's reference, and the times.  Simple enough to be
+ * inlined: (dunning.archived(r, ...)).* costs a column read each.
+ */
+CREATE FUNCTION dunning.archived(r dunning.reminder, status text, last_error text,
+                                 provider_ref text)
+RETURNS dunning.reminder_archive
+LANGUAGE sql STABLE
+AS $$
+  SELECT ROW(r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
+             r.subject, r.body, r.body_html, r.payload, status, r.available_at, r.attempts,
+             r.lease_owner, NULL, r.idempotency_key, provider_ref, last_error, r.as_of,
+             r.run_id, r.created_at, pg_catalog.now(), pg_catalog.now())::dunning.reminder_archive
+$$;
+COMMENT ON FUNCTION dunning.archived(dunning.reminder, text, text, text) IS
+  'The archive row of a reminder taken out of the queue, with the status and error it ends with and the provider''s reference.';
+
 CREATE TABLE dunning.invoice_state (
   invoice_id       text PRIMARY KEY,
   customer_id      text NOT NULL,
@@ -2653,17 +2672,11 @@ BEGIN
     DELETE FROM dunning.reminder r
      USING per_reminder p
      WHERE r.id = p.id AND p.still_open IS NULL
-    RETURNING r.*),
+    RETURNING r),
   cancelled AS (
     INSERT INTO dunning.reminder_archive
-      (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
-       body_html, payload, status, available_at, attempts, lease_owner, lease_until,
-       idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
-       archived_at)
-    SELECT d.id, d.customer_id, d.invoice_ids, d.policy, d.level, d.channel, d.recipient,
-           d.subject, d.body, d.body_html, d.payload, 'cancelled', d.available_at,
-           d.attempts, NULL, NULL, d.idempotency_key, d.provider_ref,
-           'invoices paid before it was claimed', d.as_of, d.run_id, d.created_at, now(), now()
+    SELECT (dunning.archived(d.r, 'cancelled', 'invoices paid before it was claimed',
+                             (d.r).provider_ref)).*
       FROM done d
     RETURNING id),
   trimmed AS (
@@ -2749,17 +2762,9 @@ BEGIN
                   coalesce(provider_refs, array_fill(NULL::text, ARRAY[cardinality(reminder_ids)])))
            AS x (id, ref)
      WHERE r.id = x.id AND r.status = 'claimed' AND r.lease_owner = consumer
-    RETURNING r.*, x.ref)
+    RETURNING r, x.ref)
   INSERT INTO dunning.reminder_archive
-    (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
-     body_html, payload, status, available_at, attempts, lease_owner, lease_until,
-     idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
-     archived_at)
-  SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
-         a.subject, a.body, a.body_html, a.payload, 'sent', a.available_at, a.attempts,
-         a.lease_owner, NULL, a.idempotency_key, a.ref, NULL, a.as_of, a.run_id,
-         a.created_at, pg_catalog.now(), pg_catalog.now()
-    FROM acked a;
+  SELECT (dunning.archived(a.r, 'sent', NULL, a.ref)).* FROM acked a;
   GET DIAGNOSTICS done = ROW_COUNT;
   IF done <> cardinality(reminder_ids) THEN
     -- the first one left untouched says why, in its own words; else an id
@@ -2816,14 +2821,7 @@ BEGIN
   -- out of attempts: dead, and done
   DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
   INSERT INTO dunning.reminder_archive
-    (id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
-     body_html, payload, status, available_at, attempts, lease_owner, lease_until,
-     idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
-     archived_at)
-  VALUES (r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
-          r.subject, r.body, r.body_html, r.payload, 'dead', r.available_at, r.attempts,
-          r.lease_owner, NULL, r.idempotency_key, r.provider_ref, error, r.as_of, r.run_id,
-          r.created_at, pg_catalog.now(), pg_catalog.now());
+  SELECT (dunning.archived(r, 'dead', error, r.provider_ref)).*;
   RETURN 'dead';
 END
 $$;

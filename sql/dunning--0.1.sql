@@ -2622,9 +2622,10 @@ COMMENT ON FUNCTION dunning.claim(text, integer, interval, text[]) IS
 
 /*
  * The re-check of claim() against the live ledger, for the reminders it has
- * locked: all invoices settled, the reminder is cancelled; some settled, it
- * keeps the others; open amounts are brought up to date.  Settled invoices
- * have their state closed, and the history says so.
+ * locked and found changed: all invoices settled, the reminder is cancelled
+ * (and moves to the archive); some settled, it keeps the others; open
+ * amounts are brought up to date.  Settled invoices have their state
+ * closed, and the history says so.
  */
 CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
 LANGUAGE plpgsql
@@ -2715,7 +2716,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION dunning.recheck_claimed(bigint[]) IS
-  'Brings reminders being claimed up to date with the live ledger: cancels those whose invoices are all settled, drops settled invoices from the others, closes the settled invoices'' state.';
+  'Brings reminders being claimed up to date with the live ledger: cancels those whose invoices are all settled (moving them to the archive), drops settled invoices from the others, closes the settled invoices'' state.';
 
 CREATE FUNCTION dunning.ack(consumer text, reminder_id bigint, provider_ref text DEFAULT NULL)
 RETURNS void

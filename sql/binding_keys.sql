@@ -83,13 +83,9 @@ SELECT dunning.unbind('ledger');
 SELECT dunning.bind_ledger('keys.txt', 'id', 'cust', 'due', 'open');
 -- once it is sent (and so in the archive), the key type may change, and its
 -- keys follow
-WITH sent AS (DELETE FROM dunning.reminder RETURNING *)
+WITH sent AS (DELETE FROM dunning.reminder r RETURNING r)
 INSERT INTO dunning.reminder_archive
-SELECT id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
-       body_html, payload, 'sent', available_at, attempts, lease_owner, lease_until,
-       idempotency_key, provider_ref, last_error, as_of, run_id, created_at, updated_at,
-       now()
-  FROM sent;
+SELECT (dunning.archived(s.r, 'sent', NULL, NULL)).* FROM sent s;
 SELECT dunning.bind_ledger('keys.big', 'id', 'cust', 'due', 'open');
 SELECT * FROM keys.key_types;
 SELECT customer_id, invoice_ids, pg_typeof(invoice_ids) FROM dunning.reminder_archive;

@@ -2631,27 +2631,9 @@ CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-  changed bigint[];
 BEGIN
   -- plpgsql, not SQL: dunning.ledger exists only once a ledger is bound.
-  -- First, cheaply, the reminders whose invoices or total are no longer
-  -- what the ledger says; most often none.
-  SELECT array_agg(c.id) INTO changed
-    FROM (SELECT r.id, r.invoice_ids, r.payload,
-                 array_agg(x.i ORDER BY x.o) FILTER (WHERE l.open_amount > 0) AS still_open,
-                 sum(l.open_amount::numeric) FILTER (WHERE l.open_amount > 0) AS total
-            FROM dunning.reminder r
-           CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
-            LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
-           WHERE r.id = ANY (ids)
-           GROUP BY r.id) c
-   WHERE c.still_open IS NULL OR c.still_open <> c.invoice_ids
-      OR c.total IS DISTINCT FROM (c.payload->>'total_open')::numeric;
-  IF changed IS NULL THEN
-    RETURN;
-  END IF;
-
+  -- claim() found these changed, in the query that locked them.
   WITH listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
@@ -2661,7 +2643,7 @@ BEGIN
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
                           WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
       LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
-     WHERE r.id = ANY (changed)),
+     WHERE r.id = ANY (ids)),
   per_reminder AS (
     SELECT id,
            array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
@@ -2725,7 +2707,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  PERFORM dunning.leased_reminder(consumer, reminder_id, 'ack');
+  -- the batch form; it says, in the reminder's own words, why one it
+  -- cannot acknowledge is refused
   PERFORM dunning.ack(consumer, ARRAY[reminder_id], ARRAY[provider_ref]);
 END
 $$;

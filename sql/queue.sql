@@ -47,19 +47,22 @@ SELECT dunning.record_event(-1, 'delivered');
 SELECT dunning.record_event(-1, 'read');
 SELECT dunning.ack('m1', ARRAY[1, 2]::bigint[], ARRAY['only one']);
 
--- payments before the mailer claims: 101 in full, 201 in full, 202 in part
+-- payments before the mailer claims: 101 in full, 201 in full, 202 and 103
+-- in part
 UPDATE q.invoices SET balance = 0 WHERE id IN (101, 201);
 UPDATE q.invoices SET balance = 5.00 WHERE id = 202;
+UPDATE q.invoices SET balance = 250.00 WHERE id = 103;
 
 -- m1 claims e-mail reminders: 101's is cancelled instead of handed out; the
 -- consolidated one comes with 202 (its open amount up to date) and 203 only;
--- the text message is not an e-mail
+-- 103's, all of it still open, with its new amount; the text message is not
+-- an e-mail
 BEGIN;
 SELECT invoice_ids, status, lease_owner, attempts, payload->'total_open' AS total,
        jsonb_path_query_array(payload, '$.invoices[*].open_amount') AS amounts
   FROM dunning.claim('m1', 10, '5 minutes', '{email}') ORDER BY invoice_ids;
 -- claiming changes no indexed column: every update of the claim (the three
--- handed out, and the consolidated one trimmed before) is a HOT update
+-- handed out, and the two brought up to date before) is a HOT update
 SELECT n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS moved_out
   FROM pg_stat_xact_user_tables WHERE relid = 'dunning.reminder'::regclass;
 COMMIT;

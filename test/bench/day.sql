@@ -42,17 +42,12 @@ CROSS JOIN LATERAL (VALUES ('new_due', f.due), ('new_open', f.open)) AS r (k, v)
 
 -- the mailer: what is available is sent, and so moves to the archive
 WITH done AS (
-  DELETE FROM dunning.reminder
+  DELETE FROM dunning.reminder r
   WHERE status = 'pending' AND available_at <= (:'day' || ' 10:00+00')::timestamptz
-  RETURNING *),
+  RETURNING r),
 sent AS (
-  INSERT INTO dunning.reminder_archive (id, customer_id, invoice_ids, policy, level,
-      channel, recipient, subject, body, body_html, payload, status, available_at, attempts,
-      idempotency_key, as_of, run_id, created_at, updated_at, archived_at)
-  SELECT id, customer_id, invoice_ids, policy, level, channel, recipient, subject, body,
-         body_html, payload, 'sent', available_at, attempts + 1, idempotency_key, as_of,
-         run_id, created_at, available_at, available_at
-    FROM done
+  INSERT INTO dunning.reminder_archive
+  SELECT (dunning.archived(d.r, 'sent', NULL, NULL)).* FROM done d
   RETURNING 1)
 INSERT INTO bench.result (measure, key, value)
 SELECT 'business ' || :'day', 'sent', count(*) FROM sent;

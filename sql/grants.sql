@@ -40,6 +40,7 @@ SELECT count(*) FROM dunning.invoice_status;
 RESET ROLE;
 
 -- the mailer claims, acknowledges, rejects and records events, nothing more
+-- (not even cancel)
 SET ROLE regress_dunning_mailer;
 SELECT id AS rid, invoice_ids FROM dunning.claim('m1', 1) \gset
 SELECT :'invoice_ids' AS claimed;
@@ -47,6 +48,7 @@ SELECT dunning.ack('m1', :rid, 'smtp-250-1');
 SELECT dunning.record_event(:rid, 'delivered', '2026-11-20 10:01+00') > 0 AS recorded;
 SELECT id AS rid2 FROM dunning.claim('m1', 1) \gset
 SELECT dunning.nack('m1', ARRAY[:rid2]::bigint[], '451 later');
+SELECT dunning.cancel(:rid2, 'no');
 SELECT count(*) FROM dunning.reminder;
 UPDATE dunning.reminder SET status = 'sent';
 SELECT count(*) FROM dunning.invoice_status;
@@ -69,13 +71,15 @@ DELETE FROM dunning.history;
 INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
 RESET ROLE;
 
--- the campaign administrator manages campaigns and runs passes; it cannot
--- bind, grant or deliver
+-- the campaign administrator manages campaigns, runs passes and cancels
+-- reminders; it cannot bind, grant or deliver
 SET ROLE regress_dunning_admin;
 INSERT INTO dunning.hold (invoice_id, reason, note) VALUES (2, 'dispute', 'Wrong address');
 UPDATE dunning.step SET days_overdue = 1 WHERE policy = 'g' AND level = 1;
 SELECT emitted FROM dunning.run('2026-11-21 10:00+00');
 SELECT invoice_ids, status FROM dunning.reminder ORDER BY invoice_ids;
+SELECT dunning.cancel(id, 'sent by post instead') FROM dunning.reminder WHERE invoice_ids = '{3}';
+SELECT invoice_ids, status FROM dunning.reminders ORDER BY invoice_ids;
 SELECT count(*) FROM dunning.preview('2026-11-22 10:00+00');
 SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance');
 SELECT dunning.grant_reader('regress_dunning_nobody');

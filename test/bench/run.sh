@@ -18,8 +18,9 @@
 #   memory         the backend's resident memory during the cold pass,
 #                  sampled every 50 ms from /proc
 #   queue          claim-and-ack throughput with 1, 2 and 4 consumers against
-#                  PgQ's batch API, and claim latency with a full archive
-#                                                                queue.sh
+#                  PgQ's batch API and against the floor (a bare queue with
+#                  the same writes, floor.pgbench), and claim latency with a
+#                  full archive                                  queue.sh
 #   templates      the cold pass of a 1M ledger with rendering on and off,
 #                  and dunning.render_reminder() alone           render.sh
 #

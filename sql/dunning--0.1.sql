@@ -2589,8 +2589,8 @@ BEGIN
                                     = pg_catalog.cardinality(r.invoice_ids)
                                   AND sum(l.open_amount::numeric) FILTER (WHERE l.open_amount > 0)
                                     = (r.payload->>'total_open')::numeric
-                             FROM unnest(r.invoice_ids) AS x (i)
-                             LEFT JOIN dunning.ledger l ON l.invoice_id = x.i), false) AS current
+                             FROM dunning.ledger l
+                            WHERE l.invoice_id = ANY (r.invoice_ids)), false) AS current
             FROM dunning.reminder r
            WHERE r.available_at <= pg_catalog.now()
              AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())

@@ -58,7 +58,8 @@ SELECT invoice_id, level, status FROM dunning.invoice_state ORDER BY invoice_id;
 -- a cancelled reminder is done: not cancelled twice, not acknowledged, not
 -- emitted again by a pass of the same day
 -- (a fixed moment of archiving, for the message)
-UPDATE dunning.reminder_archive SET archived_at = '2026-11-02 09:30+00' WHERE id = 2003;
+UPDATE dunning.reminder_archive SET updated_at = '2026-11-02 09:30+00', archived_at = '2026-11-02 09:30+00'
+ WHERE id = 2003;
 SELECT dunning.cancel(2003, 'again');
 SELECT dunning.ack('m1', 2001);
 DELETE FROM dunning.invoice_state WHERE invoice_id = 11;

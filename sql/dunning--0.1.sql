@@ -1680,6 +1680,19 @@ $$;
 COMMENT ON FUNCTION dunning.archived(dunning.reminder, text, text, text) IS
   'The archive row of a reminder taken out of the queue, with the status and error it ends with and the provider''s reference.';
 
+-- The level a reminder's payload lists one of its invoices at (a
+-- consolidated reminder lists each at its own), for the history.
+CREATE FUNCTION dunning.payload_level(payload jsonb, invoice_id text) RETURNS integer
+LANGUAGE sql IMMUTABLE
+AS $$
+  SELECT (p.e->>'level')::integer
+    FROM pg_catalog.jsonb_array_elements(payload->'invoices') AS p (e)
+   WHERE p.e->>'invoice_id' = invoice_id
+   LIMIT 1
+$$;
+COMMENT ON FUNCTION dunning.payload_level(jsonb, text) IS
+  'The level at which a reminder''s payload lists one of its invoices; NULL when it does not list it.';
+
 CREATE TABLE dunning.invoice_state (
   invoice_id       text PRIMARY KEY,
   customer_id      text NOT NULL,
@@ -2481,6 +2494,37 @@ COMMENT ON FUNCTION dunning.require_consumer(text) IS
   'Raises a clear error for an empty consumer name.';
 
 /*
+ * A reminder by its id: locked if it is still in the queue, else as the
+ * archive keeps it (its updated_at is when it was archived); an id of no
+ * reminder is an error with the hint given.
+ */
+CREATE FUNCTION dunning.locked_reminder(reminder_id bigint, hint text)
+RETURNS dunning.reminder
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r dunning.reminder;
+BEGIN
+  SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
+  IF NOT FOUND THEN
+    SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
+           a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
+           a.lease_until, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
+           a.created_at, a.updated_at
+      INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
+  END IF;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
+      USING ERRCODE = 'no_data_found', HINT = hint;
+  END IF;
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION dunning.locked_reminder(bigint, text) IS
+  'Locks and returns a reminder of the queue, or returns it as the archive keeps it; raises a clear error, with the hint given, for an id of no reminder.';
+
+/*
  * The reminder a consumer answers for, locked: it must exist and be leased
  * to that consumer.
  */
@@ -2493,20 +2537,10 @@ DECLARE
   r dunning.reminder;
 BEGIN
   PERFORM dunning.require_consumer(consumer);
-  SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
-  IF NOT FOUND THEN
-    -- done and archived meanwhile: the checks below say what became of it
-    SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
-           a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
-           a.lease_until, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
-           a.created_at, a.updated_at
-      INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
-  END IF;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
-      USING ERRCODE = 'no_data_found',
-            HINT = format('Pass the id of a reminder that dunning.claim() handed out before you %s it.', verb);
-  END IF;
+  -- if it is done and archived meanwhile, the checks below say what
+  -- became of it
+  r := dunning.locked_reminder(reminder_id,
+         format('Pass the id of a reminder that dunning.claim() handed out before you %s it.', verb));
   IF r.status = 'sent' THEN
     RAISE EXCEPTION 'reminder % was already acknowledged', reminder_id
       USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -2883,7 +2917,6 @@ DECLARE
   wanted bigint[];
   rid bigint;
   r dunning.reminder;
-  a dunning.reminder_archive;
 BEGIN
   IF reason IS NULL OR btrim(reason) = '' THEN
     RAISE EXCEPTION 'a cancellation needs a reason'
@@ -2897,17 +2930,11 @@ BEGIN
   END IF;
   -- lock them in id order, and refuse the batch for the first that cannot go
   FOREACH rid IN ARRAY wanted LOOP
-    SELECT * INTO r FROM dunning.reminder q WHERE q.id = rid FOR UPDATE;
-    IF NOT FOUND THEN
-      SELECT * INTO a FROM dunning.reminder_archive q WHERE q.id = rid;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'reminder % does not exist', coalesce(rid::text, 'NULL')
-          USING ERRCODE = 'no_data_found',
-                HINT = 'Pass the id of a reminder in dunning.reminder.';
-      END IF;
-      RAISE EXCEPTION 'reminder % is done already', a.id
+    r := dunning.locked_reminder(rid, 'Pass the id of a reminder in dunning.reminder.');
+    IF r.status NOT IN ('pending', 'claimed', 'failed') THEN
+      RAISE EXCEPTION 'reminder % is done already', r.id
         USING ERRCODE = 'object_not_in_prerequisite_state',
-              DETAIL = format('It is %s, and in the archive since %s.', a.status, a.archived_at),
+              DETAIL = format('It is %s, and in the archive since %s.', r.status, r.updated_at),
               HINT = 'Only a reminder still in the queue (pending, claimed or failed) can be cancelled.';
     END IF;
     IF r.status = 'claimed' AND r.lease_until > pg_catalog.now() THEN
@@ -2929,9 +2956,7 @@ BEGIN
     RETURNING id, customer_id, invoice_ids, level, payload)
   INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
   SELECT pg_catalog.now(), x.i, m.customer_id, 'cancelled',
-         coalesce((SELECT (p.e->>'level')::integer
-                     FROM jsonb_array_elements(m.payload->'invoices') AS p (e)
-                    WHERE p.e->>'invoice_id' = x.i::text LIMIT 1), m.level),
+         coalesce(dunning.payload_level(m.payload, x.i::text), m.level),
          m.id, 'cancelled by hand: ' || reason
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i);
   RETURN cardinality(wanted);

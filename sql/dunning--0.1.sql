@@ -213,7 +213,8 @@ CREATE TABLE dunning.binding (
   invoice_key_type  text,
   customer_key_type text NOT NULL,
   bound_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
-  bound_by          name NOT NULL DEFAULT current_user
+  bound_by          name NOT NULL DEFAULT current_user,
+  owner             name NOT NULL
 );
 COMMENT ON TABLE dunning.binding IS
   'The bound ledger and customer relations; written by bind_ledger() and bind_customers(), which (re)create the views dunning.ledger and dunning.customer.';
@@ -225,6 +226,8 @@ COMMENT ON COLUMN dunning.binding.invoice_key_type IS
   'The type invoice keys keep in the extension''s tables (the ledger''s own type).';
 COMMENT ON COLUMN dunning.binding.customer_key_type IS
   'The type customer keys keep in the extension''s tables (the ledger''s own type).';
+COMMENT ON COLUMN dunning.binding.owner IS
+  'The pass role: the owner of the source when it was bound, as which passes read it; a pass refuses to run once the source belongs to another role.';
 
 -- Every column of the extension's tables that holds a ledger key: bind_ledger
 -- gives them the ledger's own key type, so joins use the ledger's indexes.
@@ -260,12 +263,13 @@ CREATE FUNCTION dunning.bind_ledger(
   due_on      text,
   open_amount text,
   currency    text DEFAULT NULL,
-  reference   text DEFAULT NULL)
+  reference   text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text) IS
-  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger.';
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller.';
 
 CREATE FUNCTION dunning.bind_customers(
   source      text,
@@ -274,12 +278,22 @@ CREATE FUNCTION dunning.bind_customers(
   name        text DEFAULT NULL,
   locale      text DEFAULT NULL,
   time_zone   text DEFAULT NULL,
-  phone       text DEFAULT NULL)
+  phone       text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_customers'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text) IS
-  'Binds the user''s customer table or view (contact data) without copying it: checks every column and (re)creates the view dunning.customer.';
+COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole) IS
+  'Binds the user''s customer table or view (contact data) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
+
+-- The live ledger for some keys, read as the pass role (src/owner.c).
+CREATE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
+RETURNS TABLE (invoice_id anyelement, open_amount numeric)
+AS 'MODULE_PATHNAME', 'dunning_ledger_open_amounts'
+LANGUAGE C STRICT VOLATILE
+ROWS 100;
+COMMENT ON FUNCTION dunning.ledger_open_amounts(anyarray) IS
+  'The bound ledger''s rows for these invoice keys (key and open amount; none for an invoice gone from it), read with the rights of the ledger''s owner under a security-restricted operation; what the pass''s sweep and the claim''s re-check know of the live ledger.';
 
 CREATE FUNCTION dunning.binding_apply() RETURNS trigger
 AS 'MODULE_PATHNAME', 'dunning_binding_apply'
@@ -337,6 +351,8 @@ BEGIN
     EXECUTE format('DROP VIEW dunning.%I', view_name);
   END IF;
   DELETE FROM dunning.binding b WHERE b.kind = unbind.kind;
+  -- the owner of what is no longer bound loses what passes needed of it
+  PERFORM dunning.apply_grants();
 END
 $$;
 COMMENT ON FUNCTION dunning.unbind(text) IS
@@ -2614,24 +2630,30 @@ BEGIN
 
   -- the oldest ready reminders, passing over those whose lease is running,
   -- and which of them the ledger no longer agrees with (most often none):
-  -- every invoice still open, and the same total
-  SELECT pg_catalog.array_agg(q.id),
-         pg_catalog.array_agg(q.id) FILTER (WHERE NOT q.current)
+  -- every invoice still open, and the same total; the ledger is read as
+  -- its owner (dunning.ledger_open_amounts), with one index scan for all
+  WITH locked AS MATERIALIZED (
+         SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
+           FROM dunning.reminder r
+          WHERE r.available_at <= pg_catalog.now()
+            AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
+            AND (channels IS NULL OR r.channel = ANY (channels))
+          ORDER BY r.available_at, r.id
+          LIMIT max
+          FOR UPDATE OF r SKIP LOCKED),
+       live AS MATERIALIZED (
+         SELECT l.invoice_id, l.open_amount
+           FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM locked k, unnest(k.invoice_ids) x (i))) l)
+  SELECT pg_catalog.array_agg(q.id ORDER BY q.id),
+         pg_catalog.array_agg(q.id ORDER BY q.id) FILTER (WHERE NOT q.current)
     INTO ids, changed
-    FROM (SELECT r.id,
+    FROM (SELECT k.id,
                  coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
-                                    = pg_catalog.cardinality(r.invoice_ids)
-                                  AND sum(l.open_amount::numeric) FILTER (WHERE l.open_amount > 0)
-                                    = (r.payload->>'total_open')::numeric
-                             FROM dunning.ledger l
-                            WHERE l.invoice_id = ANY (r.invoice_ids)), false) AS current
-            FROM dunning.reminder r
-           WHERE r.available_at <= pg_catalog.now()
-             AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
-             AND (channels IS NULL OR r.channel = ANY (channels))
-           ORDER BY r.available_at, r.id
-           LIMIT max
-           FOR UPDATE OF r SKIP LOCKED) q;
+                                    = pg_catalog.cardinality(k.invoice_ids)
+                                  AND sum(l.open_amount) FILTER (WHERE l.open_amount > 0) = k.total
+                             FROM live l
+                            WHERE l.invoice_id = ANY (k.invoice_ids)), false) AS current
+            FROM locked k) q;
   IF ids IS NULL THEN
     RETURN;
   END IF;
@@ -2666,9 +2688,14 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- plpgsql, not SQL: dunning.ledger exists only once a ledger is bound.
-  -- claim() found these changed, in the query that locked them.
-  WITH listed AS (
+  -- claim() found these changed, in the query that locked them; the
+  -- ledger is read as its owner (dunning.ledger_open_amounts)
+  WITH live AS MATERIALIZED (
+    SELECT l.invoice_id, l.open_amount
+      FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM dunning.reminder r,
+                                                unnest(r.invoice_ids) x (i)
+                                          WHERE r.id = ANY (ids))) l),
+  listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
       FROM dunning.reminder r
@@ -2676,7 +2703,7 @@ BEGIN
       LEFT JOIN LATERAL (SELECT p.e AS entry
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
                           WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
-      LEFT JOIN dunning.ledger l ON l.invoice_id = x.i
+      LEFT JOIN live l ON l.invoice_id = x.i
      WHERE r.id = ANY (ids)),
   per_reminder AS (
     SELECT id,
@@ -2982,14 +3009,14 @@ COMMENT ON FUNCTION dunning.cancel(bigint, text) IS
 
 CREATE TABLE dunning.role_grant (
   role_name  name NOT NULL,
-  kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer')),
+  kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer', 'pass')),
   granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (role_name, kind)
 );
 COMMENT ON TABLE dunning.role_grant IS
   'The roles given access with dunning.grant_mailer(), grant_reader() and grant_admin(); applied again when a binding recreates its views.';
 COMMENT ON COLUMN dunning.role_grant.kind IS
-  'admin (campaigns), reader (the views) or mailer (the queue protocol).';
+  'admin (campaigns), reader (the views), mailer (the queue protocol), or pass (the owner of a bound relation, as which passes read it: kept by binding, not granted by hand).';
 
 -- The grants of one role and kind.
 CREATE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
@@ -3023,14 +3050,32 @@ BEGIN
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
-    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text),'
-                   ' dunning.bind_customers(text, text, text, text, text, text, text),'
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole),'
+                   ' dunning.bind_customers(text, text, text, text, text, text, text, regrole),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
                    ' dunning.grant_mailer(regrole), dunning.apply_grants(), dunning.apply_grant(name, text),'
+                   ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
                    ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
                    ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval),'
                    ' dunning.nack(text, bigint[], text, interval),'
                    ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
+  END IF;
+  IF kind = 'pass' THEN
+    -- what the candidate query of a pass reads besides the bound relations
+    -- (src/pass.c): keys, levels, holds' dates and contact times, never a
+    -- recipient, a text or a payload; nothing to write
+    IF to_regclass('dunning.ledger') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT ON dunning.ledger TO %I', role_name);
+    END IF;
+    IF to_regclass('dunning.customer') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT ON dunning.customer TO %I', role_name);
+    END IF;
+    EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
+                   ' next_check_at) ON dunning.invoice_state TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
+    EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, status, as_of) ON dunning.reminder,'
+                   ' dunning.reminder_archive TO %I', role_name);
   END IF;
   IF kind = 'mailer' THEN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
@@ -3043,6 +3088,22 @@ $$;
 COMMENT ON FUNCTION dunning.apply_grant(name, text) IS
   'Grants one role what one kind of access (admin, reader, mailer) needs.';
 
+-- Takes back every privilege a role holds in schema dunning.
+CREATE FUNCTION dunning.revoke_all(role_name name) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- column privileges go with the table's
+  EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM %I', role_name);
+  EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA dunning FROM %I', role_name);
+  EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dunning FROM %I', role_name);
+  EXECUTE format('REVOKE ALL ON SCHEMA dunning FROM %I', role_name);
+END
+$$;
+COMMENT ON FUNCTION dunning.revoke_all(name) IS
+  'Takes back every privilege a role holds in schema dunning (before the grants it keeps are applied again).';
+
 CREATE FUNCTION dunning.apply_grants() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -3050,10 +3111,27 @@ AS $$
 DECLARE
   g record;
 BEGIN
+  -- the pass role follows the bindings: a role that no longer owns a bound
+  -- relation loses what passes needed of it (its other grants come back below)
+  FOR g IN
+    SELECT r.role_name FROM dunning.role_grant r
+     WHERE r.kind = 'pass'
+       AND r.role_name NOT IN (SELECT b.owner FROM dunning.binding b)
+  LOOP
+    DELETE FROM dunning.role_grant r WHERE r.role_name = g.role_name AND r.kind = 'pass';
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE p.rolname = g.role_name) THEN
+      PERFORM dunning.revoke_all(g.role_name);
+    END IF;
+  END LOOP;
+  INSERT INTO dunning.role_grant (role_name, kind)
+  SELECT DISTINCT b.owner, 'pass' FROM dunning.binding b
+    JOIN pg_catalog.pg_roles p ON p.rolname = b.owner AND NOT p.rolsuper
+  ON CONFLICT DO NOTHING;
+
   FOR g IN
     SELECT r.role_name, r.kind FROM dunning.role_grant r
      WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE p.rolname = r.role_name)
-     ORDER BY r.role_name, array_position(ARRAY['admin', 'reader', 'mailer'], r.kind)
+     ORDER BY r.role_name, array_position(ARRAY['admin', 'reader', 'mailer', 'pass'], r.kind)
   LOOP
     PERFORM dunning.apply_grant(g.role_name, g.kind);
   END LOOP;

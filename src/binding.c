@@ -32,6 +32,7 @@
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 #include "utils/varlena.h"
 
 PG_FUNCTION_INFO_V1(dunning_bind_ledger);
@@ -447,19 +448,95 @@ qualified_name(Oid relid)
 									  get_rel_name(relid));
 }
 
+/* The owner of a relation. */
+static Oid
+relation_owner(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/*
+ * Passes read the source as its owner, running whatever code its owner put
+ * in it (a view's functions, a rule, a row security policy) with that
+ * owner's rights.  Binding a relation of another role is therefore a
+ * decision to state: run_as must name that role.  Returns the owner.
+ */
+static Oid
+confirm_owner(const BindingSpec *spec, const char *source, Oid relid, Oid run_as)
+{
+	Oid			owner = relation_owner(relid);
+	char	   *owner_name = GetUserNameFromId(owner, false);
+
+	if (OidIsValid(run_as) && run_as != owner)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relation \"%s\" belongs to role \"%s\", not \"%s\"",
+						source, owner_name, GetUserNameFromId(run_as, false)),
+				 errhint("Pass run_as => '%s', the role passes will read it as.", owner_name)));
+	if (!OidIsValid(run_as) && owner != GetUserId())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("relation \"%s\" belongs to role \"%s\"", source, owner_name),
+				 errdetail("Passes read a bound relation as its owner: the functions its definition calls, its rules and its row security policies will run as role \"%s\", which is given read access to the extension's state.",
+						   owner_name),
+				 errhint("If role \"%s\" may decide what is read as the %s, confirm it with run_as => '%s'.",
+						 owner_name, spec->noun, owner_name)));
+	return owner;
+}
+
+/* The customer relation must belong to the ledger's owner, and back. */
+static void
+check_same_owner_as_other(const BindingSpec *spec, const char *source, Oid owner)
+{
+	const char *other = strcmp(spec->kind, "ledger") == 0 ? "customers" : "ledger";
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(other)};
+	bool		isnull;
+	Datum		other_owner;
+
+	if (SPI_execute_with_args("SELECT c.relowner, b.source FROM dunning.binding b"
+							  " JOIN pg_catalog.pg_class c"
+							  "   ON c.oid = pg_catalog.to_regclass(b.source)"
+							  " WHERE b.kind = $1", 1, types, args, NULL, true, 1)
+		!= SPI_OK_SELECT)
+		elog(ERROR, "could not read dunning.binding");
+	if (SPI_processed == 0)
+		return;
+	other_owner = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (DatumGetObjectId(other_owner) != owner)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relation \"%s\" belongs to role \"%s\", the bound %s to role \"%s\"",
+						source, GetUserNameFromId(owner, false), other,
+						GetUserNameFromId(DatumGetObjectId(other_owner), false)),
+				 errdetail("Passes read the ledger and the customers in one query, as one role."),
+				 errhint("Give both relations to one role, or bind a view of that role over the other relation.")));
+}
+
 /* Check a binding and record it in dunning.binding (whose trigger applies it). */
 static Oid
-bind(const BindingSpec *spec, const char *source, BoundRole *roles)
+bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 {
 	Oid			relid;
 	Oid			custtype;
-	Oid			argtypes[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
-	Datum		args[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	Oid			argtypes[6] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, OIDOID};
+	Datum		args[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	BoundRole  *inv;
+	Oid			owner;
 
 	SPI_connect();
 	relid = check_binding(spec, source, roles);
+	owner = confirm_owner(spec, source, relid, run_as);
+	check_same_owner_as_other(spec, source, owner);
+	args[5] = ObjectIdGetDatum(owner);
 	custtype = key_storage_type(find_role(spec, roles, "customer_id")->typid);
 	check_customer_key_matches(spec, custtype);
 
@@ -481,14 +558,16 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles)
 	}
 
 	if (SPI_execute_with_args("INSERT INTO dunning.binding AS b"
-							  " (kind, source, columns, invoice_key_type, customer_key_type)"
-							  " VALUES ($1, $2, $3::jsonb, $4, $5)"
+							  " (kind, source, columns, invoice_key_type, customer_key_type, owner)"
+							  " VALUES ($1, $2, $3::jsonb, $4, $5,"
+							  "  (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = $6))"
 							  " ON CONFLICT (kind) DO UPDATE SET source = EXCLUDED.source,"
 							  " columns = EXCLUDED.columns,"
 							  " invoice_key_type = EXCLUDED.invoice_key_type,"
 							  " customer_key_type = EXCLUDED.customer_key_type,"
+							  " owner = EXCLUDED.owner,"
 							  " bound_at = pg_catalog.now(), bound_by = current_user",
-							  5, argtypes, args, nulls, false, 0) != SPI_OK_INSERT)
+							  6, argtypes, args, nulls, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "could not record the binding");
 	SPI_finish();
 	return relid;
@@ -513,7 +592,7 @@ view_regclass(const BindingSpec *spec)
 
 /*
  * dunning.bind_ledger(source, invoice_id, customer_id, due_on, open_amount,
- *					   currency, reference) RETURNS regclass
+ *					   currency, reference, run_as) RETURNS regclass
  */
 Datum
 dunning_bind_ledger(PG_FUNCTION_ARGS)
@@ -522,13 +601,14 @@ dunning_bind_ledger(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < spec.nroles; i++)
 		spec.roles[i].column = text_arg(fcinfo, i + 1);
-	bind(&spec, text_arg(fcinfo, 0), spec.roles);
+	bind(&spec, text_arg(fcinfo, 0), spec.roles,
+		 PG_ARGISNULL(spec.nroles + 1) ? InvalidOid : PG_GETARG_OID(spec.nroles + 1));
 	PG_RETURN_DATUM(view_regclass(&spec));
 }
 
 /*
  * dunning.bind_customers(source, customer_id, email, name, locale,
- *						  time_zone, phone) RETURNS regclass
+ *						  time_zone, phone, run_as) RETURNS regclass
  */
 Datum
 dunning_bind_customers(PG_FUNCTION_ARGS)
@@ -537,7 +617,8 @@ dunning_bind_customers(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < spec.nroles; i++)
 		spec.roles[i].column = text_arg(fcinfo, i + 1);
-	bind(&spec, text_arg(fcinfo, 0), spec.roles);
+	bind(&spec, text_arg(fcinfo, 0), spec.roles,
+		 PG_ARGISNULL(spec.nroles + 1) ? InvalidOid : PG_GETARG_OID(spec.nroles + 1));
 	PG_RETURN_DATUM(view_regclass(&spec));
 }
 

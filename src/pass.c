@@ -35,6 +35,7 @@
 
 #include "evaluate.h"
 #include "money.h"
+#include "owner.h"
 #include "pass.h"
 #include "template.h"
 #include "worker.h"
@@ -59,7 +60,12 @@ PG_FUNCTION_INFO_V1(dunning_preview);
  * reminders cancelled, invoices resolved and reminders re-issued.
  */
 static const char *const SWEEP_SQL =
-"WITH checked AS ("
+/* the live ledger, read as the pass role */
+"WITH live AS MATERIALIZED ("
+" SELECT * FROM dunning.ledger_open_amounts(ARRAY("
+"  SELECT x.i FROM dunning.reminder r, unnest(r.invoice_ids) x(i)"
+"  WHERE r.status IN ('pending', 'failed')))),"
+"checked AS ("
 " SELECT r.id,"
 "  pg_catalog.array_agg(x.i ORDER BY x.o) FILTER (WHERE l.open_amount > 0) AS still_open,"
 "  pg_catalog.array_agg(x.i ORDER BY x.o) FILTER (WHERE l.invoice_id IS NULL) AS vanished,"
@@ -67,7 +73,7 @@ static const char *const SWEEP_SQL =
 "    FILTER (WHERE l.invoice_id IS NOT NULL AND NOT l.open_amount > 0) AS paid"
 " FROM dunning.reminder r"
 " CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x(i, o)"
-" LEFT JOIN dunning.ledger l ON l.invoice_id = x.i"
+" LEFT JOIN live l ON l.invoice_id = x.i"
 " WHERE r.status IN ('pending', 'failed')"
 " GROUP BY r.id"
 " HAVING count(*) FILTER (WHERE l.open_amount > 0) < count(*)),"
@@ -217,6 +223,7 @@ typedef struct Pass
 	FmgrInfo	cust_out;
 	bool		due_is_ts;
 	CandidateCols cols;
+	Oid			pass_role;		/* reads of the bound relations run as it */
 
 	int64		examined;
 	int64		emitted;
@@ -850,6 +857,7 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	char		nulls[4] = {' ', ' ', ' ', ' '};
 	bool		customers_bound;
 	Portal		portal;
+	OwnerScope	scope;
 
 	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
 								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
@@ -861,8 +869,11 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	args[2] = Int32GetDatum(0);	/* unused */
 	args[3] = IntervalPGetDatum(&pass->campaign->longest_period);
 
+	/* planned and run as the pass role: the planner may run its functions too */
+	owner_scope_begin(&scope, pass->pass_role);
 	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 4, types,
 									   args, nulls, false, 0);
+	owner_scope_end(&scope);
 	if (portal == NULL)
 		elog(ERROR, "could not open the candidate cursor: %s",
 			 SPI_result_code_string(SPI_result));
@@ -925,8 +936,12 @@ evaluate_candidates(Pass *pass, Portal portal)
 	{
 		SPITupleTable *tt;
 		uint64		nrows;
+		OwnerScope	scope;
 
+		/* the ledger's code runs as its owner; the writes below do not */
+		owner_scope_begin(&scope, pass->pass_role);
 		SPI_cursor_fetch(portal, true, FETCH_ROWS);
+		owner_scope_end(&scope);
 		tt = SPI_tuptable;
 		nrows = SPI_processed;
 		MemoryContextSwitchTo(pass->group_cxt);
@@ -1001,18 +1016,6 @@ sweep_unsent(Pass *pass)
 	pass->emitted += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull));
 }
 
-/* Fail clearly when no ledger is bound. */
-static void
-require_ledger(void)
-{
-	if (SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'ledger'", false, 0)
-		!= SPI_OK_SELECT || SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("no ledger is bound"),
-				 errhint("Bind your invoice table first with dunning.bind_ledger().")));
-}
-
 /* Where discovery starts: NULL (everything) or the last as_of less the lookback. */
 static bool
 discovery_start(Pass *pass, bool want_full, TimestampTz *from)
@@ -1079,7 +1082,8 @@ do_pass(Pass *pass, bool want_full)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	require_ledger();
+	/* fails clearly when no ledger is bound, or its owner changed */
+	pass->pass_role = dunning_pass_role();
 	if (!pass->preview)
 	{
 		SPI_execute("SELECT pg_catalog.nextval('dunning.run_log_id_seq')", false, 1);

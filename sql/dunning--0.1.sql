@@ -196,6 +196,12 @@ RETURN ARRAY['email', 'sms', 'letter', 'phone', 'handoff', 'suspend'];
 COMMENT ON FUNCTION dunning.channels() IS
   'Lists the channels a step or a template may name: email, sms, letter, phone, handoff (collections) and suspend (tell the billing system).';
 
+CREATE FUNCTION dunning.email_is_valid(address text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'dunning_email_is_valid_sql'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dunning.email_is_valid(text) IS
+  'Tells whether a pass would send e-mail to this address: an RFC 5321 mailbox in plain ASCII (dot-atom local part, a domain of two or more labels), at most 254 characters, with nothing SMTP or a header could read as syntax.';
+
 CREATE FUNCTION dunning.time_zone_is_valid(time_zone text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'dunning_time_zone_is_valid'
 LANGUAGE C STRICT STABLE PARALLEL SAFE;
@@ -1614,6 +1620,7 @@ CREATE TABLE dunning.reminder (
   attempts        integer NOT NULL DEFAULT 0,
   lease_owner     text,
   lease_until     timestamptz,
+  lease_role      name,
   idempotency_key text NOT NULL UNIQUE,
   provider_ref    text,
   last_error      text,
@@ -1650,6 +1657,8 @@ COMMENT ON COLUMN dunning.reminder.payload IS
   'Every field a mailer that renders the message itself needs.';
 COMMENT ON COLUMN dunning.reminder.status IS
   'pending, claimed or failed here; sent, cancelled or dead in the archive.';
+COMMENT ON COLUMN dunning.reminder.lease_role IS
+  'The database role that claimed the reminder (session_user): only that role may extend, acknowledge or reject it and record its events.';
 COMMENT ON COLUMN dunning.reminder.available_at IS
   'The reminder may not be handed out before this moment (the send window''s next opening).';
 COMMENT ON COLUMN dunning.reminder.idempotency_key IS
@@ -1690,7 +1699,7 @@ LANGUAGE sql STABLE
 AS $$
   SELECT ROW(r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
              r.subject, r.body, r.body_html, r.payload, status, r.available_at, r.attempts,
-             r.lease_owner, NULL, r.idempotency_key, provider_ref, last_error, r.as_of,
+             r.lease_owner, NULL, r.lease_role, r.idempotency_key, provider_ref, last_error, r.as_of,
              r.run_id, r.created_at, pg_catalog.now(), pg_catalog.now())::dunning.reminder_archive
 $$;
 COMMENT ON FUNCTION dunning.archived(dunning.reminder, text, text, text) IS
@@ -1741,7 +1750,7 @@ COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
 COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
   'When a pass looks at the invoice again: the start of that day in the customer''s time zone, or the very instant the contact cap allows; -infinity after a campaign change; infinity once closed.';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy.';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, invalid_recipient (the customer''s address or phone number for the step''s channel is not one; looked at again the next day).';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
   'paid (open amount 0 or less) or vanished (no longer in the ledger).';
 COMMENT ON INDEX dunning.invoice_state_next_check IS
@@ -2526,7 +2535,7 @@ BEGIN
   IF NOT FOUND THEN
     SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
            a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
-           a.lease_until, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
+           a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
            a.created_at, a.updated_at
       INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
   END IF;
@@ -2541,8 +2550,47 @@ COMMENT ON FUNCTION dunning.locked_reminder(bigint, text) IS
   'Locks and returns a reminder of the queue, or returns it as the archive keeps it; raises a clear error, with the hint given, for an id of no reminder.';
 
 /*
+ * Consumers are tied to the database role they log in as: a reminder
+ * claimed by one role is answered for by that role only, whatever consumer
+ * name another role gives.
+ */
+CREATE FUNCTION dunning.require_lease_role(r dunning.reminder) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF r.lease_role IS DISTINCT FROM session_user THEN
+    RAISE EXCEPTION 'reminder % was not claimed by role "%"', r.id, session_user
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = CASE WHEN r.lease_role IS NULL THEN 'No role has claimed it.'
+                          ELSE format('Role "%s" claimed it.', r.lease_role) END,
+            HINT = 'Answer for a reminder, and record its events, from the role that claimed it.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_lease_role(dunning.reminder) IS
+  'Raises a clear error unless the session''s role is the one that claimed the reminder.';
+
+-- A lease is between a second and an hour: dunning.extend() renews it.
+CREATE FUNCTION dunning.require_lease(lease interval) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF lease IS NULL OR lease < interval '1 second' OR lease > interval '1 hour' THEN
+    RAISE EXCEPTION 'lease must be between 1 second and 1 hour'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', coalesce(lease::text, 'NULL')),
+            HINT = 'Give the time a batch takes to deliver, with room to spare, such as ''5 minutes'', and renew it with dunning.extend() while the batch is under way.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_lease(interval) IS
+  'Raises a clear error for a lease that is not between 1 second and 1 hour.';
+
+/*
  * The reminder a consumer answers for, locked: it must exist and be leased
- * to that consumer.
+ * to that consumer, claimed by the session's role.
  */
 CREATE FUNCTION dunning.leased_reminder(consumer text, reminder_id bigint, verb text)
 RETURNS dunning.reminder
@@ -2580,6 +2628,7 @@ BEGIN
                           ELSE format('Consumer "%s" claimed it last; its lease has run out.', r.lease_owner) END,
             HINT = 'Your lease ran out before you answered and another consumer claimed it again: leave it to that consumer, and take longer leases.';
   END IF;
+  PERFORM dunning.require_lease_role(r);
   RETURN r;
 END
 $$;
@@ -2613,12 +2662,7 @@ BEGIN
             DETAIL = format('It was %s.', coalesce(max::text, 'NULL')),
             HINT = 'Claim in batches of tens to a few hundred reminders.';
   END IF;
-  IF lease IS NULL OR lease <= interval '0' THEN
-    RAISE EXCEPTION 'lease must be a positive interval'
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('It was %s.', coalesce(lease::text, 'NULL')),
-            HINT = 'Give the time a batch takes to deliver, with room to spare, such as ''5 minutes''.';
-  END IF;
+  PERFORM dunning.require_lease(lease);
   FOREACH ch IN ARRAY coalesce(channels, '{}') LOOP
     PERFORM dunning.require_channel(ch);
   END LOOP;
@@ -2666,7 +2710,7 @@ BEGIN
   -- no indexed column changes: a HOT update
   RETURN QUERY
   UPDATE dunning.reminder r
-     SET status = 'claimed', lease_owner = consumer,
+     SET status = 'claimed', lease_owner = consumer, lease_role = session_user,
          lease_until = pg_catalog.now() + lease, attempts = r.attempts + 1,
          updated_at = pg_catalog.now()
    WHERE r.id = ANY (ids)
@@ -2807,6 +2851,7 @@ BEGIN
                   coalesce(provider_refs, array_fill(NULL::text, ARRAY[cardinality(reminder_ids)])))
            AS x (id, ref)
      WHERE r.id = x.id AND r.status = 'claimed' AND r.lease_owner = consumer
+       AND r.lease_role = session_user
     RETURNING r, x.ref)
   INSERT INTO dunning.reminder_archive
   SELECT (dunning.archived(a.r, 'sent', NULL, a.ref)).* FROM acked a;
@@ -2836,7 +2881,7 @@ COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS
   'Acknowledges a batch of reminders, all or none, moving them to the archive; returns how many.';
 
 CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
-                             retry_in interval DEFAULT NULL)
+                             retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -2853,7 +2898,7 @@ BEGIN
             HINT = 'Pass NULL for the default backoff, or the delay the provider asked for.';
   END IF;
   r := dunning.leased_reminder(consumer, reminder_id, 'nack');
-  IF r.attempts < max_attempts THEN
+  IF r.attempts < max_attempts AND NOT coalesce(permanent, false) THEN
     UPDATE dunning.reminder q
        SET status = 'failed',
            available_at = pg_catalog.now()
@@ -2863,18 +2908,18 @@ BEGIN
      WHERE q.id = reminder_id;
     RETURN 'failed';
   END IF;
-  -- out of attempts: dead, and done
+  -- out of attempts, or a failure that no retry mends: dead, and done
   DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
   INSERT INTO dunning.reminder_archive
   SELECT (dunning.archived(r, 'dead', error, r.provider_ref)).*;
   RETURN 'dead';
 END
 $$;
-COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval) IS
-  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive) after dunning.max_attempts attempts; returns failed or dead.';
+COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval, boolean) IS
+  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive) after dunning.max_attempts attempts or at once when permanent; returns failed or dead.';
 
 CREATE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
-                             retry_in interval DEFAULT NULL)
+                             retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -2882,13 +2927,44 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   FOR i IN 1 .. coalesce(cardinality(reminder_ids), 0) LOOP
-    PERFORM dunning.nack(consumer, reminder_ids[i], error, retry_in);
+    PERFORM dunning.nack(consumer, reminder_ids[i], error, retry_in, permanent);
   END LOOP;
   RETURN coalesce(cardinality(reminder_ids), 0);
 END
 $$;
-COMMENT ON FUNCTION dunning.nack(text, bigint[], text, interval) IS
+COMMENT ON FUNCTION dunning.nack(text, bigint[], text, interval, boolean) IS
   'Rejects a batch of reminders with one error, all or none; returns how many.';
+
+/*
+ * A consumer whose batch takes longer than it thought renews its leases
+ * before they run out, so that no other consumer claims what it is still
+ * delivering.  Only leases still running, held under that consumer's name
+ * by the session's role, are renewed; the others are no longer its own.
+ */
+CREATE FUNCTION dunning.extend(consumer text, reminder_ids bigint[], lease interval)
+RETURNS bigint[]
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  renewed bigint[];
+BEGIN
+  PERFORM dunning.require_consumer(consumer);
+  PERFORM dunning.require_lease(lease);
+  WITH done AS (
+    UPDATE dunning.reminder r
+       SET lease_until = pg_catalog.now() + lease, updated_at = pg_catalog.now()
+     WHERE r.id = ANY (reminder_ids) AND r.status = 'claimed'
+       AND r.lease_owner = consumer AND r.lease_role = session_user
+       AND r.lease_until > pg_catalog.now()
+    RETURNING r.id)
+  SELECT coalesce(pg_catalog.array_agg(d.id ORDER BY d.id), '{}') INTO renewed FROM done d;
+  RETURN renewed;
+END
+$$;
+COMMENT ON FUNCTION dunning.extend(text, bigint[], interval) IS
+  'Renews, for the lease given from now, the running leases the consumer holds (claimed by the session''s role) on these reminders; returns the ids renewed: the others are no longer the consumer''s to deliver.';
 
 CREATE FUNCTION dunning.record_event(reminder_id bigint, kind text,
                                      at timestamptz DEFAULT pg_catalog.now(),
@@ -2911,12 +2987,9 @@ BEGIN
       USING ERRCODE = 'null_value_not_allowed',
             HINT = 'Pass when the event happened, or leave it out for now().';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = reminder_id)
-     AND NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a WHERE a.id = reminder_id) THEN
-    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
-      USING ERRCODE = 'no_data_found',
-            HINT = 'Pass the id of a reminder that dunning.claim() handed out.';
-  END IF;
+  -- a reminder of the queue or the archive, claimed by this role
+  PERFORM dunning.require_lease_role(
+    dunning.locked_reminder(reminder_id, 'Pass the id of a reminder that dunning.claim() handed out.'));
   INSERT INTO dunning.reminder_event (reminder_id, kind, at, detail)
   VALUES (reminder_id, kind, at, detail)
   RETURNING id INTO event_id;
@@ -3028,17 +3101,23 @@ DECLARE
 BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA dunning TO %I', role_name);
   IF kind IN ('reader', 'admin') THEN
-    -- the analysts' views (the user's own data stays behind dunning.ledger
-    -- and dunning.customer, which are not granted), the pass log and history
+    -- states, levels, amounts, counts and events: an allowlist, so that a
+    -- view added later is not given away; never the user's own relations
+    -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
+    -- payload, an error or an event's detail, which may name a person
     FOR obj IN
-      SELECT c.relname FROM pg_catalog.pg_class c
-       WHERE c.relnamespace = 'dunning'::regnamespace AND c.relkind = 'v'
-         AND c.relname NOT IN ('ledger', 'customer')
-       ORDER BY c.relname
+      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates', 'locales']) v
+       WHERE to_regclass('dunning.' || v) IS NOT NULL
     LOOP
       EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
     END LOOP;
-    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log, dunning.reminder_event TO %I',
+    IF to_regclass('dunning.reminders') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
+                     ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
+                     ' updated_at, archived_at) ON dunning.reminders TO %I', role_name);
+    END IF;
+    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
                    role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
   END IF;
@@ -3056,8 +3135,9 @@ BEGIN
                    ' dunning.grant_mailer(regrole), dunning.apply_grants(), dunning.apply_grant(name, text),'
                    ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
                    ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
-                   ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval),'
-                   ' dunning.nack(text, bigint[], text, interval),'
+                   ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval, boolean),'
+                   ' dunning.nack(text, bigint[], text, interval, boolean),'
+                   ' dunning.extend(text, bigint[], interval),'
                    ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
   END IF;
   IF kind = 'pass' THEN
@@ -3080,7 +3160,8 @@ BEGIN
   IF kind = 'mailer' THEN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
                    ' dunning.ack(text, bigint, text), dunning.ack(text, bigint[], text[]),'
-                   ' dunning.nack(text, bigint, text, interval), dunning.nack(text, bigint[], text, interval),'
+                   ' dunning.nack(text, bigint, text, interval, boolean), dunning.nack(text, bigint[], text, interval, boolean),'
+                   ' dunning.extend(text, bigint[], interval),'
                    ' dunning.record_event(bigint, text, timestamptz, jsonb) TO %I', role_name);
   END IF;
 END

@@ -49,12 +49,12 @@ CREATE VIEW rules.state AS
 -- (over the tables: dunning.reminders is made anew with each binding)
 CREATE VIEW rules.queue AS
   SELECT invoice_ids, level, channel, recipient, available_at, status, idempotency_key
-    FROM (SELECT * FROM dunning.reminder
+    FROM (SELECT id, invoice_ids, level, channel, recipient, available_at, status,
+                 idempotency_key
+            FROM dunning.reminder
           UNION ALL
-          SELECT id, customer_id, invoice_ids, policy, level, channel, recipient, subject,
-                 body, body_html, payload, status, available_at, attempts, lease_owner,
-                 lease_until, idempotency_key, provider_ref, last_error, as_of, run_id,
-                 created_at, updated_at
+          SELECT id, invoice_ids, level, channel, recipient, available_at, status,
+                 idempotency_key
             FROM dunning.reminder_archive) r
    ORDER BY id;
 

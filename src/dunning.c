@@ -60,9 +60,9 @@ _PG_init(void)
 
 	DefineCustomIntVariable("dunning.max_attempts",
 							"Sets how many delivery attempts a reminder gets before it is dead.",
-							"dunning.nack() marks a reminder dead once it has been claimed this many times.",
+							"dunning.nack() marks a reminder dead once it has been claimed this many times; only a superuser or the server's configuration may change it, not a mailer's session.",
 							&dunning_max_attempts, 5, 1, 1000,
-							PGC_USERSET, 0,
+							PGC_SUSET, 0,
 							NULL, NULL, NULL);
 
 	DefineCustomBoolVariable("dunning.render",

@@ -31,6 +31,7 @@
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 
+#include "address.h"
 #include "evaluate.h"
 #include "money.h"
 
@@ -498,6 +499,26 @@ dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 			rs[nr].step = inv->due_step;
 			nr++;
 		}
+	}
+
+	/* no reminder to an address that is not one: its invoices wait for a mended row */
+	{
+		int			kept = 0;
+
+		for (int j = 0; j < nr; j++)
+		{
+			Reminder   *r = &rs[j];
+
+			if (!dunning_recipient_is_valid(r->step->channel,
+											recipient_for(cust, r->step->channel)))
+			{
+				for (int k = 0; k < r->ninvoices; k++)
+					hold_back(r->invoices[k], "invalid_recipient", as_of + USECS_PER_DAY);
+				continue;
+			}
+			rs[kept++] = *r;
+		}
+		nr = kept;
 	}
 
 	/* the contact cap, per policy, counting what this pass already emits */

@@ -3082,14 +3082,14 @@ COMMENT ON FUNCTION dunning.cancel(bigint, text) IS
 
 CREATE TABLE dunning.role_grant (
   role_name  name NOT NULL,
-  kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer', 'pass')),
+  kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer', 'scheduler', 'pass')),
   granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (role_name, kind)
 );
 COMMENT ON TABLE dunning.role_grant IS
   'The roles given access with dunning.grant_mailer(), grant_reader() and grant_admin(); applied again when a binding recreates its views.';
 COMMENT ON COLUMN dunning.role_grant.kind IS
-  'admin (campaigns), reader (the views), mailer (the queue protocol), or pass (the owner of a bound relation, as which passes read it: kept by binding, not granted by hand).';
+  'admin (campaigns), reader (the views), mailer (the queue protocol), scheduler (the role of dunning.scheduler_role), or pass (the owner of a bound relation, as which passes read it: kept by binding, not granted by hand).';
 
 -- The grants of one role and kind.
 CREATE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
@@ -3132,13 +3132,22 @@ BEGIN
     EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole),'
                    ' dunning.bind_customers(text, text, text, text, text, text, text, regrole),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
-                   ' dunning.grant_mailer(regrole), dunning.apply_grants(), dunning.apply_grant(name, text),'
+                   ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole),'
+                   ' dunning.apply_grants(), dunning.apply_grant(name, text),'
                    ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
                    ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
                    ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval, boolean),'
                    ' dunning.nack(text, bigint[], text, interval, boolean),'
                    ' dunning.extend(text, bigint[], interval),'
                    ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
+  END IF;
+  IF kind = 'scheduler' THEN
+    -- what a scheduler does itself: find the binding, call run() (which
+    -- runs with the extension's rights), log a pass that failed
+    EXECUTE format('GRANT SELECT ON dunning.binding TO %I', role_name);
+    EXECUTE format('GRANT INSERT ON dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT USAGE ON SEQUENCE dunning.run_log_id_seq TO %I', role_name);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.run(timestamptz, boolean) TO %I', role_name);
   END IF;
   IF kind = 'pass' THEN
     -- what the candidate query of a pass reads besides the bound relations
@@ -3212,7 +3221,7 @@ BEGIN
   FOR g IN
     SELECT r.role_name, r.kind FROM dunning.role_grant r
      WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE p.rolname = r.role_name)
-     ORDER BY r.role_name, array_position(ARRAY['admin', 'reader', 'mailer', 'pass'], r.kind)
+     ORDER BY r.role_name, array_position(ARRAY['admin', 'reader', 'mailer', 'scheduler', 'pass'], r.kind)
   LOOP
     PERFORM dunning.apply_grant(g.role_name, g.kind);
   END LOOP;
@@ -3266,6 +3275,15 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION dunning.grant_reader(regrole) IS
   'Lets a role read the analysts'' views (invoice_status, workers...), the history, the pass log and delivery events.';
+
+CREATE FUNCTION dunning.grant_scheduler(role regrole) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to(role, 'scheduler');
+END;
+COMMENT ON FUNCTION dunning.grant_scheduler(regrole) IS
+  'Lets the role named by dunning.scheduler_role run this database''s scheduler: read the binding, call run(), log a failed pass; nothing more.';
 
 CREATE FUNCTION dunning.grant_admin(role regrole) RETURNS void
 LANGUAGE sql

@@ -486,8 +486,8 @@ confirm_owner(const BindingSpec *spec, const char *source, Oid relid, Oid run_as
 				 errmsg("relation \"%s\" belongs to role \"%s\"", source, owner_name),
 				 errdetail("Passes read a bound relation as its owner: the functions its definition calls, its rules and its row security policies will run as role \"%s\", which is given read access to the extension's state.",
 						   owner_name),
-				 errhint("If role \"%s\" may decide what is read as the %s, confirm it with run_as => '%s'.",
-						 owner_name, spec->noun, owner_name)));
+				 errhint("If role \"%s\" may run code in every pass with its own rights, bind with run_as => '%s'.",
+						 owner_name, owner_name)));
 	return owner;
 }
 

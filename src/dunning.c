@@ -58,6 +58,11 @@ _PG_init(void)
 							   &dunning_databases, "", PGC_SIGHUP, 0,
 							   NULL, NULL, NULL);
 
+	DefineCustomStringVariable("dunning.scheduler_role",
+							   "Sets the role the background schedulers connect as.",
+							   "Empty: the bootstrap superuser.  The role needs LOGIN and, in each database, dunning.grant_scheduler(); a scheduler takes a change when it starts again.",
+							   &dunning_scheduler_role, "", PGC_SIGHUP, 0,
+							   NULL, NULL, NULL);
 	DefineCustomIntVariable("dunning.max_attempts",
 							"Sets how many delivery attempts a reminder gets before it is dead.",
 							"dunning.nack() marks a reminder dead once it has been claimed this many times; only a superuser or the server's configuration may change it, not a mailer's session.",

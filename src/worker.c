@@ -81,6 +81,7 @@ PGDLLEXPORT void dunning_scheduler_main(Datum arg);
 bool		dunning_enabled = true;
 int			dunning_naptime = 60;
 char	   *dunning_databases = NULL;
+char	   *dunning_scheduler_role = NULL;
 
 /* What a slot's scheduler is doing. */
 typedef enum SlotState
@@ -103,6 +104,7 @@ typedef struct SchedulerSlot
 {
 	SlotState	state;
 	Oid			dboid;
+	Oid			roleoid;		/* the role it connects as (InvalidOid: bootstrap superuser) */
 	pid_t		pid;
 	PGPROC	   *proc;
 	bool		wake;			/* dunning.wake() was called */
@@ -216,6 +218,41 @@ database_wanted(const char *name)
 	return false;
 }
 
+/*
+ * The role schedulers connect as, from dunning.scheduler_role: InvalidOid
+ * for the bootstrap superuser.  Returns false, having said why once, when
+ * the role cannot be used: schedulers then wait rather than run as another.
+ */
+static bool
+scheduler_role(Oid *role)
+{
+	static char *warned = NULL;
+	bool		ok = true;
+
+	*role = InvalidOid;
+	if (dunning_scheduler_role == NULL || dunning_scheduler_role[0] == '\0')
+		return true;
+	StartTransactionCommand();
+	*role = get_role_oid(dunning_scheduler_role, true);
+	if (!OidIsValid(*role))
+	{
+		ok = false;
+		if (warned == NULL || strcmp(warned, dunning_scheduler_role) != 0)
+		{
+			ereport(WARNING,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("role \"%s\" named by dunning.scheduler_role does not exist",
+							dunning_scheduler_role),
+					 errhint("Create the role with LOGIN and call dunning.grant_scheduler() for it in each database, or empty the setting; until then no scheduler starts.")));
+			if (warned)
+				pfree(warned);
+			warned = MemoryContextStrdup(TopMemoryContext, dunning_scheduler_role);
+		}
+	}
+	CommitTransactionCommand();
+	return ok;
+}
+
 /* The databases that may be scheduled: connectable, not templates, wanted. */
 static List *
 list_databases(void)
@@ -270,9 +307,9 @@ slot_for(Oid dboid, bool allocate)
 	return free_slot;
 }
 
-/* Start a scheduler for a slot (lock held). */
+/* Start a scheduler for a slot, to connect as a role (lock held). */
 static void
-start_scheduler(SchedulerSlot *s)
+start_scheduler(SchedulerSlot *s, Oid role)
 {
 	BackgroundWorker worker;
 	int			index = s - shared->slots;
@@ -288,6 +325,7 @@ start_scheduler(SchedulerSlot *s)
 	worker.bgw_main_arg = Int32GetDatum(index);
 	worker.bgw_notify_pid = MyProcPid;
 
+	s->roleoid = role;
 	if (RegisterDynamicBackgroundWorker(&worker, &handles[index]))
 	{
 		s->state = SLOT_STARTING;
@@ -311,9 +349,12 @@ scheduler_gone(int index)
 		GetBackgroundWorkerPid(handles[index], &pid) == BGWH_STOPPED;
 }
 
-/* Look after one database's slot: start, restart or leave it (lock held). */
+/*
+ * Look after one database's slot: start, restart or leave it (lock held);
+ * role_ok says whether schedulers may start, as role.
+ */
 static void
-tend_slot(int index, TimestampTz now)
+tend_slot(int index, TimestampTz now, bool role_ok, Oid role)
 {
 	SchedulerSlot *s = &shared->slots[index];
 
@@ -340,8 +381,8 @@ tend_slot(int index, TimestampTz now)
 	if (s->state == SLOT_ABSENT && s->hello_until > now)
 		s->probe_at = Min(s->probe_at, now);
 	if ((s->state == SLOT_ABSENT || s->state == SLOT_STOPPED) && s->probe_at <= now &&
-		scheduler_gone(index))
-		start_scheduler(s);
+		scheduler_gone(index) && role_ok)
+		start_scheduler(s, role);
 }
 
 /* One round of the launcher: every wanted database has a scheduler. */
@@ -351,6 +392,8 @@ launcher_round(void)
 	List	   *oids = list_databases();
 	TimestampTz now = GetCurrentTimestamp();
 	ListCell   *lc;
+	Oid			role;
+	bool		role_ok = scheduler_role(&role);
 
 	LWLockAcquire(shared->lock, LW_EXCLUSIVE);
 	foreach(lc, oids)
@@ -370,7 +413,7 @@ launcher_round(void)
 				s->state = SLOT_FREE;
 			continue;
 		}
-		tend_slot(i, now);
+		tend_slot(i, now, role_ok, role);
 	}
 	LWLockRelease(shared->lock);
 	list_free(oids);
@@ -634,7 +677,7 @@ dunning_scheduler_main(Datum arg)
 	pqsignal(SIGHUP, SignalHandlerForConfigReload);
 	pqsignal(SIGTERM, die);
 	BackgroundWorkerUnblockSignals();
-	BackgroundWorkerInitializeConnectionByOid(s->dboid, InvalidOid, 0);
+	BackgroundWorkerInitializeConnectionByOid(s->dboid, s->roleoid, 0);
 	/* the scheduler's own queries cannot be hijacked by a user's objects */
 	SetConfigOption("search_path", "pg_catalog, pg_temp", PGC_SUSET, PGC_S_OVERRIDE);
 	StartTransactionCommand();

@@ -12,6 +12,7 @@
 extern bool dunning_enabled;
 extern int	dunning_naptime;
 extern char *dunning_databases;
+extern char *dunning_scheduler_role;
 
 extern void dunning_worker_init(void);
 extern bool dunning_scheduling_available(void);

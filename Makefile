@@ -13,11 +13,51 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" dunning.control
 MODULE_big = dunning
 OBJS       = $(patsubst %.c,%.o,$(wildcard src/*.c))
 
-# every sql/dunning--*.sql is an install or upgrade script
-DATA       = $(wildcard sql/dunning--*.sql)
+# The install script is built from one file per concern in sql/install/,
+# with the shipped data apart in sql/install/data/, in this order (each
+# file's objects need only those of the files before it):
+INSTALL_SQL = \
+	sql/install/00_schema.sql \
+	sql/install/01_reference.sql \
+	sql/install/data/currencies.sql \
+	sql/install/02_binding.sql \
+	sql/install/03_checks.sql \
+	sql/install/04_calendar.sql \
+	sql/install/05_policy.sql \
+	sql/install/06_template.sql \
+	sql/install/data/templates/en.sql \
+	sql/install/data/templates/fr.sql \
+	sql/install/data/templates/de.sql \
+	sql/install/data/templates/it.sql \
+	sql/install/data/templates/es.sql \
+	sql/install/data/templates/pt.sql \
+	sql/install/data/templates/nl.sql \
+	sql/install/data/templates/letter.sql \
+	sql/install/07_locale.sql \
+	sql/install/data/locales.sql \
+	sql/install/08_render.sql \
+	sql/install/09_step.sql \
+	sql/install/10_assignment.sql \
+	sql/install/11_hold.sql \
+	sql/install/12_queue.sql \
+	sql/install/13_state.sql \
+	sql/install/14_pass.sql \
+	sql/install/15_look_again.sql \
+	sql/install/16_derived_views.sql \
+	sql/install/17_workers.sql \
+	sql/install/18_events.sql \
+	sql/install/19_claim.sql \
+	sql/install/20_answer.sql \
+	sql/install/21_cancel.sql \
+	sql/install/22_privileges.sql \
+	sql/install/23_dump.sql
+BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
+DATA_built = $(BUILT_SCRIPT)
+# upgrade scripts, one per version step: sql/upgrade/dunning--A--B.sql
+DATA       = $(wildcard sql/upgrade/$(EXTENSION)--*--*.sql)
 
-# pg_regress topics: every sql/<topic>.sql that is not an extension script
-REGRESS      = $(sort $(basename $(notdir $(filter-out $(DATA),$(wildcard sql/*.sql)))))
+# pg_regress topics: every sql/<topic>.sql
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=dunning
 
 # isolation specs live in test/isolation/specs
@@ -32,6 +72,11 @@ include $(PGXS)
 # every object is rebuilt when a header changes (PGXS tracks no dependencies)
 $(OBJS): $(wildcard src/*.h)
 
+$(BUILT_SCRIPT): $(INSTALL_SQL) Makefile
+	@for f in $(filter-out $(INSTALL_SQL) Makefile,$(wildcard sql/install/*.sql sql/install/data/*.sql sql/install/data/*/*.sql)); do \
+		echo "$$f is not in INSTALL_SQL of the Makefile" >&2; exit 1; done
+	cat $(INSTALL_SQL) > $@
+
 # the reference mailer, a program of its own (libpq, libcurl)
 MAILER = src/mailer/dunning_mailer
 MAILER_CFLAGS = -O2 -g -Wall -Wextra -Werror -I$(shell $(PG_CONFIG) --includedir)
@@ -39,8 +84,8 @@ MAILER_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq $(shell curl-config --libs 2
 
 all: $(MAILER)
 
-$(MAILER): $(MAILER).c
-	$(CC) $(MAILER_CFLAGS) -o $@ $< $(MAILER_LIBS)
+$(MAILER): $(wildcard src/mailer/*.c src/mailer/*.h)
+	$(CC) $(MAILER_CFLAGS) -o $@ $(filter %.c,$^) $(MAILER_LIBS)
 
 install: install-mailer
 

@@ -1,0 +1,163 @@
+/*-------------------------------------------------------------------------
+ *
+ * 02_binding.sql
+ *	  Binding the user's ledger and customers in place, and reading them as their owner.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+------------------------------------------------------------------------------
+-- Ledger binding: which of the user's relations and columns hold what
+------------------------------------------------------------------------------
+
+CREATE TABLE dunning.binding (
+  kind              text PRIMARY KEY CHECK (kind IN ('ledger', 'customers')),
+  source            text NOT NULL,
+  columns           jsonb NOT NULL,
+  invoice_key_type  text,
+  customer_key_type text NOT NULL,
+  bound_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  bound_by          name NOT NULL DEFAULT current_user,
+  owner             name NOT NULL
+);
+COMMENT ON TABLE dunning.binding IS
+  'The bound ledger and customer relations; written by bind_ledger() and bind_customers(), which (re)create the views dunning.ledger and dunning.customer.';
+COMMENT ON COLUMN dunning.binding.source IS
+  'The user''s table or view, schema-qualified.';
+COMMENT ON COLUMN dunning.binding.columns IS
+  'Which column of the source plays which role, as {"role": "column"}.';
+COMMENT ON COLUMN dunning.binding.invoice_key_type IS
+  'The type invoice keys keep in the extension''s tables (the ledger''s own type).';
+COMMENT ON COLUMN dunning.binding.customer_key_type IS
+  'The type customer keys keep in the extension''s tables (the ledger''s own type).';
+COMMENT ON COLUMN dunning.binding.owner IS
+  'The pass role: the owner of the source when it was bound, as which passes read it; a pass refuses to run once the source belongs to another role.';
+
+-- Every column of the extension's tables that holds a ledger key: bind_ledger
+-- gives them the ledger's own key type, so joins use the ledger's indexes.
+CREATE TABLE dunning.key_column (
+  relation    regclass NOT NULL,
+  column_name name NOT NULL,
+  role        text NOT NULL CHECK (role IN ('invoice', 'customer')),
+  is_array    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (relation, column_name)
+);
+COMMENT ON TABLE dunning.key_column IS
+  'Reference data: the columns of the extension''s tables that hold invoice or customer keys, retyped by bind_ledger() to the ledger''s key types.';
+
+-- Used before a key type change, to name a stored key that cannot follow.
+CREATE FUNCTION dunning.key_converts(value text, type regtype) RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  EXECUTE format('SELECT %L::%s', value, type);
+  RETURN true;
+EXCEPTION WHEN data_exception THEN
+  RETURN false;
+END
+$$;
+COMMENT ON FUNCTION dunning.key_converts(text, regtype) IS
+  'Tells whether a stored key converts to the given key type (checked before a binding changes key types).';
+
+CREATE FUNCTION dunning.bind_ledger(
+  source      text,
+  invoice_id  text,
+  customer_id text,
+  due_on      text,
+  open_amount text,
+  currency    text DEFAULT NULL,
+  reference   text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller.';
+
+CREATE FUNCTION dunning.bind_customers(
+  source      text,
+  customer_id text,
+  email       text DEFAULT NULL,
+  name        text DEFAULT NULL,
+  locale      text DEFAULT NULL,
+  time_zone   text DEFAULT NULL,
+  phone       text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_customers'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole) IS
+  'Binds the user''s customer table or view (contact data) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
+
+-- The live ledger for some keys, read as the pass role (src/owner.c).
+CREATE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
+RETURNS TABLE (invoice_id anyelement, open_amount numeric)
+AS 'MODULE_PATHNAME', 'dunning_ledger_open_amounts'
+LANGUAGE C STRICT VOLATILE
+ROWS 100;
+COMMENT ON FUNCTION dunning.ledger_open_amounts(anyarray) IS
+  'The bound ledger''s rows for these invoice keys (key and open amount; none for an invoice gone from it), read with the rights of the ledger''s owner under a security-restricted operation; what the pass''s sweep and the claim''s re-check know of the live ledger.';
+
+CREATE FUNCTION dunning.binding_apply() RETURNS trigger
+AS 'MODULE_PATHNAME', 'dunning_binding_apply'
+LANGUAGE C;
+COMMENT ON FUNCTION dunning.binding_apply() IS
+  'Trigger: checks a binding row again and (re)creates its view and key column types; also restores bindings after pg_restore.';
+
+CREATE TRIGGER binding_apply AFTER INSERT OR UPDATE ON dunning.binding
+  FOR EACH ROW EXECUTE FUNCTION dunning.binding_apply();
+COMMENT ON TRIGGER binding_apply ON dunning.binding IS
+  'Applies a binding: creates its view and retypes the key columns.';
+
+-- Removes a binding and its view; the key columns keep their types.
+CREATE FUNCTION dunning.unbind(kind text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  view_name text;
+  pending bigint;
+BEGIN
+  IF kind IS NULL OR kind NOT IN ('ledger', 'customers') THEN
+    RAISE EXCEPTION 'unknown binding kind "%"', kind
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''ledger'' or ''customers''.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = unbind.kind) THEN
+    RAISE EXCEPTION 'no % binding exists', kind
+      USING ERRCODE = 'undefined_object',
+            HINT = 'SELECT kind, source FROM dunning.binding lists what is bound.';
+  END IF;
+  IF kind = 'ledger' THEN
+    SELECT count(*) INTO pending FROM dunning.reminder r
+     WHERE r.status IN ('pending', 'claimed');
+    IF pending > 0 THEN
+      RAISE EXCEPTION 'cannot unbind the ledger while reminders are pending'
+        USING ERRCODE = 'object_in_use',
+              DETAIL = CASE WHEN pending = 1 THEN '1 reminder is pending or claimed.'
+                            ELSE format('%s reminders are pending or claimed.', pending) END,
+              HINT = 'Let the mailer deliver them, or cancel them, then unbind.';
+    END IF;
+  END IF;
+  FOR view_name IN
+    SELECT d.name FROM dunning.derived_view d WHERE kind = 'ledger'
+     ORDER BY d.position DESC
+  LOOP
+    IF to_regclass('dunning.' || quote_ident(view_name)) IS NOT NULL THEN
+      EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
+      EXECUTE format('DROP VIEW dunning.%I', view_name);
+    END IF;
+  END LOOP;
+  view_name := CASE kind WHEN 'ledger' THEN 'ledger' ELSE 'customer' END;
+  IF to_regclass('dunning.' || view_name) IS NOT NULL THEN
+    EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
+    EXECUTE format('DROP VIEW dunning.%I', view_name);
+  END IF;
+  DELETE FROM dunning.binding b WHERE b.kind = unbind.kind;
+  -- the owner of what is no longer bound loses what passes needed of it
+  PERFORM dunning.apply_grants();
+END
+$$;
+COMMENT ON FUNCTION dunning.unbind(text) IS
+  'Removes the ledger or customers binding and its view; the user''s relation is untouched.';

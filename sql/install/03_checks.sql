@@ -1,0 +1,62 @@
+/*-------------------------------------------------------------------------
+ *
+ * 03_checks.sql
+ *	  The checks every campaign table shares (a policy, a channel, a number).
+ *
+ *-------------------------------------------------------------------------
+ */
+
+------------------------------------------------------------------------------
+-- Checks: every table rejects nonsense with a clear message
+------------------------------------------------------------------------------
+
+-- Raises the error for a policy that does not exist.
+CREATE FUNCTION dunning.require_policy(policy text) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM dunning.policy p WHERE p.name = policy) THEN
+    RAISE EXCEPTION 'policy "%" does not exist', policy
+      USING ERRCODE = 'foreign_key_violation',
+            HINT = 'Create it in dunning.policy first; SELECT name FROM dunning.policy lists the policies.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_policy(text) IS
+  'Raises a clear error unless the policy exists (used by the checks).';
+
+-- Raises the error for an unknown channel.
+CREATE FUNCTION dunning.require_channel(channel text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF channel IS NULL OR NOT channel = ANY (dunning.channels()) THEN
+    RAISE EXCEPTION 'unknown channel "%"', channel
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The channels are %s.', array_to_string(dunning.channels(), ', ')),
+            HINT = 'Use one of them, in lower case.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_channel(text) IS
+  'Raises a clear error unless the channel is one of dunning.channels().';
+
+-- Raises the error for a negative number in a column.
+CREATE FUNCTION dunning.require_not_negative(tbl text, col text, val numeric, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF val < 0 THEN
+    RAISE EXCEPTION '% must not be negative', col
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has %s %s.', tbl, col, val),
+            HINT = hint;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_not_negative(text, text, numeric, text) IS
+  'Raises a clear error when a count or amount is negative (used by the checks).';

@@ -1,0 +1,191 @@
+/*-------------------------------------------------------------------------
+ *
+ * 05_policy.sql
+ *	  Policies and their checks.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+CREATE TABLE dunning.policy (
+  name             text PRIMARY KEY,
+  currency         text NOT NULL REFERENCES dunning.currency (code),
+  is_default       boolean NOT NULL DEFAULT false,
+  min_open_amount  numeric NOT NULL DEFAULT 0,
+  grace_days       integer NOT NULL DEFAULT 0,
+  min_days_between integer NOT NULL DEFAULT 7,
+  group_by         text NOT NULL DEFAULT 'invoice',
+  max_reminders    integer,
+  per_period       interval NOT NULL DEFAULT '30 days',
+  send_days        integer[] NOT NULL DEFAULT '{1,2,3,4,5}',
+  send_from        time NOT NULL DEFAULT '09:00',
+  send_until       time NOT NULL DEFAULT '17:00',
+  time_zone        text NOT NULL DEFAULT 'UTC',
+  calendar         text REFERENCES dunning.calendar (name) ON UPDATE CASCADE,
+  language         text NOT NULL DEFAULT 'en',
+  sender_name      text,
+  contact_email    text,
+  contact_phone    text,
+  payment_url      text,
+  active_from      timestamptz NOT NULL DEFAULT '-infinity',
+  active_until     timestamptz,
+  created_at       timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE dunning.policy IS
+  'Dunning policies: who is reminded, how often, when, and at most how many times.';
+COMMENT ON COLUMN dunning.policy.currency IS
+  'ISO 4217 code of the invoices the policy is for.';
+COMMENT ON COLUMN dunning.policy.is_default IS
+  'The policy of every customer of this currency without an assignment; at most one per currency.';
+COMMENT ON COLUMN dunning.policy.min_open_amount IS
+  'Open amounts below this are not reminded (with group_by = ''customer'': a notice whose invoices total less).';
+COMMENT ON COLUMN dunning.policy.grace_days IS
+  'Days after the due date during which nothing is sent.';
+COMMENT ON COLUMN dunning.policy.min_days_between IS
+  'Days that must pass after a reminder before the next level is sent.';
+COMMENT ON COLUMN dunning.policy.group_by IS
+  '''invoice'': one reminder per invoice; ''customer'': one consolidated reminder per customer and pass.';
+COMMENT ON COLUMN dunning.policy.max_reminders IS
+  'At most this many reminders per customer per per_period; NULL for no cap.';
+COMMENT ON COLUMN dunning.policy.send_days IS
+  'ISO weekdays (1 = Monday ... 7 = Sunday) on which reminders may go out.';
+COMMENT ON COLUMN dunning.policy.send_from IS
+  'Start of the daily send window, in the customer''s time zone (else the policy''s).';
+COMMENT ON COLUMN dunning.policy.send_until IS
+  'End of the daily send window, in the customer''s time zone (else the policy''s).';
+COMMENT ON COLUMN dunning.policy.time_zone IS
+  'Time zone of the send window for customers without one of their own.';
+COMMENT ON COLUMN dunning.policy.calendar IS
+  'Calendar whose holidays are skipped; NULL for none.';
+COMMENT ON COLUMN dunning.policy.language IS
+  'Language of the templates for customers whose locale has none.';
+COMMENT ON COLUMN dunning.policy.sender_name IS
+  'Who the reminders come from, as templates write it ({{contact.name}}).';
+COMMENT ON COLUMN dunning.policy.contact_email IS
+  'Where customers can write about their account ({{contact.email}}).';
+COMMENT ON COLUMN dunning.policy.contact_phone IS
+  'Where customers can call about their account ({{contact.phone}}).';
+COMMENT ON COLUMN dunning.policy.payment_url IS
+  'Where customers pay ({{payment_url}}): an http or https address.';
+COMMENT ON COLUMN dunning.policy.active_from IS
+  'The policy applies from this moment on; a future value schedules it.';
+COMMENT ON COLUMN dunning.policy.active_until IS
+  'The policy stops applying at this moment; NULL for never.';
+
+-- The race guard behind the trigger's friendlier message.
+CREATE UNIQUE INDEX policy_one_default_per_currency
+  ON dunning.policy (currency) WHERE is_default;
+COMMENT ON INDEX dunning.policy_one_default_per_currency IS
+  'At most one default policy per currency.';
+
+-- Checks a policy row and normalises its currency code.
+CREATE FUNCTION dunning.policy_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  what  text := format('policy "%s"', NEW.name);
+  other text;
+BEGIN
+  IF NEW.name IS NULL OR btrim(NEW.name) = '' THEN
+    RAISE EXCEPTION 'policy name must not be empty'
+      USING ERRCODE = 'check_violation',
+            HINT = 'Name the policy, for example ''standard''.';
+  END IF;
+  NEW.currency := upper(NEW.currency);
+  IF NOT EXISTS (SELECT 1 FROM dunning.currency c WHERE c.code = NEW.currency) THEN
+    RAISE EXCEPTION 'currency "%" is not an ISO 4217 code', NEW.currency
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use an active three-letter code such as EUR, USD or GBP; the table dunning.currency lists them.';
+  END IF;
+  PERFORM dunning.require_not_negative(what, 'min_open_amount', NEW.min_open_amount,
+    'Use 0 to remind about every open amount.');
+  PERFORM dunning.require_not_negative(what, 'grace_days', NEW.grace_days,
+    'Use 0 to start as soon as the invoice is due.');
+  PERFORM dunning.require_not_negative(what, 'min_days_between', NEW.min_days_between,
+    'Give the number of days to wait between two reminders, such as 7.');
+  IF NEW.max_reminders IS NOT NULL AND NEW.max_reminders < 1 THEN
+    RAISE EXCEPTION 'max_reminders must be at least 1'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has max_reminders %s.', what, NEW.max_reminders),
+            HINT = 'Use NULL for no cap on contacts.';
+  END IF;
+  IF NEW.per_period <= interval '0' THEN
+    RAISE EXCEPTION 'per_period must be positive'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has per_period %s.', what, NEW.per_period),
+            HINT = 'Give the length of the contact cap''s period, such as ''30 days''.';
+  END IF;
+  IF NEW.group_by NOT IN ('invoice', 'customer') THEN
+    RAISE EXCEPTION 'unknown group_by "%"', NEW.group_by
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''invoice'' for one reminder per invoice or ''customer'' for one consolidated reminder per customer.';
+  END IF;
+  IF cardinality(NEW.send_days) = 0
+     OR EXISTS (SELECT 1 FROM unnest(NEW.send_days) d WHERE d IS NULL OR d NOT BETWEEN 1 AND 7) THEN
+    RAISE EXCEPTION 'send_days must list ISO weekdays from 1 to 7'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has send_days %s.', what, NEW.send_days),
+            HINT = 'Use 1 for Monday through 7 for Sunday, such as ''{1,2,3,4,5}''.';
+  END IF;
+  IF NEW.send_from >= NEW.send_until THEN
+    RAISE EXCEPTION 'send_from must be earlier than send_until'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has send_from %s and send_until %s.',
+                            what, NEW.send_from, NEW.send_until),
+            HINT = 'Give a window within one day, such as 09:00 to 17:00.';
+  END IF;
+  IF NOT dunning.time_zone_is_valid(NEW.time_zone) THEN
+    RAISE EXCEPTION 'time zone "%" is not recognized', NEW.time_zone
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a name from pg_timezone_names, such as Europe/Paris.';
+  END IF;
+  IF NEW.calendar IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM dunning.calendar c WHERE c.name = NEW.calendar) THEN
+    RAISE EXCEPTION 'calendar "%" does not exist', NEW.calendar
+      USING ERRCODE = 'foreign_key_violation',
+            HINT = 'Create it in dunning.calendar first, or use NULL for no holidays.';
+  END IF;
+  IF NEW.language !~ '^[a-z]{2,3}$' THEN
+    RAISE EXCEPTION 'language "%" is not a language code', NEW.language
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use a two-letter code in lower case, such as en, fr or de.';
+  END IF;
+  IF NEW.payment_url !~ '^https?://[^[:space:]]+$' THEN
+    RAISE EXCEPTION 'payment_url "%" is not a web address', NEW.payment_url
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The %s gives it to customers as the place to pay.', what),
+            HINT = 'Use an address that starts with https:// (or http://), without spaces.';
+  END IF;
+  IF NEW.contact_email !~ '^[^@[:space:]]+@[^@[:space:]]+$' THEN
+    RAISE EXCEPTION 'contact_email "%" is not an e-mail address', NEW.contact_email
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use an address such as accounts@example.com, or NULL.';
+  END IF;
+  IF NEW.active_until IS NOT NULL AND NEW.active_until <= NEW.active_from THEN
+    RAISE EXCEPTION 'active_until must be later than active_from'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The %s has active_from %s and active_until %s.',
+                            what, NEW.active_from, NEW.active_until),
+            HINT = 'Use NULL for a policy that never ends.';
+  END IF;
+  IF NEW.is_default THEN
+    SELECT p.name INTO other FROM dunning.policy p
+     WHERE p.currency = NEW.currency AND p.is_default AND p.name <> NEW.name
+       AND (TG_OP = 'INSERT' OR p.name <> OLD.name);
+    IF FOUND THEN
+      RAISE EXCEPTION 'currency "%" already has a default policy', NEW.currency
+        USING ERRCODE = 'unique_violation',
+              DETAIL = format('The policy "%s" is the default for %s.', other, NEW.currency),
+              HINT = 'Set is_default to false on one of the two policies.';
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.policy_check() IS
+  'Trigger: rejects a policy row that makes no sense, with a message that says why.';
+
+CREATE TRIGGER policy_check BEFORE INSERT OR UPDATE ON dunning.policy
+  FOR EACH ROW EXECUTE FUNCTION dunning.policy_check();
+COMMENT ON TRIGGER policy_check ON dunning.policy IS
+  'Rejects nonsense in policies.';

@@ -1,0 +1,101 @@
+/*-------------------------------------------------------------------------
+ *
+ * 09_step.sql
+ *	  Steps: the escalation of a policy, and their checks.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+CREATE TABLE dunning.step (
+  policy       text NOT NULL REFERENCES dunning.policy (name)
+               ON UPDATE CASCADE ON DELETE CASCADE,
+  level        integer NOT NULL,
+  days_overdue integer NOT NULL,
+  channel      text NOT NULL,
+  template     text,
+  fee          numeric NOT NULL DEFAULT 0,
+  PRIMARY KEY (policy, level)
+);
+COMMENT ON TABLE dunning.step IS
+  'The steps of each policy''s campaign: a higher level is sent more days overdue.';
+COMMENT ON COLUMN dunning.step.days_overdue IS
+  'The step is due once the invoice is this many days past its due date.';
+COMMENT ON COLUMN dunning.step.template IS
+  'Name of the template rendered for this step; NULL leaves rendering to the consumer.';
+COMMENT ON COLUMN dunning.step.fee IS
+  'Fee charged when this step is sent, in the policy''s currency (kept in dunning, never in the ledger).';
+
+-- Checks one step row on its own.
+CREATE FUNCTION dunning.step_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  what text := format('step %s of policy "%s"', NEW.level, NEW.policy);
+BEGIN
+  PERFORM dunning.require_policy(NEW.policy);
+  IF NEW.level < 1 THEN
+    RAISE EXCEPTION 'step level must be at least 1'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The policy "%s" has a step at level %s.', NEW.policy, NEW.level),
+            HINT = 'Number the steps 1, 2, 3 ... from the gentlest on.';
+  END IF;
+  PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
+    'Count days after the due date; use grace_days on the policy to wait longer.');
+  PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
+  PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.template IS NOT NULL AND NOT EXISTS
+     (SELECT 1 FROM dunning.templates t
+       WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
+    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('The %s names it.', what),
+            HINT = 'Insert the template into dunning.template first (dunning.templates lists those in effect), or use NULL to leave rendering to the consumer.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.step_check() IS
+  'Trigger: rejects a step row that makes no sense, with a message that says why.';
+
+CREATE TRIGGER step_check BEFORE INSERT OR UPDATE ON dunning.step
+  FOR EACH ROW EXECUTE FUNCTION dunning.step_check();
+COMMENT ON TRIGGER step_check ON dunning.step IS
+  'Rejects nonsense in a step.';
+
+-- Checks that days_overdue rises with level across a policy's steps.
+-- Runs after the statement's rows are in, so that several steps can be
+-- renumbered in one UPDATE; locks the policy so concurrent changes queue.
+CREATE FUNCTION dunning.step_order_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  bad record;
+BEGIN
+  PERFORM 1 FROM dunning.policy p WHERE p.name = NEW.policy FOR NO KEY UPDATE;
+  SELECT s.level, s.days_overdue, s.next_level, s.next_days INTO bad
+    FROM (SELECT level, days_overdue,
+                 lead(level) OVER w AS next_level,
+                 lead(days_overdue) OVER w AS next_days
+            FROM dunning.step WHERE policy = NEW.policy
+          WINDOW w AS (ORDER BY level)) s
+   WHERE s.next_days <= s.days_overdue
+   LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'days_overdue must rise with level'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('In policy "%s", level %s is sent at %s days overdue and level %s at %s.',
+                            NEW.policy, bad.level, bad.days_overdue, bad.next_level, bad.next_days),
+            HINT = 'Give each level more days overdue than the level before it.';
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.step_order_check() IS
+  'Trigger: rejects steps whose days_overdue do not rise with their level.';
+
+CREATE CONSTRAINT TRIGGER step_order_check AFTER INSERT OR UPDATE ON dunning.step
+  FOR EACH ROW EXECUTE FUNCTION dunning.step_order_check();
+COMMENT ON TRIGGER step_order_check ON dunning.step IS
+  'Rejects steps whose days_overdue do not rise with their level.';

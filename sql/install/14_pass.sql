@@ -1,0 +1,41 @@
+/*-------------------------------------------------------------------------
+ *
+ * 14_pass.sql
+ *	  Passes: dunning.run() and dunning.preview() (src/pass.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+
+CREATE TYPE dunning.run_result AS (
+  run_id    bigint,
+  as_of     timestamptz,
+  discovery text,
+  examined  bigint,
+  emitted   bigint,
+  resolved  bigint,
+  cancelled bigint,
+  duration  interval
+);
+COMMENT ON TYPE dunning.run_result IS 'What one evaluation pass did.';
+
+CREATE FUNCTION dunning.run(as_of timestamptz DEFAULT pg_catalog.now(),
+                            full_discovery boolean DEFAULT false)
+RETURNS dunning.run_result
+AS 'MODULE_PATHNAME', 'dunning_run'
+LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET jit = off;
+COMMENT ON FUNCTION dunning.run(timestamptz, boolean) IS
+  'Runs one evaluation pass at as_of in the caller''s transaction: emits the reminders that are due, resolves paid invoices and cancels their unsent reminders.';
+
+CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
+                                full_discovery boolean DEFAULT false)
+RETURNS SETOF dunning.reminder
+AS 'MODULE_PATHNAME', 'dunning_preview'
+LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET jit = off;
+COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
+  'The reminders a pass at as_of would emit, computed the same way, writing nothing.';

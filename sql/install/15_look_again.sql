@@ -1,0 +1,113 @@
+/*-------------------------------------------------------------------------
+ *
+ * 15_look_again.sql
+ *	  Triggers that mark invoices for a look at the next pass after a campaign change or a new binding.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+-- A campaign change: the open invoices concerned get a look at the next pass.
+-- The triggers below take the lock that passes take (0x64756e6e): a change
+-- made while a pass runs waits for it, then marks the rows that pass wrote.
+CREATE FUNCTION dunning.recheck_all() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
+  UPDATE dunning.invoice_state SET next_check_at = '-infinity'
+   WHERE status = 'open' AND next_check_at > '-infinity';
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_all() IS
+  'Trigger: after a change to policies, steps or calendars, every open invoice is looked at by the next pass.';
+
+CREATE TRIGGER policy_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.policy
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+CREATE TRIGGER step_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.step
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+CREATE TRIGGER holiday_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.holiday
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
+COMMENT ON TRIGGER policy_recheck ON dunning.policy IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER step_recheck ON dunning.step IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER holiday_recheck ON dunning.holiday IS 'Open invoices are looked at again.';
+
+-- A customer's assignment changed: their invoices get a look at the next pass.
+CREATE FUNCTION dunning.recheck_customers() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
+   WHERE s.status = 'open'
+     AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_customers() IS
+  'Trigger: the open invoices of the customers in the transition table "changed" are looked at by the next pass.';
+
+-- A hold was lifted or changed: its invoices get a look at the next pass.
+CREATE FUNCTION dunning.recheck_holds() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
+   WHERE s.status = 'open'
+     AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
+          OR s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_holds() IS
+  'Trigger: the open invoices under the holds in the transition table "changed" are looked at by the next pass.';
+
+CREATE TRIGGER assignment_recheck_insert AFTER INSERT ON dunning.assignment
+  REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER assignment_recheck_update AFTER UPDATE ON dunning.assignment
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER assignment_recheck_delete AFTER DELETE ON dunning.assignment
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
+CREATE TRIGGER hold_recheck_update AFTER UPDATE ON dunning.hold
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
+CREATE TRIGGER hold_recheck_delete AFTER DELETE ON dunning.hold
+  REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
+COMMENT ON TRIGGER assignment_recheck_insert ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_recheck_update ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_recheck_delete ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER hold_recheck_update ON dunning.hold IS 'The held invoices are looked at again.';
+COMMENT ON TRIGGER hold_recheck_delete ON dunning.hold IS 'The held invoices are looked at again.';
+
+-- A new binding: the next pass discovers every overdue invoice.
+CREATE FUNCTION dunning.binding_rediscover() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM pg_advisory_xact_lock(1685417582);
+  UPDATE dunning.engine SET last_as_of = NULL;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.binding_rediscover() IS
+  'Trigger: after a (re)binding, the next pass discovers every overdue invoice.';
+CREATE TRIGGER binding_rediscover AFTER INSERT OR UPDATE OR DELETE ON dunning.binding
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.binding_rediscover();
+COMMENT ON TRIGGER binding_rediscover ON dunning.binding IS
+  'The next pass discovers every overdue invoice.';

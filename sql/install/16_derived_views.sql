@@ -1,0 +1,54 @@
+/*-------------------------------------------------------------------------
+ *
+ * 16_derived_views.sql
+ *	  The views binding makes over the ledger, and the key columns it retypes.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+-- Views over the bound ledger: binding creates them after dunning.ledger.
+CREATE TABLE dunning.derived_view (
+  name       text PRIMARY KEY,
+  position   integer NOT NULL UNIQUE,
+  definition text NOT NULL,
+  comment    text NOT NULL
+);
+COMMENT ON TABLE dunning.derived_view IS
+  'Reference data: the extension''s views over the bound ledger, (re)created by bind_ledger() after dunning.ledger.';
+
+INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
+('invoice_status', 1, $view$
+SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
+       l.open_amount, s.policy, s.level, s.last_reminder_at,
+       nxt.level AS next_level, nxt.channel AS next_channel,
+       s.next_check_at, s.waiting_for,
+       (SELECT h.reason FROM dunning.hold h
+         WHERE (h.invoice_id = s.invoice_id OR h.customer_id = s.customer_id)
+           AND (h.until IS NULL OR h.until >= CURRENT_DATE)
+         ORDER BY h.id LIMIT 1) AS hold,
+       s.first_seen, s.updated_at
+  FROM dunning.invoice_state s
+  LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id
+  LEFT JOIN LATERAL (SELECT st.level, st.channel FROM dunning.step st
+                      WHERE st.policy = s.policy AND st.level > s.level
+                      ORDER BY st.level LIMIT 1) nxt ON true
+ WHERE s.status = 'open' AND l.open_amount > 0
+$view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.'),
+('reminders', 2, $view$
+SELECT r.*, NULL::timestamptz AS archived_at FROM dunning.reminder r
+UNION ALL
+SELECT a.* FROM dunning.reminder_archive a
+$view$, 'Every reminder, in the queue or in the archive.');
+
+INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
+  ('dunning.assignment', 'customer_id', 'customer', false),
+  ('dunning.hold',       'invoice_id',  'invoice',  false),
+  ('dunning.hold',       'customer_id', 'customer', false),
+  ('dunning.reminder',   'customer_id', 'customer', false),
+  ('dunning.reminder',   'invoice_ids', 'invoice',  true),
+  ('dunning.reminder_archive', 'customer_id', 'customer', false),
+  ('dunning.reminder_archive', 'invoice_ids', 'invoice',  true),
+  ('dunning.invoice_state', 'invoice_id',  'invoice',  false),
+  ('dunning.invoice_state', 'customer_id', 'customer', false),
+  ('dunning.history',    'invoice_id',  'invoice',  false),
+  ('dunning.history',    'customer_id', 'customer', false);

@@ -1,0 +1,310 @@
+/*-------------------------------------------------------------------------
+ *
+ * 19_claim.sql
+ *	  The claim: handing reminders out, with its re-check of the live ledger, and the checks the protocol shares.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+-- Checks shared by claim, ack and nack.
+CREATE FUNCTION dunning.require_consumer(consumer text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF consumer IS NULL OR btrim(consumer) = '' THEN
+    RAISE EXCEPTION 'consumer must not be empty'
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Name the mailer process that calls, for example its host name and process id; the same name must claim and then acknowledge.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_consumer(text) IS
+  'Raises a clear error for an empty consumer name.';
+
+/*
+ * A reminder by its id: locked if it is still in the queue, else as the
+ * archive keeps it (its updated_at is when it was archived); an id of no
+ * reminder is an error with the hint given.
+ */
+CREATE FUNCTION dunning.locked_reminder(reminder_id bigint, hint text)
+RETURNS dunning.reminder
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r dunning.reminder;
+BEGIN
+  SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
+  IF NOT FOUND THEN
+    SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
+           a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
+           a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
+           a.created_at, a.updated_at
+      INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
+  END IF;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'reminder % does not exist', coalesce(reminder_id::text, 'NULL')
+      USING ERRCODE = 'no_data_found', HINT = hint;
+  END IF;
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION dunning.locked_reminder(bigint, text) IS
+  'Locks and returns a reminder of the queue, or returns it as the archive keeps it; raises a clear error, with the hint given, for an id of no reminder.';
+
+/*
+ * Consumers are tied to the database role they log in as: a reminder
+ * claimed by one role is answered for by that role only, whatever consumer
+ * name another role gives.
+ */
+CREATE FUNCTION dunning.require_lease_role(r dunning.reminder) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF r.lease_role IS DISTINCT FROM session_user THEN
+    RAISE EXCEPTION 'reminder % was not claimed by role "%"', r.id, session_user
+      USING ERRCODE = 'insufficient_privilege',
+            DETAIL = CASE WHEN r.lease_role IS NULL THEN 'No role has claimed it.'
+                          ELSE format('Role "%s" claimed it.', r.lease_role) END,
+            HINT = 'Answer for a reminder, and record its events, from the role that claimed it.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_lease_role(dunning.reminder) IS
+  'Raises a clear error unless the session''s role is the one that claimed the reminder.';
+
+-- A lease is between a second and an hour: dunning.extend() renews it.
+CREATE FUNCTION dunning.require_lease(lease interval) RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF lease IS NULL OR lease < interval '1 second' OR lease > interval '1 hour' THEN
+    RAISE EXCEPTION 'lease must be between 1 second and 1 hour'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', coalesce(lease::text, 'NULL')),
+            HINT = 'Give the time a batch takes to deliver, with room to spare, such as ''5 minutes'', and renew it with dunning.extend() while the batch is under way.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_lease(interval) IS
+  'Raises a clear error for a lease that is not between 1 second and 1 hour.';
+
+/*
+ * The reminder a consumer answers for, locked: it must exist and be leased
+ * to that consumer, claimed by the session's role.
+ */
+CREATE FUNCTION dunning.leased_reminder(consumer text, reminder_id bigint, verb text)
+RETURNS dunning.reminder
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r dunning.reminder;
+BEGIN
+  PERFORM dunning.require_consumer(consumer);
+  -- if it is done and archived meanwhile, the checks below say what
+  -- became of it
+  r := dunning.locked_reminder(reminder_id,
+         format('Pass the id of a reminder that dunning.claim() handed out before you %s it.', verb));
+  IF r.status = 'sent' THEN
+    RAISE EXCEPTION 'reminder % was already acknowledged', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Consumer "%s" acknowledged it%s.', r.lease_owner,
+                            CASE WHEN r.provider_ref IS NULL THEN ''
+                                 ELSE format(' (provider reference %s)', r.provider_ref) END),
+            HINT = 'Acknowledge or reject each reminder once.';
+  END IF;
+  IF r.status <> 'claimed' THEN
+    RAISE EXCEPTION 'reminder % is not claimed', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Its status is %s.', r.status),
+            HINT = format('Only a reminder handed out by dunning.claim() can be %s.',
+                          CASE verb WHEN 'ack' THEN 'acknowledged' ELSE 'rejected' END);
+  END IF;
+  IF r.lease_owner IS DISTINCT FROM consumer THEN
+    RAISE EXCEPTION 'reminder % is leased to another consumer', reminder_id
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = CASE WHEN r.lease_until > pg_catalog.now()
+                          THEN format('Consumer "%s" holds its lease.', r.lease_owner)
+                          ELSE format('Consumer "%s" claimed it last; its lease has run out.', r.lease_owner) END,
+            HINT = 'Your lease ran out before you answered and another consumer claimed it again: leave it to that consumer, and take longer leases.';
+  END IF;
+  PERFORM dunning.require_lease_role(r);
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION dunning.leased_reminder(text, bigint, text) IS
+  'Locks and returns a reminder leased to the consumer, or raises a clear error saying why not.';
+
+CREATE FUNCTION dunning.claim(consumer text, max integer DEFAULT 100,
+                              lease interval DEFAULT '5 minutes', channels text[] DEFAULT NULL)
+RETURNS SETOF dunning.reminder
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+-- planned once per session: a custom plan of the ready scan would be
+-- planned again at every call, each time probing the ends of the queue's
+-- indexes, which are where the entries of claimed and done reminders are;
+-- and never compiled: the generic plan's estimate (the whole queue, a
+-- ledger look-up per row) is far above what a claim reads, and JIT would
+-- take longer than the claim
+SET plan_cache_mode = force_generic_plan
+SET jit = off
+AS $$
+DECLARE
+  ids bigint[];
+  changed bigint[];
+  ch text;
+BEGIN
+  PERFORM dunning.require_consumer(consumer);
+  IF max IS NULL OR max < 1 OR max > 10000 THEN
+    RAISE EXCEPTION 'max must be between 1 and 10000'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', coalesce(max::text, 'NULL')),
+            HINT = 'Claim in batches of tens to a few hundred reminders.';
+  END IF;
+  PERFORM dunning.require_lease(lease);
+  FOREACH ch IN ARRAY coalesce(channels, '{}') LOOP
+    PERFORM dunning.require_channel(ch);
+  END LOOP;
+  IF NOT EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = 'ledger') THEN
+    RAISE EXCEPTION 'no ledger is bound'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Bind your invoice table with dunning.bind_ledger() first.';
+  END IF;
+
+  -- the oldest ready reminders, passing over those whose lease is running,
+  -- and which of them the ledger no longer agrees with (most often none):
+  -- every invoice still open, and the same total; the ledger is read as
+  -- its owner (dunning.ledger_open_amounts), with one index scan for all
+  WITH locked AS MATERIALIZED (
+         SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
+           FROM dunning.reminder r
+          WHERE r.available_at <= pg_catalog.now()
+            AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
+            AND (channels IS NULL OR r.channel = ANY (channels))
+          ORDER BY r.available_at, r.id
+          LIMIT max
+          FOR UPDATE OF r SKIP LOCKED),
+       live AS MATERIALIZED (
+         SELECT l.invoice_id, l.open_amount
+           FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM locked k, unnest(k.invoice_ids) x (i))) l)
+  SELECT pg_catalog.array_agg(q.id ORDER BY q.id),
+         pg_catalog.array_agg(q.id ORDER BY q.id) FILTER (WHERE NOT q.current)
+    INTO ids, changed
+    FROM (SELECT k.id,
+                 coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
+                                    = pg_catalog.cardinality(k.invoice_ids)
+                                  AND sum(l.open_amount) FILTER (WHERE l.open_amount > 0) = k.total
+                             FROM live l
+                            WHERE l.invoice_id = ANY (k.invoice_ids)), false) AS current
+            FROM locked k) q;
+  IF ids IS NULL THEN
+    RETURN;
+  END IF;
+
+  -- those it cancels move to the archive, and are not handed out
+  IF changed IS NOT NULL THEN
+    PERFORM dunning.recheck_claimed(changed);
+  END IF;
+
+  -- no indexed column changes: a HOT update
+  RETURN QUERY
+  UPDATE dunning.reminder r
+     SET status = 'claimed', lease_owner = consumer, lease_role = session_user,
+         lease_until = pg_catalog.now() + lease, attempts = r.attempts + 1,
+         updated_at = pg_catalog.now()
+   WHERE r.id = ANY (ids)
+  RETURNING r.*;
+END
+$$;
+COMMENT ON FUNCTION dunning.claim(text, integer, interval, text[]) IS
+  'Hands out up to max ready reminders (oldest first, of the given channels) to a consumer for the lease; those whose invoices are all paid meanwhile are cancelled instead, consolidated ones keep only their invoices still open.';
+
+/*
+ * The re-check of claim() against the live ledger, for the reminders it has
+ * locked and found changed: all invoices settled, the reminder is cancelled
+ * (and moves to the archive); some settled, it keeps the others; open
+ * amounts are brought up to date.  Settled invoices have their state
+ * closed, and the history says so.
+ */
+CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- claim() found these changed, in the query that locked them; the
+  -- ledger is read as its owner (dunning.ledger_open_amounts)
+  WITH live AS MATERIALIZED (
+    SELECT l.invoice_id, l.open_amount
+      FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM dunning.reminder r,
+                                                unnest(r.invoice_ids) x (i)
+                                          WHERE r.id = ANY (ids))) l),
+  listed AS (
+    SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
+           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
+      FROM dunning.reminder r
+     CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
+      LEFT JOIN LATERAL (SELECT p.e AS entry
+                           FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
+                          WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
+      LEFT JOIN live l ON l.invoice_id = x.i
+     WHERE r.id = ANY (ids)),
+  per_reminder AS (
+    SELECT id,
+           array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
+           jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
+             FILTER (WHERE open_amount > 0) AS entries,
+           sum(open_amount) FILTER (WHERE open_amount > 0) AS total
+      FROM listed GROUP BY id),
+  done AS (
+    DELETE FROM dunning.reminder r
+     USING per_reminder p
+     WHERE r.id = p.id AND p.still_open IS NULL
+    RETURNING r),
+  cancelled AS (
+    INSERT INTO dunning.reminder_archive
+    SELECT (dunning.archived(d.r, 'cancelled', 'invoices paid before it was claimed',
+                             (d.r).provider_ref)).*
+      FROM done d
+    RETURNING id),
+  trimmed AS (
+    UPDATE dunning.reminder r
+       SET invoice_ids = p.still_open,
+           payload = n.payload,
+           subject = t.subject, body = t.body, body_html = t.body_html,
+           updated_at = now()
+      FROM per_reminder p
+     CROSS JOIN LATERAL (SELECT payload || jsonb_build_object('invoices', p.entries,
+                                                               'total_open', p.total) AS payload
+                           FROM dunning.reminder WHERE id = p.id) n
+     CROSS JOIN LATERAL dunning.render_reminder(n.payload) t
+     WHERE r.id = p.id AND p.still_open IS NOT NULL
+    RETURNING r.id),
+  settled AS (
+    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+           CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
+      FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
+  closed AS (
+    UPDATE dunning.invoice_state s
+       SET status = 'closed', closed_reason = t.reason, next_check_at = 'infinity',
+           updated_at = now()
+      FROM settled t
+     WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
+    RETURNING s.invoice_id, s.customer_id, s.level, t.reason)
+  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
+  SELECT now(), t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
+         CASE WHEN t.id IN (SELECT id FROM cancelled) THEN 'paid before it was sent'
+              ELSE 'paid before it was sent: taken out of its consolidated reminder' END
+    FROM settled t
+   WHERE t.id IN (SELECT id FROM cancelled UNION ALL SELECT id FROM trimmed)
+  UNION ALL
+  SELECT now(), c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason
+    FROM closed c;
+END
+$$;
+COMMENT ON FUNCTION dunning.recheck_claimed(bigint[]) IS
+  'Brings reminders being claimed up to date with the live ledger: cancels those whose invoices are all settled (moving them to the archive), drops settled invoices from the others, closes the settled invoices'' state.';

@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * de.sql
+ *	  Shipped templates in German: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'de',
+   $t$Freundliche Zahlungserinnerung: {{total_open}} offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.</p>
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'de',
+   $t$Zweite Zahlungserinnerung: {{total_open}} weiterhin offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#next_step}}Bitte begleichen Sie den Betrag bis zum {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#next_step}}<p>Bitte begleichen Sie den Betrag bis zum {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Falls Sie bereits gezahlt haben, danken wir Ihnen und bitten Sie, diese Nachricht als gegenstandslos zu betrachten.</p>
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'de',
+   $t$Letzte Mahnung: {{total_open}} offen$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+dies ist unsere letzte Mahnung zu folgendem offenen Betrag:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+{{#fee}}Es fällt eine Mahngebühr von {{fee}} an.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, übergeben wir die Forderung an unseren Inkassopartner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, müssen wir Ihren Dienst sperren.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>dies ist unsere letzte Mahnung zu folgendem offenen Betrag:</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Offener Gesamtbetrag: {{total_open}}</strong></p>
+{{#fee}}<p>Es fällt eine Mahngebühr von {{fee}} an.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, übergeben wir die Forderung an unseren Inkassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sollte die Zahlung nicht bis zum {{next_step.due_on}} bei uns eingehen, müssen wir Ihren Dienst sperren.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Stimmt etwas mit der Rechnung nicht oder brauchen Sie mehr Zeit? Sprechen Sie uns an – wir finden gemeinsam eine Lösung.</p>
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'de',
+   $t$Ihr Konto wurde an unseren Inkassopartner übergeben$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+trotz unserer Erinnerungen ist der folgende Betrag weiterhin offen. Wir haben Ihr Konto daher an unseren Inkassopartner übergeben:
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}
+{{/invoices}}
+Offener Gesamtbetrag: {{total_open}}
+
+Unser Inkassopartner wird sich in Kürze bei Ihnen melden. Wenn Sie den Betrag jetzt begleichen, wird der Vorgang abgeschlossen.
+
+{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * en.sql
+ *	  Shipped templates in English: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'en',
+   $t$A friendly reminder: {{total_open}} is overdue$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+We are writing to let you know that the following payment is now past due. It may simply have been overlooked:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If you have already paid, thank you, and please disregard this message.
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>We are writing to let you know that the following payment is now past due. It may simply have been overlooked:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If you have already paid, thank you, and please disregard this message.</p>
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'en',
+   $t$Second reminder: {{total_open}} is still unpaid$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+We have not yet received the following payment, despite our earlier reminder:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#next_step}}Please settle the balance by {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If you have already paid, thank you, and please disregard this message.
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>We have not yet received the following payment, despite our earlier reminder:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#next_step}}<p>Please settle the balance by {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If you have already paid, thank you, and please disregard this message.</p>
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'en',
+   $t$Final notice: {{total_open}} overdue$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+This is our final notice about the following amount, which remains unpaid:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+{{#fee}}A late-payment fee of {{fee}} applies.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}If we have not received payment by {{next_step.due_on}}, we will pass the account to our collections partner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}If we have not received payment by {{next_step.due_on}}, we will have to suspend your service.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>This is our final notice about the following amount, which remains unpaid:</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total due: {{total_open}}</strong></p>
+{{#fee}}<p>A late-payment fee of {{fee}} applies.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>If we have not received payment by {{next_step.due_on}}, we will pass the account to our collections partner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>If we have not received payment by {{next_step.due_on}}, we will have to suspend your service.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>If something is wrong with the invoice, or you need more time, please contact us: we will find a solution together.</p>
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'en',
+   $t$Your account has been passed to collections$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+Despite our reminders, the following amount is still unpaid, so we have passed your account to our collections partner:
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total due: {{total_open}}
+
+Our partner will contact you shortly. If you settle the balance now, the matter will be closed.
+
+{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * es.sql
+ *	  Shipped templates in Spanish: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'es',
+   $t$Recordatorio: pago de {{total_open}} vencido$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.</p>
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'es',
+   $t$Segundo aviso: {{total_open}} sigue pendiente$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#next_step}}Le rogamos que abone el importe antes del {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#next_step}}<p>Le rogamos que abone el importe antes del {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si ya ha realizado el pago, se lo agradecemos; por favor, ignore este mensaje.</p>
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'es',
+   $t$Último aviso: {{total_open}} pendiente de pago$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+{{#fee}}Se aplica un recargo por demora de {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Si no recibimos el pago antes del {{next_step.due_on}}, trasladaremos la deuda a nuestra agencia de cobros.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Si no recibimos el pago antes del {{next_step.due_on}}, tendremos que suspender su servicio.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total pendiente: {{total_open}}</strong></p>
+{{#fee}}<p>Se aplica un recargo por demora de {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Si no recibimos el pago antes del {{next_step.due_on}}, trasladaremos la deuda a nuestra agencia de cobros.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Si no recibimos el pago antes del {{next_step.due_on}}, tendremos que suspender su servicio.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Si hay algún problema con la factura o necesita más tiempo, contáctenos: buscaremos juntos una solución.</p>
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'es',
+   $t$Su cuenta ha pasado a nuestra agencia de cobros$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Pese a nuestros recordatorios, el siguiente importe sigue pendiente, por lo que hemos trasladado su cuenta a nuestra agencia de cobros:
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total pendiente: {{total_open}}
+
+La agencia se pondrá en contacto con usted en breve. Si abona ahora el importe, el expediente quedará cerrado.
+
+{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

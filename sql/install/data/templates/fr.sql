@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * fr.sql
+ *	  Shipped templates in French: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'fr',
+   $t$Petit rappel : {{total_open}} en attente de paiement$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'fr',
+   $t$Deuxième rappel : {{total_open}} toujours impayé$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#next_step}}Merci de régler ce montant avant le {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#next_step}}<p>Merci de régler ce montant avant le {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'fr',
+   $t$Dernier avis : {{total_open}} impayé$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+{{#fee}}Des frais de retard de {{fee}} s'appliquent.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total dû : {{total_open}}</strong></p>
+{{#fee}}<p>Des frais de retard de {{fee}} s'appliquent.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'fr',
+   $t$Votre dossier a été transmis à notre service de recouvrement$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Malgré nos rappels, le montant suivant reste impayé ; nous avons donc transmis votre dossier à notre partenaire de recouvrement :
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{/invoices}}
+Total dû : {{total_open}}
+
+Notre partenaire prendra contact avec vous prochainement. Si vous réglez le montant dès maintenant, le dossier sera clos.
+
+{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

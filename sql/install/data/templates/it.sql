@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * it.sql
+ *	  Shipped templates in Italian: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'it',
+   $t$Promemoria: pagamento di {{total_open}} scaduto$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'it',
+   $t$Secondo sollecito: {{total_open}} ancora da pagare$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#next_step}}La preghiamo di saldare l'importo entro il {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#next_step}}<p>La preghiamo di saldare l'importo entro il {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'it',
+   $t$Ultimo avviso: {{total_open}} non pagato$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+{{#fee}}Si applicano spese di sollecito di {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#fee}}<p>Si applicano spese di sollecito di {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'it',
+   $t$La sua pratica è stata affidata al recupero crediti$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+nonostante i nostri solleciti, il seguente importo risulta ancora non pagato; abbiamo quindi affidato la pratica al nostro partner per il recupero crediti:
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totale dovuto: {{total_open}}
+
+Il nostro partner la contatterà a breve. Se salda ora l'importo, la pratica verrà chiusa.
+
+{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

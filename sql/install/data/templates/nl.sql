@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * nl.sql
+ *	  Shipped templates in Dutch: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'nl',
+   $t$Vriendelijke herinnering: {{total_open}} staat open$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'nl',
+   $t$Tweede herinnering: {{total_open}} is nog niet betaald$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#next_step}}Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.
+
+{{/next_step}}{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#next_step}}<p>Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'nl',
+   $t$Laatste aanmaning: {{total_open}} onbetaald$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+{{#fee}}Er worden administratiekosten van {{fee}} in rekening gebracht.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#fee}}<p>Er worden administratiekosten van {{fee}} in rekening gebracht.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'nl',
+   $t$Uw dossier is overgedragen aan onze incassopartner$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Ondanks onze herinneringen staat het volgende bedrag nog open. We hebben uw dossier daarom overgedragen aan onze incassopartner:
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{/invoices}}
+Totaal openstaand: {{total_open}}
+
+Onze incassopartner neemt binnenkort contact met u op. Als u het bedrag nu voldoet, wordt het dossier gesloten.
+
+{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

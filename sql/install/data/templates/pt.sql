@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * pt.sql
+ *	  Shipped templates in Portuguese: friendly, firm, final, hand-off.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
+  ('friendly', 'email', 'pt',
+   $t$Lembrete: pagamento de {{total_open}} em atraso$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('firm', 'email', 'pt',
+   $t$Segundo aviso: {{total_open}} continua em aberto$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#next_step}}Pedimos que quite o valor até {{next_step.due_on}}.
+
+{{/next_step}}{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#next_step}}<p>Pedimos que quite o valor até {{next_step.due_on}}.</p>{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('final', 'email', 'pt',
+   $t$Último aviso: {{total_open}} em atraso$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+{{#fee}}É aplicada uma taxa de atraso de {{fee}}.
+
+{{/fee}}{{#next_step}}{{#next_step.handoff}}Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.
+
+{{/next_step.handoff}}{{#next_step.suspend}}Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.
+
+{{/next_step.suspend}}{{/next_step}}{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{/invoices}}</ul>
+<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#fee}}<p>É aplicada uma taxa de atraso de {{fee}}.</p>{{/fee}}
+{{#next_step}}{{#next_step.handoff}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.</p>{{/next_step.suspend}}{{/next_step}}
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$),
+  ('handoff', 'handoff', 'pt',
+   $t$A sua conta foi encaminhada para cobrança$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Apesar dos nossos lembretes, o seguinte valor continua em aberto, por isso encaminhamos a sua conta ao nosso parceiro de cobrança:
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{/invoices}}
+Total em aberto: {{total_open}}
+
+O nosso parceiro entrará em contato em breve. Se quitar o valor agora, o processo será encerrado.
+
+{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   NULL);

@@ -135,6 +135,10 @@ SELECT status, attempts, last_error, archived_at IS NOT NULL AS archived
   FROM dunning.reminders WHERE id = :rgrp;
 SELECT count(*) FROM dunning.claim('m1');
 RESET dunning.max_attempts;
+-- the default backoff: 1 minute after the first attempt, doubled with each
+-- one after it, never more than 6 hours
+SELECT attempts, dunning.delivery_retry_delay(attempts) AS retry_after
+  FROM generate_series(1, 11) attempts;
 
 -- delivery feedback
 SELECT dunning.record_event(:r102, 'delivered', '2026-11-02 09:01+00') > 0 AS recorded;

@@ -42,13 +42,12 @@
 
 PG_FUNCTION_INFO_V1(dunning_run);
 PG_FUNCTION_INFO_V1(dunning_preview);
+PG_FUNCTION_INFO_V1(dunning_wait_for_pass);
 
 /* Rows fetched from the candidate cursor at a time. */
 #define FETCH_ROWS 1000
 /* Buffered state rows that trigger a write. */
 #define FLUSH_ROWS 2000
-/* The advisory lock key of passes ('dunn'); campaign-change triggers take it too. */
-#define PASS_LOCK_KEY INT64CONST(0x64756e6e)
 
 /*
  * The sweep of unsent reminders: cancel those whose invoices are paid or
@@ -1162,4 +1161,15 @@ dunning_preview(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(caller);
 	MemoryContextDelete(pass.pass_cxt);
 	return (Datum) 0;
+}
+
+/*
+ * dunning.wait_for_pass() RETURNS void: take the pass lock until the end of
+ * the transaction, so that a campaign change waits for a pass under way.
+ */
+Datum
+dunning_wait_for_pass(PG_FUNCTION_ARGS)
+{
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PASS_LOCK_KEY));
+	PG_RETURN_VOID();
 }

@@ -56,6 +56,7 @@
 #include "utils/timestamp.h"
 #include "utils/varlena.h"
 
+#include "backoff.h"
 #include "worker.h"
 
 PG_FUNCTION_INFO_V1(dunning_wake);
@@ -75,8 +76,6 @@ PGDLLEXPORT void dunning_scheduler_main(Datum arg);
 #define HELLO_PROBE_S 30
 /* A scheduler wakes at least this often to notice DROP EXTENSION (ms). */
 #define SCHEDULER_NAP_MS 2000
-/* The longest backoff after failures (s). */
-#define MAX_BACKOFF_S 3600
 
 bool		dunning_enabled = true;
 int			dunning_naptime = 60;
@@ -114,7 +113,8 @@ typedef struct SchedulerSlot
 	TimestampTz last_end;
 	TimestampTz next_run;
 	int64		passes;
-	int			failures;		/* in a row */
+	int			failures;		/* passes that failed in a row */
+	int			crashes;		/* times the scheduler died since its last good pass */
 	int64		last_emitted;
 	char		last_error[256];
 } SchedulerSlot;
@@ -363,8 +363,9 @@ tend_slot(int index, TimestampTz now, bool role_ok, Oid role)
 	{
 		/* it died without saying why: start it again after a backoff */
 		s->state = SLOT_STOPPED;
-		s->failures++;
-		s->probe_at = now + (TimestampTz) Min(1 << Min(s->failures, 10), 60) * USECS_PER_SEC;
+		s->crashes++;
+		s->probe_at = now + dunning_backoff(SCHEDULER_RESTART_BASE_US, s->crashes,
+											SCHEDULER_RESTART_CAP_US);
 	}
 	if (!dunning_enabled)
 	{
@@ -587,12 +588,13 @@ scheduled_pass(void)
 	{
 		s->failures++;
 		strlcpy(s->last_error, error, sizeof(s->last_error));
-		s->next_run = s->last_end + (TimestampTz) Min(dunning_naptime * (1 << Min(s->failures, 12)),
-												   MAX_BACKOFF_S) * USECS_PER_SEC;
+		s->next_run = s->last_end + dunning_backoff(2 * (int64) dunning_naptime * USECS_PER_SEC,
+													s->failures, PASS_RETRY_CAP_US);
 	}
 	else
 	{
 		s->failures = 0;
+		s->crashes = 0;
 		s->last_error[0] = '\0';
 		s->last_emitted = emitted;
 		s->next_run = started + (TimestampTz) dunning_naptime * USECS_PER_SEC;

@@ -7,8 +7,15 @@
  */
 
 -- A campaign change: the open invoices concerned get a look at the next pass.
--- The triggers below take the lock that passes take (0x64756e6e): a change
+-- The triggers below take the lock that passes take (dunning.wait_for_pass()): a change
 -- made while a pass runs waits for it, then marks the rows that pass wrote.
+-- The lock that serialises passes, taken until the end of the transaction.
+CREATE FUNCTION dunning.wait_for_pass() RETURNS void
+AS 'MODULE_PATHNAME', 'dunning_wait_for_pass'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION dunning.wait_for_pass() IS
+  'Takes the transaction-level advisory lock that passes take (src/pass.h), waiting for a pass under way to commit.';
+
 CREATE FUNCTION dunning.recheck_all() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -16,7 +23,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM pg_advisory_xact_lock(1685417582);
+  PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state SET next_check_at = '-infinity'
    WHERE status = 'open' AND next_check_at > '-infinity';
   RETURN NULL;
@@ -43,7 +50,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM pg_advisory_xact_lock(1685417582);
+  PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
@@ -61,7 +68,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM pg_advisory_xact_lock(1685417582);
+  PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
    WHERE s.status = 'open'
      AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
@@ -100,7 +107,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM pg_advisory_xact_lock(1685417582);
+  PERFORM dunning.wait_for_pass();
   UPDATE dunning.engine SET last_as_of = NULL;
   RETURN NULL;
 END

@@ -81,6 +81,13 @@ $$;
 COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS
   'Acknowledges a batch of reminders, all or none, moving them to the archive; returns how many.';
 
+-- How long a rejected reminder waits before it is claimed again (src/backoff.c).
+CREATE FUNCTION dunning.delivery_retry_delay(attempts integer) RETURNS interval
+AS 'MODULE_PATHNAME', 'dunning_delivery_retry_delay'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dunning.delivery_retry_delay(integer) IS
+  'How long a reminder rejected by a mailer waits before it can be claimed again, after that many attempts: 1 minute, doubled with each attempt, at most 6 hours.';
+
 CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
                              retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS text
@@ -103,8 +110,7 @@ BEGIN
     UPDATE dunning.reminder q
        SET status = 'failed',
            available_at = pg_catalog.now()
-             + coalesce(retry_in, least(interval '1 minute' * power(2, r.attempts - 1),
-                                        interval '6 hours')),
+             + coalesce(retry_in, dunning.delivery_retry_delay(r.attempts)),
            lease_until = NULL, last_error = error, updated_at = pg_catalog.now()
      WHERE q.id = reminder_id;
     RETURN 'failed';

@@ -85,7 +85,7 @@ SELECT dunning.bind_ledger('keys.txt', 'id', 'cust', 'due', 'open');
 -- keys follow
 WITH sent AS (DELETE FROM dunning.reminder r RETURNING r)
 INSERT INTO dunning.reminder_archive
-SELECT (dunning.archived(s.r, 'sent', NULL, NULL)).* FROM sent s;
+SELECT x.* FROM sent s CROSS JOIN LATERAL dunning.archived(s.r, 'sent', NULL, NULL) x;
 SELECT dunning.bind_ledger('keys.big', 'id', 'cust', 'due', 'open');
 SELECT * FROM keys.key_types;
 SELECT customer_id, invoice_ids, pg_typeof(invoice_ids) FROM dunning.reminder_archive;

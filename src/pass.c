@@ -82,9 +82,9 @@ static const char *const SWEEP_SQL =
 /* done: it moves to the archive at once */
 "archived AS ("
 " INSERT INTO dunning.reminder_archive"
-" SELECT (dunning.archived(c.gone, 'cancelled', 'invoices paid before it was sent',"
-"  c.provider_ref)).*"
-" FROM cancelled c),"
+" SELECT x.* FROM cancelled c"
+" CROSS JOIN LATERAL dunning.archived(c.gone, 'cancelled', 'invoices paid before it was sent',"
+"  c.provider_ref) x),"
 /* what a consolidated notice still lists, at the highest level among it */
 "kept AS ("
 " SELECT c.id, pg_catalog.jsonb_agg(e ORDER BY o) AS list,"

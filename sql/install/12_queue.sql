@@ -94,19 +94,15 @@ COMMENT ON INDEX dunning.reminder_archive_customer IS
 /*
  * The archive row of a reminder that is done: every column as it stands in
  * the queue but the status it ends in, the error that ended it (NULL for
- * sent), the provider's reference, and the times.  Simple enough to be
- * inlined: (dunning.archived(r, ...)).* costs a column read each.
+ * sent), the provider's reference, and the times.  Columns are matched by
+ * name (src/archive.c).  Call it in FROM, not as (dunning.archived(...)).*,
+ * which would call it once per column.
  */
 CREATE FUNCTION dunning.archived(r dunning.reminder, status text, last_error text,
                                  provider_ref text)
 RETURNS dunning.reminder_archive
-LANGUAGE sql STABLE
-AS $$
-  SELECT ROW(r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
-             r.subject, r.body, r.body_html, r.payload, status, r.available_at, r.attempts,
-             r.lease_owner, NULL, r.lease_role, r.idempotency_key, provider_ref, last_error, r.as_of,
-             r.run_id, r.created_at, pg_catalog.now(), pg_catalog.now())::dunning.reminder_archive
-$$;
+AS 'MODULE_PATHNAME', 'dunning_archived'
+LANGUAGE C STABLE;
 COMMENT ON FUNCTION dunning.archived(dunning.reminder, text, text, text) IS
   'The archive row of a reminder taken out of the queue, with the status and error it ends with and the provider''s reference.';
 

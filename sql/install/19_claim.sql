@@ -37,10 +37,8 @@ DECLARE
 BEGIN
   SELECT * INTO r FROM dunning.reminder q WHERE q.id = reminder_id FOR UPDATE;
   IF NOT FOUND THEN
-    SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
-           a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts, a.lease_owner,
-           a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref, a.last_error, a.as_of, a.run_id,
-           a.created_at, a.updated_at
+    -- by name: the archive has archived_at besides the queue's columns
+    SELECT (pg_catalog.jsonb_populate_record(NULL::dunning.reminder, pg_catalog.to_jsonb(a))).*
       INTO r FROM dunning.reminder_archive a WHERE a.id = reminder_id;
   END IF;
   IF NOT FOUND THEN
@@ -267,9 +265,10 @@ BEGIN
     RETURNING r),
   cancelled AS (
     INSERT INTO dunning.reminder_archive
-    SELECT (dunning.archived(d.r, 'cancelled', 'invoices paid before it was claimed',
-                             (d.r).provider_ref)).*
+    SELECT x.*
       FROM done d
+     CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled', 'invoices paid before it was claimed',
+                                         (d.r).provider_ref) x
     RETURNING id),
   trimmed AS (
     UPDATE dunning.reminder r

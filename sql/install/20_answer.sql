@@ -55,7 +55,7 @@ BEGIN
        AND r.lease_role = session_user
     RETURNING r, x.ref)
   INSERT INTO dunning.reminder_archive
-  SELECT (dunning.archived(a.r, 'sent', NULL, a.ref)).* FROM acked a;
+  SELECT x.* FROM acked a CROSS JOIN LATERAL dunning.archived(a.r, 'sent', NULL, a.ref) x;
   GET DIAGNOSTICS done = ROW_COUNT;
   IF done <> cardinality(reminder_ids) THEN
     -- the first one left untouched says why, in its own words; else an id
@@ -118,7 +118,7 @@ BEGIN
   -- out of attempts, or a failure that no retry mends: dead, and done
   DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
   INSERT INTO dunning.reminder_archive
-  SELECT (dunning.archived(r, 'dead', error, r.provider_ref)).*;
+  SELECT x.* FROM dunning.archived(r, 'dead', error, r.provider_ref) x;
   RETURN 'dead';
 END
 $$;

@@ -58,9 +58,10 @@ BEGIN
     RETURNING q),
   moved AS (
     INSERT INTO dunning.reminder_archive
-    SELECT (dunning.archived(g.q, 'cancelled', 'cancelled by hand: ' || reason,
-                             (g.q).provider_ref)).*
+    SELECT x.*
       FROM gone g
+     CROSS JOIN LATERAL dunning.archived(g.q, 'cancelled', 'cancelled by hand: ' || reason,
+                                         (g.q).provider_ref) x
     RETURNING id, customer_id, invoice_ids, level, payload)
   INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
   SELECT pg_catalog.now(), x.i, m.customer_id, 'cancelled',

@@ -47,7 +47,7 @@ WITH done AS (
   RETURNING r),
 sent AS (
   INSERT INTO dunning.reminder_archive
-  SELECT (dunning.archived(d.r, 'sent', NULL, NULL)).* FROM done d
+  SELECT x.* FROM done d CROSS JOIN LATERAL dunning.archived(d.r, 'sent', NULL, NULL) x
   RETURNING 1)
 INSERT INTO bench.result (measure, key, value)
 SELECT 'business ' || :'day', 'sent', count(*) FROM sent;

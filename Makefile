@@ -46,11 +46,12 @@ INSTALL_SQL = \
 	sql/install/16_derived_views.sql \
 	sql/install/17_workers.sql \
 	sql/install/18_events.sql \
-	sql/install/19_claim.sql \
-	sql/install/20_answer.sql \
-	sql/install/21_cancel.sql \
-	sql/install/22_privileges.sql \
-	sql/install/23_dump.sql
+	sql/install/19_settle.sql \
+	sql/install/20_claim.sql \
+	sql/install/21_answer.sql \
+	sql/install/22_cancel.sql \
+	sql/install/23_privileges.sql \
+	sql/install/24_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 DATA_built = $(BUILT_SCRIPT)
 # upgrade scripts, one per version step: sql/upgrade/dunning--A--B.sql

@@ -224,8 +224,8 @@ SELECT customer_id, level, subject IS NULL AS no_subject, payload->>'template' A
   FROM dunning.reminders WHERE as_of = '2026-11-12 10:00+00' ORDER BY 1;
 RESET dunning.render;
 
--- a pass re-issues a pending notice without an invoice paid meanwhile, and
--- renders it again (dunning.render is back on)
+-- a pass trims a pending notice of an invoice paid meanwhile, and renders
+-- it again (dunning.render is back on)
 UPDATE rl.invoices SET balance = 0 WHERE id = 2;
 SELECT emitted FROM dunning.run(as_of => '2026-11-13 10:00+00');
 SELECT status, subject, body ~ 'R-002' AS lists_paid, body ~ 'R-001' AS lists_open

@@ -48,8 +48,9 @@ SELECT invoice_id, level, waiting_for FROM dunning.invoice_state
 -- a preview of the same pass shows nothing more to send
 SELECT count(*) FROM dunning.preview('2026-11-02 09:00+00');
 
--- A pays A3 before the mailer sends the notice: the next pass cancels it and
--- re-issues it with the four invoices still open, totals updated
+-- A pays A3 before the mailer sends the notice: the next pass trims it, in
+-- place, to the four invoices still open, totals updated (the settle rule,
+-- sql/settle.sql); it stays the one contact of 2 November
 UPDATE cons.invoices SET balance = 0 WHERE id = 'A3';
 SELECT emitted, resolved, cancelled FROM dunning.run('2026-11-03 09:00+00');
 SELECT customer_id, invoice_ids, level, status, payload->'total_open' AS total
@@ -76,8 +77,9 @@ SELECT as_of, invoice_ids FROM dunning.reminders WHERE customer_id = 'D' ORDER B
 SELECT emitted FROM dunning.run('2026-12-02 09:00+00');
 SELECT as_of, invoice_ids FROM dunning.reminders WHERE customer_id = 'D' ORDER BY id;
 
--- D pays D1 and D2 before that notice goes out: it is re-issued for D4
--- alone, at D4's own level 1, and D4's state points at the new reminder
+-- D pays D1 and D2 before that notice goes out: it is trimmed to D4 alone,
+-- at D4's own level 1 (and the notice of 2 November, D1 and D2 only, is
+-- cancelled); D4's state still points at it
 UPDATE cons.invoices SET balance = 0 WHERE id IN ('D1', 'D2');
 SELECT emitted, resolved, cancelled FROM dunning.run('2026-12-03 09:00+00');
 SELECT invoice_ids, level, status, payload->'level' AS payload_level

@@ -4,8 +4,9 @@
  *	  One evaluation pass: dunning.run() and dunning.preview().
  *
  * A pass takes the advisory lock that serialises passes in a database,
- * cancels the unsent reminders whose invoices have been paid meanwhile
- * (re-issuing a consolidated one without them), then reads its candidates
+ * settles the unsent reminders whose invoices have been paid meanwhile
+ * (sql/install/19_settle.sql: cancelled, or trimmed to the invoices still
+ * open), then reads its candidates
  * set-based through a cursor: the open invoices that became overdue since
  * the previous pass (all of them on a first or full pass) and the state
  * rows whose next_check_at has come.  Candidates arrive grouped by
@@ -50,105 +51,13 @@ PG_FUNCTION_INFO_V1(dunning_wait_for_pass);
 #define FLUSH_ROWS 2000
 
 /*
- * The sweep of unsent reminders: cancel those whose invoices are paid or
- * gone (they move to the archive at once, as every reminder that is done
- * does), re-issue a consolidated one with the invoices still open (at the
- * highest level among them, with that step's channel, template and fee),
- * close the settled invoices' state, point the others at the re-issued
- * reminder, and log all of it.  Returns the numbers of
- * reminders cancelled, invoices resolved and reminders re-issued.
+ * The sweep of unsent reminders: those the live ledger no longer agrees
+ * with are settled by the rule the claim follows too (sql/install/
+ * 19_settle.sql).  Returns the numbers of reminders cancelled and trimmed
+ * and of invoices resolved.
  */
 static const char *const SWEEP_SQL =
-/* the live ledger, read as the pass role */
-"WITH live AS MATERIALIZED ("
-" SELECT * FROM dunning.ledger_open_amounts(ARRAY("
-"  SELECT x.i FROM dunning.reminder r, unnest(r.invoice_ids) x(i)"
-"  WHERE r.status IN ('pending', 'failed')))),"
-"checked AS ("
-" SELECT r.id,"
-"  pg_catalog.array_agg(x.i ORDER BY x.o) FILTER (WHERE l.open_amount > 0) AS still_open,"
-"  pg_catalog.array_agg(x.i ORDER BY x.o) FILTER (WHERE l.invoice_id IS NULL) AS vanished,"
-"  pg_catalog.array_agg(x.i ORDER BY x.o)"
-"    FILTER (WHERE l.invoice_id IS NOT NULL AND NOT l.open_amount > 0) AS paid"
-" FROM dunning.reminder r"
-" CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x(i, o)"
-" LEFT JOIN live l ON l.invoice_id = x.i"
-" WHERE r.status IN ('pending', 'failed')"
-" GROUP BY r.id"
-" HAVING count(*) FILTER (WHERE l.open_amount > 0) < count(*)),"
-"cancelled AS ("
-" DELETE FROM dunning.reminder r USING checked c WHERE r.id = c.id"
-" RETURNING r.*, r AS gone, c.still_open, c.paid, c.vanished),"
-/* done: it moves to the archive at once */
-"archived AS ("
-" INSERT INTO dunning.reminder_archive"
-" SELECT x.* FROM cancelled c"
-" CROSS JOIN LATERAL dunning.archived(c.gone, 'cancelled', 'invoices paid before it was sent',"
-"  c.provider_ref) x),"
-/* what a consolidated notice still lists, at the highest level among it */
-"kept AS ("
-" SELECT c.id, pg_catalog.jsonb_agg(e ORDER BY o) AS list,"
-"  sum((e->>'open_amount')::numeric) AS total, max((e->>'level')::int) AS level"
-" FROM cancelled c"
-" CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(c.payload->'invoices')"
-"   WITH ORDINALITY AS p(e, o)"
-" WHERE c.still_open IS NOT NULL AND e->>'invoice_id' = ANY (c.still_open::text[])"
-" GROUP BY c.id),"
-"reissued AS ("
-" INSERT INTO dunning.reminder (customer_id, invoice_ids, policy, level, channel,"
-"  recipient, payload, available_at, idempotency_key, as_of, run_id,"
-"  subject, body, body_html)"
-" SELECT c.customer_id, c.still_open, c.policy, k.level, coalesce(st.channel, c.channel),"
-"  c.recipient, n.payload, c.available_at, c.idempotency_key || ':r' || $2, $1, $2,"
-"  t.subject, t.body, t.body_html"
-" FROM cancelled c JOIN kept k ON k.id = c.id"
-" LEFT JOIN dunning.step st ON st.policy = c.policy AND st.level = k.level"
-" CROSS JOIN LATERAL (SELECT"
-"  c.payload || pg_catalog.jsonb_build_object('invoices', k.list, 'total_open', k.total,"
-"   'level', k.level, 'channel', coalesce(st.channel, c.channel),"
-"   'template', CASE WHEN st.level IS NULL THEN c.payload->'template'"
-"               ELSE pg_catalog.to_jsonb(st.template) END,"
-"   'fee', coalesce(st.fee, (c.payload->>'fee')::numeric)) AS payload) n"
-" CROSS JOIN LATERAL dunning.render_reminder(n.payload) t"
-" RETURNING id, customer_id, invoice_ids, payload),"
-"settled AS ("
-" SELECT DISTINCT x.i AS invoice_id, 'paid' AS reason FROM cancelled c, unnest(c.paid) x(i)"
-" UNION"
-" SELECT DISTINCT x.i, 'vanished' FROM cancelled c, unnest(c.vanished) x(i)),"
-"closed AS ("
-" UPDATE dunning.invoice_state s SET status = 'closed', closed_reason = t.reason,"
-"  next_check_at = 'infinity', updated_at = $1"
-" FROM settled t WHERE s.invoice_id = t.invoice_id AND s.status = 'open'"
-" RETURNING s.invoice_id, s.customer_id, s.level, t.reason),"
-"relinked AS ("
-" UPDATE dunning.invoice_state s SET last_reminder_id = r.id, updated_at = $1"
-" FROM reissued r WHERE s.invoice_id = ANY (r.invoice_ids)"
-" RETURNING 1),"
-"cancel_log AS ("
-" INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-"  reminder_id, reason)"
-" SELECT $1, $2, x.i, c.customer_id, 'cancelled',"
-"  coalesce(dunning.payload_level(c.payload, x.i::text), c.level), c.id,"
-"  CASE WHEN x.i = ANY (c.still_open) THEN 'another invoice of it was paid: re-issued without it'"
-"  ELSE 'paid before it was sent' END"
-" FROM cancelled c, unnest(c.invoice_ids) x(i)"
-" RETURNING 1),"
-"reissue_log AS ("
-" INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-"  reminder_id, reason)"
-" SELECT $1, $2, x.i, r.customer_id, 'emitted',"
-"  dunning.payload_level(r.payload, x.i::text), r.id,"
-"  're-issued without the paid invoices'"
-" FROM reissued r, unnest(r.invoice_ids) x(i)"
-" RETURNING 1),"
-"resolve_log AS ("
-" INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level, reason)"
-" SELECT $1, $2, invoice_id, customer_id, 'resolved', level, reason FROM closed"
-" RETURNING 1)"
-" SELECT (SELECT count(*) FROM cancelled), (SELECT count(*) FROM closed),"
-"  (SELECT count(*) FROM reissued),"
-"  (SELECT count(*) FROM cancel_log) + (SELECT count(*) FROM reissue_log)"
-"  + (SELECT count(*) FROM resolve_log) + (SELECT count(*) FROM relinked)";
+"SELECT cancelled, trimmed, resolved FROM dunning.sweep_unsent($1, $2)";
 
 /* A growing column of values, written as one array parameter. */
 typedef struct ColumnBuf
@@ -163,11 +72,17 @@ typedef struct ColumnBuf
 	bool	   *nulls;
 } ColumnBuf;
 
-/* The write buffers of the queue, the state and the history. */
+/*
+ * The write buffers of the queue, the state and the history: one column of
+ * values per entry, sent as the array parameter $<entry + 1> of the
+ * table's write and unnested under the entry's alias (see WriteColumn).
+ */
 enum
 {
 	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
-	R_KEY, R_INV, R_GROUP, R_ID, R_SUBJECT, R_BODY, R_HTML, R_NCOLS
+	R_KEY, R_ID, R_SUBJECT, R_BODY, R_HTML,
+	R_INV, R_GROUP,				/* one entry per invoice of a reminder */
+	R_NCOLS
 };
 enum
 {
@@ -177,6 +92,69 @@ enum
 enum
 {
 	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_RID, H_NCOLS
+};
+
+/* The type of a write column: a fixed type, or one of the ledger's key types. */
+typedef enum ColumnKind
+{
+	COL_FIXED,
+	COL_INVOICE_KEY,
+	COL_CUSTOMER_KEY
+} ColumnKind;
+
+/*
+ * One column of a write: the alias its values have in the statement's
+ * unnest(), its type, and (for the queue) whether it is one of the
+ * per-invoice columns, unnested apart.  These tables are the one place
+ * that says which buffer is which parameter of which type.
+ */
+typedef struct WriteColumn
+{
+	const char *alias;
+	ColumnKind	kind;
+	Oid			type;			/* COL_FIXED */
+	bool		per_invoice;
+} WriteColumn;
+
+static const WriteColumn reminder_columns[R_NCOLS] = {
+	[R_CUST] = {"c", COL_CUSTOMER_KEY},
+	[R_POLICY] = {"p", COL_FIXED, TEXTOID},
+	[R_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[R_CHANNEL] = {"ch", COL_FIXED, TEXTOID},
+	[R_RECIPIENT] = {"rc", COL_FIXED, TEXTOID},
+	[R_PAYLOAD] = {"pl", COL_FIXED, TEXTOID},
+	[R_AVAILABLE] = {"av", COL_FIXED, TIMESTAMPTZOID},
+	[R_KEY] = {"k", COL_FIXED, TEXTOID},
+	[R_ID] = {"id", COL_FIXED, INT8OID},
+	[R_SUBJECT] = {"su", COL_FIXED, TEXTOID},
+	[R_BODY] = {"bo", COL_FIXED, TEXTOID},
+	[R_HTML] = {"ht", COL_FIXED, TEXTOID},
+	[R_INV] = {"v", COL_INVOICE_KEY, InvalidOid, true},
+	[R_GROUP] = {"g", COL_FIXED, INT4OID, true},
+};
+
+static const WriteColumn state_columns[S_NCOLS] = {
+	[S_INV] = {"i", COL_INVOICE_KEY},
+	[S_CUST] = {"c", COL_CUSTOMER_KEY},
+	[S_POLICY] = {"p", COL_FIXED, TEXTOID},
+	[S_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[S_LAST] = {"la", COL_FIXED, TIMESTAMPTZOID},
+	[S_RKEY] = {"k", COL_FIXED, TEXTOID},
+	[S_NEXT] = {"nc", COL_FIXED, TIMESTAMPTZOID},
+	[S_WAITING] = {"w", COL_FIXED, TEXTOID},
+	[S_STATUS] = {"st", COL_FIXED, TEXTOID},
+	[S_CLOSED] = {"cr", COL_FIXED, TEXTOID},
+	[S_RID] = {"rid", COL_FIXED, INT8OID},
+};
+
+static const WriteColumn history_columns[H_NCOLS] = {
+	[H_INV] = {"i", COL_INVOICE_KEY},
+	[H_CUST] = {"c", COL_CUSTOMER_KEY},
+	[H_EVENT] = {"e", COL_FIXED, TEXTOID},
+	[H_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[H_RKEY] = {"k", COL_FIXED, TEXTOID},
+	[H_REASON] = {"r", COL_FIXED, TEXTOID},
+	[H_RID] = {"rid", COL_FIXED, INT8OID},
 };
 
 /* Column numbers of the candidate query's result. */
@@ -292,23 +270,31 @@ colbuf_array(ColumnBuf *b)
 											  b->type, b->len, b->byval, b->align));
 }
 
+/* The element type of a write column, for this pass's ledger. */
+static Oid
+column_type(Pass *pass, const WriteColumn *col)
+{
+	switch (col->kind)
+	{
+		case COL_INVOICE_KEY:
+			return pass->inv_type;
+		case COL_CUSTOMER_KEY:
+			return pass->cust_type;
+		default:
+			return col->type;
+	}
+}
+
 /* Empty every write buffer (their memory goes with the group context). */
 static void
 reset_buffers(Pass *pass)
 {
-	Oid			rtypes[R_NCOLS] = {pass->cust_type, TEXTOID, INT4OID, TEXTOID, TEXTOID,
-	TEXTOID, TIMESTAMPTZOID, TEXTOID, pass->inv_type, INT4OID, INT8OID, TEXTOID, TEXTOID, TEXTOID};
-	Oid			stypes[S_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
-	TIMESTAMPTZOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID, INT8OID};
-	Oid			htypes[H_NCOLS] = {pass->inv_type, pass->cust_type, TEXTOID, INT4OID,
-	TEXTOID, TEXTOID, INT8OID};
-
 	for (int i = 0; i < R_NCOLS; i++)
-		colbuf_init(&pass->rem[i], rtypes[i]);
+		colbuf_init(&pass->rem[i], column_type(pass, &reminder_columns[i]));
 	for (int i = 0; i < S_NCOLS; i++)
-		colbuf_init(&pass->state[i], stypes[i]);
+		colbuf_init(&pass->state[i], column_type(pass, &state_columns[i]));
 	for (int i = 0; i < H_NCOLS; i++)
-		colbuf_init(&pass->hist[i], htypes[i]);
+		colbuf_init(&pass->hist[i], column_type(pass, &history_columns[i]));
 	pass->ngroup_reminders = 0;
 }
 
@@ -377,20 +363,55 @@ prepare(const char *sql, int nargs, Oid *types)
 	" (SELECT a.id FROM dunning.reminder_archive a WHERE a.idempotency_key = u.k))"
 
 /*
- * The state write: an upsert of every examined invoice.  The reminder id
- * comes from the buffer, or, when a reminder's idempotency key existed
- * already, from the reminder of that key.
+ * The unnest() arguments of a write's columns ("$1::bigint[], $2::text[]"),
+ * those per invoice or the others, and their aliases ("i, c").
+ */
+static void
+unnest_args(Pass *pass, const WriteColumn *cols, int ncols, bool per_invoice,
+			StringInfo args, StringInfo aliases)
+{
+	for (int i = 0; i < ncols; i++)
+	{
+		if (cols[i].per_invoice != per_invoice)
+			continue;
+		appendStringInfo(args, "%s$%d::%s", args->len ? ", " : "", i + 1,
+						 format_type_be(get_array_type(column_type(pass, &cols[i]))));
+		appendStringInfo(aliases, "%s%s", aliases->len ? ", " : "", cols[i].alias);
+	}
+}
+
+/* The parameter types of a write: its columns' arrays, then the extra ones. */
+static Oid *
+write_types(Pass *pass, const WriteColumn *cols, int ncols, const Oid *extra, int nextra)
+{
+	Oid		   *types = palloc(sizeof(Oid) * (ncols + nextra));
+
+	for (int i = 0; i < ncols; i++)
+		types[i] = get_array_type(column_type(pass, &cols[i]));
+	for (int i = 0; i < nextra; i++)
+		types[ncols + i] = extra[i];
+	return types;
+}
+
+/*
+ * The state write: an upsert of every examined invoice ($12: the pass's
+ * as_of).  The reminder id comes from the buffer, or, when a reminder's
+ * idempotency key existed already, from the reminder of that key.
  */
 static char *
-state_sql(const char *it, const char *ct, bool by_key)
+state_sql(Pass *pass, bool by_key)
 {
+	StringInfoData args;
+	StringInfoData aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	unnest_args(pass, state_columns, S_NCOLS, false, &args, &aliases);
 	return psprintf("INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
 					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
 					" closed_reason, first_seen, updated_at)"
-					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, $12, $12"
-					" FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::timestamptz[],"
-					"   $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[],"
-					"   $11::int8[]) AS u(i, c, p, l, la, k, nc, w, st, cr, rid)"
+					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, $%d, $%d"
+					" FROM unnest(%s) AS u(%s)"
 					" ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
 					"  policy = EXCLUDED.policy, level = EXCLUDED.level,"
 					"  last_reminder_at = EXCLUDED.last_reminder_at,"
@@ -398,62 +419,81 @@ state_sql(const char *it, const char *ct, bool by_key)
 					"  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
 					"  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
 					"  updated_at = EXCLUDED.updated_at",
-					by_key ? REMINDER_BY_KEY : "u.rid", it, ct);
+					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
+					args.data, aliases.data);
 }
 
-/* The history write, with the reminder id found the same two ways. */
+/* The history write ($8, $9: as_of, run_id), the reminder id found the same two ways. */
 static char *
-history_sql(const char *it, const char *ct, bool by_key)
+history_sql(Pass *pass, bool by_key)
 {
+	StringInfoData args;
+	StringInfoData aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	unnest_args(pass, history_columns, H_NCOLS, false, &args, &aliases);
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
 					" reminder_id, reason)"
-					" SELECT $8, $9, u.i, u.c, u.e, u.l, %s, u.r"
-					" FROM unnest($1::%s, $2::%s, $3::text[], $4::int4[], $5::text[], $6::text[],"
-					"   $7::int8[]) AS u(i, c, e, l, k, r, rid)",
-					by_key ? REMINDER_BY_KEY : "u.rid", it, ct);
+					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r"
+					" FROM unnest(%s) AS u(%s)",
+					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
+					args.data, aliases.data);
+}
+
+/*
+ * The queue write ($15, $16: as_of, run_id): one row per reminder, its
+ * invoice keys gathered from the per-invoice columns by group; a reminder
+ * whose idempotency key exists already, in the queue or the archive, is
+ * not written again.
+ */
+static char *
+reminder_sql(Pass *pass)
+{
+	StringInfoData args;
+	StringInfoData aliases;
+	StringInfoData inv_args;
+	StringInfoData inv_aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	initStringInfo(&inv_args);
+	initStringInfo(&inv_aliases);
+	unnest_args(pass, reminder_columns, R_NCOLS, false, &args, &aliases);
+	unnest_args(pass, reminder_columns, R_NCOLS, true, &inv_args, &inv_aliases);
+	return psprintf("INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
+					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
+					" subject, body, body_html)"
+					" SELECT x.* FROM ("
+					"  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
+					"   $%d, $%d, r.su, r.bo, r.ht"
+					"  FROM unnest(%s) WITH ORDINALITY AS r(%s, n)"
+					"  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
+					"        FROM unnest(%s) WITH ORDINALITY AS u(%s, o)"
+					"        GROUP BY g) i ON i.g = r.n"
+	/* a fence: the join is planned alone, the filter on top */
+					"  OFFSET 0) x"
+					" WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
+					"                    WHERE a.idempotency_key = x.k)"
+					" ON CONFLICT (idempotency_key) DO NOTHING",
+					R_NCOLS + 1, R_NCOLS + 2, args.data, aliases.data,
+					inv_args.data, inv_aliases.data);
 }
 
 /* Prepare the writes, for the ledger's key types. */
 static void
 prepare_writes(Pass *pass)
 {
-	Oid			inv_arr = get_array_type(pass->inv_type);
-	Oid			cust_arr = get_array_type(pass->cust_type);
-	char	   *it = format_type_be(inv_arr);
-	char	   *ct = format_type_be(cust_arr);
-	Oid			rtypes[16] = {cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
-		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, inv_arr, INT4ARRAYOID,
-	INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZOID, INT8OID};
-	Oid			stypes[12] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID,
-		TIMESTAMPTZARRAYOID, TEXTARRAYOID, TIMESTAMPTZARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
-	TEXTARRAYOID, INT8ARRAYOID, TIMESTAMPTZOID};
-	Oid			htypes[9] = {inv_arr, cust_arr, TEXTARRAYOID, INT4ARRAYOID, TEXTARRAYOID,
-	TEXTARRAYOID, INT8ARRAYOID, TIMESTAMPTZOID, INT8OID};
+	Oid			as_of_run[2] = {TIMESTAMPTZOID, INT8OID};
+	Oid		   *rtypes = write_types(pass, reminder_columns, R_NCOLS, as_of_run, 2);
+	Oid		   *stypes = write_types(pass, state_columns, S_NCOLS, as_of_run, 1);
+	Oid		   *htypes = write_types(pass, history_columns, H_NCOLS, as_of_run, 2);
 
-	pass->write_reminders = prepare(psprintf(
-											 "INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
-											 " channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
-											 " subject, body, body_html)"
-											 " SELECT x.* FROM ("
-											 "  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
-											 "   $15, $16, r.su, r.bo, r.ht"
-											 "  FROM unnest($1::%s, $2::text[], $3::int4[], $4::text[], $5::text[],"
-											 "    $6::text[], $7::timestamptz[], $8::text[], $11::int8[],"
-											 "    $12::text[], $13::text[], $14::text[])"
-											 "    WITH ORDINALITY AS r(c, p, l, ch, rc, pl, av, k, id, su, bo, ht, n)"
-											 "  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
-											 "        FROM unnest($9::%s, $10::int4[]) WITH ORDINALITY AS u(v, g, o)"
-											 "        GROUP BY g) i ON i.g = r.n"
-											 /* a fence: the join is planned alone, the filter on top */
-											 "  OFFSET 0) x"
-											 " WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
-											 "                    WHERE a.idempotency_key = x.k)"
-											 " ON CONFLICT (idempotency_key) DO NOTHING", ct, it),
-									16, rtypes);
-	pass->write_state = prepare(state_sql(it, ct, false), 12, stypes);
-	pass->write_state_by_key = prepare(state_sql(it, ct, true), 12, stypes);
-	pass->write_history = prepare(history_sql(it, ct, false), 9, htypes);
-	pass->write_history_by_key = prepare(history_sql(it, ct, true), 9, htypes);
+	pass->write_reminders = prepare(reminder_sql(pass), R_NCOLS + 2, rtypes);
+	pass->write_state = prepare(state_sql(pass, false), S_NCOLS + 1, stypes);
+	pass->write_state_by_key = prepare(state_sql(pass, true), S_NCOLS + 1, stypes);
+	pass->write_history = prepare(history_sql(pass, false), H_NCOLS + 2, htypes);
+	pass->write_history_by_key = prepare(history_sql(pass, true), H_NCOLS + 2, htypes);
 }
 
 /*
@@ -791,7 +831,6 @@ find_columns(Pass *pass, TupleDesc desc)
 static char *
 candidate_sql(Pass *pass, bool customers_bound)
 {
-	const char *due_type = pass->due_is_ts ? "timestamptz" : "date";
 	const char *contact = customers_bound
 		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone"
 		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
@@ -808,8 +847,13 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"  false AS in_state, 0 AS level, NULL::timestamptz AS last_at"
 					" FROM dunning.ledger l"
 					" WHERE l.open_amount > 0"
-					"  AND l.due_on < ($1 + interval '1 day')::%s"
-					"  AND ($2::timestamptz IS NULL OR l.due_on >= $2::%s)"
+	/*
+	 * days are whole: an invoice falls due on a day (a due instant on the
+	 * day it falls in), so the window is drawn in dates, whatever the
+	 * type of the ledger's due dates
+	 */
+					"  AND l.due_on < ($1 + interval '1 day')::date"
+					"  AND ($2::timestamptz IS NULL OR l.due_on >= $2::date)"
 					"  AND NOT EXISTS (SELECT 1 FROM dunning.invoice_state s"
 					"   WHERE s.invoice_id = l.invoice_id AND s.status = 'open')"
 					" UNION ALL"
@@ -829,11 +873,11 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
 					"  ARRAY(SELECT r.as_of FROM dunning.reminder r"
 					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
-					"      AND r.as_of > $1 - $4 AND r.as_of <= $1"
+					"      AND r.as_of > $1 - $3 AND r.as_of <= $1"
 					"    UNION ALL"
 					"    SELECT a.as_of FROM dunning.reminder_archive a"
 					"    WHERE a.customer_id = d.customer_id AND a.status <> 'cancelled'"
-					"      AND a.as_of > $1 - $4 AND a.as_of <= $1) AS contacts,"
+					"      AND a.as_of > $1 - $3 AND a.as_of <= $1) AS contacts,"
 					"  %s"
 					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
 					" SELECT c.*,"
@@ -844,16 +888,16 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"  k.time_zone, k.locale, k.email, k.name, k.phone"
 					" FROM cand c JOIN cust k ON k.customer_id = c.customer_id"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
-					due_type, due_type, contact, contact_join);
+					contact, contact_join);
 }
 
 /* Open the candidate cursor. */
 static Portal
 open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 {
-	Oid			types[4] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INT4OID, INTERVALOID};
-	Datum		args[4];
-	char		nulls[4] = {' ', ' ', ' ', ' '};
+	Oid			types[3] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID};
+	Datum		args[3];
+	char		nulls[3] = {' ', ' ', ' '};
 	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
@@ -865,12 +909,11 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	args[1] = TimestampTzGetDatum(discover_from);
 	if (full)
 		nulls[1] = 'n';
-	args[2] = Int32GetDatum(0);	/* unused */
-	args[3] = IntervalPGetDatum(&pass->campaign->longest_period);
+	args[2] = IntervalPGetDatum(&pass->campaign->longest_period);
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 4, types,
+	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 3, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)
@@ -995,8 +1038,8 @@ evaluate_candidates(Pass *pass, Portal portal)
 }
 
 /*
- * Cancel the unsent reminders whose invoices are paid or gone, re-issue a
- * consolidated one without them, and close those invoices' state.
+ * Settle the unsent reminders the ledger no longer agrees with (cancel or
+ * trim them), and close the settled invoices' state.
  */
 static void
 sweep_unsent(Pass *pass)
@@ -1011,8 +1054,7 @@ sweep_unsent(Pass *pass)
 		elog(ERROR, "could not sweep the unsent reminders");
 	tup = SPI_tuptable->vals[0];
 	pass->cancelled += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-	pass->resolved += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
-	pass->emitted += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull));
+	pass->resolved += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull));
 }
 
 /* Where discovery starts: NULL (everything) or the last as_of less the lookback. */

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 22_privileges.sql
+ * 23_privileges.sql
  *	  Privileges: mailers, readers, campaign administrators, the scheduler and the pass role.
  *
  *-------------------------------------------------------------------------

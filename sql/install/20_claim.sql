@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 19_claim.sql
+ * 20_claim.sql
  *	  The claim: handing reminders out, with its re-check of the live ledger, and the checks the protocol shares.
  *
  *-------------------------------------------------------------------------
@@ -174,39 +174,26 @@ BEGIN
             HINT = 'Bind your invoice table with dunning.bind_ledger() first.';
   END IF;
 
-  -- the oldest ready reminders, passing over those whose lease is running,
-  -- and which of them the ledger no longer agrees with (most often none):
-  -- every invoice still open, and the same total; the ledger is read as
-  -- its owner (dunning.ledger_open_amounts), with one index scan for all
-  WITH locked AS MATERIALIZED (
-         SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
-           FROM dunning.reminder r
-          WHERE r.available_at <= pg_catalog.now()
-            AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
-            AND (channels IS NULL OR r.channel = ANY (channels))
-          ORDER BY r.available_at, r.id
-          LIMIT max
-          FOR UPDATE OF r SKIP LOCKED),
-       live AS MATERIALIZED (
-         SELECT l.invoice_id, l.open_amount
-           FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM locked k, unnest(k.invoice_ids) x (i))) l)
-  SELECT pg_catalog.array_agg(q.id ORDER BY q.id),
-         pg_catalog.array_agg(q.id ORDER BY q.id) FILTER (WHERE NOT q.current)
-    INTO ids, changed
-    FROM (SELECT k.id,
-                 coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
-                                    = pg_catalog.cardinality(k.invoice_ids)
-                                  AND sum(l.open_amount) FILTER (WHERE l.open_amount > 0) = k.total
-                             FROM live l
-                            WHERE l.invoice_id = ANY (k.invoice_ids)), false) AS current
-            FROM locked k) q;
+  -- the oldest ready reminders, passing over those whose lease is running
+  SELECT pg_catalog.array_agg(q.id ORDER BY q.id) INTO ids
+    FROM (SELECT r.id
+            FROM dunning.reminder r
+           WHERE r.available_at <= pg_catalog.now()
+             AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
+             AND (channels IS NULL OR r.channel = ANY (channels))
+           ORDER BY r.available_at, r.id
+           LIMIT max
+           FOR UPDATE OF r SKIP LOCKED) q;
   IF ids IS NULL THEN
     RETURN;
   END IF;
 
-  -- those it cancels move to the archive, and are not handed out
-  IF changed IS NOT NULL THEN
-    PERFORM dunning.recheck_claimed(changed);
+  -- those the live ledger no longer agrees with (most often none) are
+  -- settled by the rule a pass follows too (19_settle.sql): those it
+  -- cancels move to the archive, and are not handed out
+  changed := dunning.unsent_changed(ids);
+  IF cardinality(changed) > 0 THEN
+    PERFORM dunning.settle_unsent(changed, pg_catalog.now(), NULL);
   END IF;
 
   -- no indexed column changes: a HOT update
@@ -221,89 +208,3 @@ END
 $$;
 COMMENT ON FUNCTION dunning.claim(text, integer, interval, text[]) IS
   'Hands out up to max ready reminders (oldest first, of the given channels) to a consumer for the lease; those whose invoices are all paid meanwhile are cancelled instead, consolidated ones keep only their invoices still open.';
-
-/*
- * The re-check of claim() against the live ledger, for the reminders it has
- * locked and found changed: all invoices settled, the reminder is cancelled
- * (and moves to the archive); some settled, it keeps the others; open
- * amounts are brought up to date.  Settled invoices have their state
- * closed, and the history says so.
- */
-CREATE FUNCTION dunning.recheck_claimed(ids bigint[]) RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- claim() found these changed, in the query that locked them; the
-  -- ledger is read as its owner (dunning.ledger_open_amounts)
-  WITH live AS MATERIALIZED (
-    SELECT l.invoice_id, l.open_amount
-      FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM dunning.reminder r,
-                                                unnest(r.invoice_ids) x (i)
-                                          WHERE r.id = ANY (ids))) l),
-  listed AS (
-    SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
-           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount::numeric AS open_amount
-      FROM dunning.reminder r
-     CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
-      LEFT JOIN LATERAL (SELECT p.e AS entry
-                           FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
-                          WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
-      LEFT JOIN live l ON l.invoice_id = x.i
-     WHERE r.id = ANY (ids)),
-  per_reminder AS (
-    SELECT id,
-           array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
-           jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
-             FILTER (WHERE open_amount > 0) AS entries,
-           sum(open_amount) FILTER (WHERE open_amount > 0) AS total
-      FROM listed GROUP BY id),
-  done AS (
-    DELETE FROM dunning.reminder r
-     USING per_reminder p
-     WHERE r.id = p.id AND p.still_open IS NULL
-    RETURNING r),
-  cancelled AS (
-    INSERT INTO dunning.reminder_archive
-    SELECT x.*
-      FROM done d
-     CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled', 'invoices paid before it was claimed',
-                                         (d.r).provider_ref) x
-    RETURNING id),
-  trimmed AS (
-    UPDATE dunning.reminder r
-       SET invoice_ids = p.still_open,
-           payload = n.payload,
-           subject = t.subject, body = t.body, body_html = t.body_html,
-           updated_at = now()
-      FROM per_reminder p
-     CROSS JOIN LATERAL (SELECT payload || jsonb_build_object('invoices', p.entries,
-                                                               'total_open', p.total) AS payload
-                           FROM dunning.reminder WHERE id = p.id) n
-     CROSS JOIN LATERAL dunning.render_reminder(n.payload) t
-     WHERE r.id = p.id AND p.still_open IS NOT NULL
-    RETURNING r.id),
-  settled AS (
-    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
-           CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
-      FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
-  closed AS (
-    UPDATE dunning.invoice_state s
-       SET status = 'closed', closed_reason = t.reason, next_check_at = 'infinity',
-           updated_at = now()
-      FROM settled t
-     WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
-    RETURNING s.invoice_id, s.customer_id, s.level, t.reason)
-  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
-  SELECT now(), t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
-         CASE WHEN t.id IN (SELECT id FROM cancelled) THEN 'paid before it was sent'
-              ELSE 'paid before it was sent: taken out of its consolidated reminder' END
-    FROM settled t
-   WHERE t.id IN (SELECT id FROM cancelled UNION ALL SELECT id FROM trimmed)
-  UNION ALL
-  SELECT now(), c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason
-    FROM closed c;
-END
-$$;
-COMMENT ON FUNCTION dunning.recheck_claimed(bigint[]) IS
-  'Brings reminders being claimed up to date with the live ledger: cancels those whose invoices are all settled (moving them to the archive), drops settled invoices from the others, closes the settled invoices'' state.';

@@ -1,0 +1,180 @@
+/*-------------------------------------------------------------------------
+ *
+ * 19_settle.sql
+ *	  The settle rule: what becomes of an unsent reminder whose invoices the
+ *	  ledger no longer agrees with.
+ *
+ * One rule, whoever sees the payment first: the pass's sweep
+ * (dunning.sweep_unsent(), from src/pass.c) or the claim's re-check
+ * (dunning.claim()).  Both lock the reminders, ask dunning.unsent_changed()
+ * which of them changed, and hand those to dunning.settle_unsent():
+ *
+ *	- every invoice settled (paid, or gone from the ledger): the reminder is
+ *	  cancelled and moves to the archive;
+ *	- some settled: the reminder keeps its id and idempotency key and lists
+ *	  only the invoices still open, at the highest level among them, with
+ *	  that step's channel, template and fee, the live open amounts and
+ *	  total, and its texts rendered again;
+ *	- none settled but an amount changed (a partial payment): the same, with
+ *	  the amounts brought up to date;
+ *	- the settled invoices' state is closed, and the history says so.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+/*
+ * Which of these reminders the live ledger no longer agrees with: an
+ * invoice no longer open, or another total.  The ledger is read as its
+ * owner (dunning.ledger_open_amounts), with one index scan for all.
+ */
+-- (a string body, not BEGIN ATOMIC: binding retypes invoice_ids)
+CREATE FUNCTION dunning.unsent_changed(ids bigint[]) RETURNS bigint[]
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  WITH listed AS MATERIALIZED (
+         SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
+           FROM dunning.reminder r WHERE r.id = ANY (ids)),
+       live AS MATERIALIZED (
+         SELECT l.invoice_id, l.open_amount
+           FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM listed k,
+                                                   unnest(k.invoice_ids) x (i))) l)
+  SELECT coalesce(array_agg(k.id ORDER BY k.id), '{}')
+    FROM listed k
+   WHERE NOT coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
+                                = cardinality(k.invoice_ids)
+                              AND sum(l.open_amount) FILTER (WHERE l.open_amount > 0) = k.total
+                         FROM live l
+                        WHERE l.invoice_id = ANY (k.invoice_ids)), false)
+$$;
+COMMENT ON FUNCTION dunning.unsent_changed(bigint[]) IS
+  'Of these reminders, those the live ledger no longer agrees with: an invoice no longer open, or another total (the ledger read as its owner).';
+
+/*
+ * The settle rule (see the top of this file), for reminders the caller has
+ * locked and found changed.  run_id is the pass's, or NULL from a claim.
+ * Returns how many reminders were cancelled and trimmed, and how many
+ * invoices resolved.
+ */
+CREATE FUNCTION dunning.settle_unsent(ids bigint[], as_of timestamptz, run_id bigint,
+                                      OUT cancelled bigint, OUT trimmed bigint,
+                                      OUT resolved bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  WITH live AS MATERIALIZED (
+    SELECT l.invoice_id, l.open_amount
+      FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM dunning.reminder r,
+                                                unnest(r.invoice_ids) x (i)
+                                          WHERE r.id = ANY (ids))) l),
+  listed AS (
+    SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
+           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount
+      FROM dunning.reminder r
+     CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
+      LEFT JOIN LATERAL (SELECT p.e AS entry
+                           FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
+                          WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
+      LEFT JOIN live l ON l.invoice_id = x.i
+     WHERE r.id = ANY (ids)),
+  per_reminder AS (
+    SELECT id,
+           array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
+           jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
+             FILTER (WHERE open_amount > 0) AS entries,
+           sum(open_amount) FILTER (WHERE open_amount > 0) AS total,
+           max(coalesce((entry->>'level')::int, level)) FILTER (WHERE open_amount > 0) AS level
+      FROM listed GROUP BY id),
+  done AS (
+    DELETE FROM dunning.reminder r
+     USING per_reminder p
+     WHERE r.id = p.id AND p.still_open IS NULL
+    RETURNING r),
+  archived AS (
+    INSERT INTO dunning.reminder_archive
+    SELECT x.*
+      FROM done d
+     CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled', 'invoices paid before it was sent',
+                                         (d.r).provider_ref) x
+    RETURNING id),
+  -- what a trimmed reminder becomes: the step of the highest level it still
+  -- lists (its channel, template and fee), the live amounts and total
+  rebuilt AS (
+    SELECT r.id, p.still_open, p.level, coalesce(st.channel, r.channel) AS channel,
+           r.payload || jsonb_build_object(
+             'invoices', p.entries, 'total_open', p.total, 'level', p.level,
+             'channel', coalesce(st.channel, r.channel),
+             'template', CASE WHEN st.level IS NULL THEN r.payload->'template'
+                              ELSE to_jsonb(st.template) END,
+             'fee', coalesce(st.fee, (r.payload->>'fee')::numeric)) AS payload
+      FROM per_reminder p
+      JOIN dunning.reminder r ON r.id = p.id
+      LEFT JOIN dunning.step st ON st.policy = r.policy AND st.level = p.level
+     WHERE p.still_open IS NOT NULL),
+  kept AS (
+    UPDATE dunning.reminder r
+       SET invoice_ids = b.still_open, level = b.level, channel = b.channel,
+           payload = b.payload, subject = t.subject, body = t.body, body_html = t.body_html,
+           updated_at = now()
+      FROM rebuilt b
+     CROSS JOIN LATERAL dunning.render_reminder(b.payload) t
+     WHERE r.id = b.id
+    RETURNING r.id),
+  settled AS (
+    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+           CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
+      FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
+  closed AS (
+    UPDATE dunning.invoice_state s
+       SET status = 'closed', closed_reason = t.reason, next_check_at = 'infinity',
+           updated_at = settle_unsent.as_of
+      FROM settled t
+     WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
+    RETURNING s.invoice_id, s.customer_id, s.level, t.reason),
+  logged AS (
+    INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,
+                                 reminder_id, reason)
+    SELECT settle_unsent.as_of, settle_unsent.run_id, t.invoice_id, t.customer_id,
+           'cancelled', t.level, t.id,
+           CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN 'paid before it was sent'
+                ELSE 'paid before it was sent: taken out of its consolidated reminder' END
+      FROM settled t
+    UNION ALL
+    SELECT settle_unsent.as_of, settle_unsent.run_id, c.invoice_id, c.customer_id,
+           'resolved', c.level, NULL, c.reason
+      FROM closed c
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM archived), (SELECT count(*) FROM kept),
+         (SELECT count(*) FROM closed)
+    INTO cancelled, trimmed, resolved;
+END
+$$;
+COMMENT ON FUNCTION dunning.settle_unsent(bigint[], timestamptz, bigint) IS
+  'The settle rule, for locked reminders the ledger no longer agrees with: all invoices settled, cancelled (to the archive); else trimmed in place to the invoices still open, at the highest level among them with that step''s channel, template and fee, live amounts, texts rendered again; settled invoices closed; the history told.';
+
+/*
+ * The pass's sweep: the unsent reminders not being claimed right now, those
+ * the ledger no longer agrees with settled by the rule above.
+ */
+CREATE FUNCTION dunning.sweep_unsent(as_of timestamptz, run_id bigint,
+                                     OUT cancelled bigint, OUT trimmed bigint,
+                                     OUT resolved bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  locked bigint[];
+BEGIN
+  -- a reminder a claim holds is settled by that claim
+  SELECT array_agg(r.id) INTO locked
+    FROM (SELECT q.id FROM dunning.reminder q
+           WHERE q.status IN ('pending', 'failed')
+           FOR UPDATE SKIP LOCKED) r;
+  SELECT s.cancelled, s.trimmed, s.resolved INTO cancelled, trimmed, resolved
+    FROM dunning.settle_unsent(dunning.unsent_changed(coalesce(locked, '{}')),
+                               sweep_unsent.as_of, sweep_unsent.run_id) s;
+END
+$$;
+COMMENT ON FUNCTION dunning.sweep_unsent(timestamptz, bigint) IS
+  'The pass''s sweep: settles the unsent reminders (not being claimed) that the live ledger no longer agrees with; returns how many were cancelled and trimmed, and how many invoices resolved.';

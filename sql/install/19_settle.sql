@@ -164,12 +164,23 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+  changed bigint[];
   locked bigint[];
 BEGIN
-  -- a reminder a claim holds is settled by that claim
+  -- which changed, read without locks (most often none); then only those
+  -- are locked, passing over any a claim holds (that claim settles it),
+  -- and looked at again under the lock
+  changed := dunning.unsent_changed(ARRAY(SELECT q.id FROM dunning.reminder q
+                                           WHERE q.status IN ('pending', 'failed')));
+  cancelled := 0;
+  trimmed := 0;
+  resolved := 0;
+  IF cardinality(changed) = 0 THEN
+    RETURN;
+  END IF;
   SELECT array_agg(r.id) INTO locked
     FROM (SELECT q.id FROM dunning.reminder q
-           WHERE q.status IN ('pending', 'failed')
+           WHERE q.id = ANY (changed) AND q.status IN ('pending', 'failed')
            FOR UPDATE SKIP LOCKED) r;
   SELECT s.cancelled, s.trimmed, s.resolved INTO cancelled, trimmed, resolved
     FROM dunning.settle_unsent(dunning.unsent_changed(coalesce(locked, '{}')),

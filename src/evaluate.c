@@ -44,7 +44,7 @@ later(DateADT a, DateADT b)
 
 /* The day of the next routine look at an invoice: in 28 to 55 days. */
 static DateADT
-recheck_day(const Invoice *inv)
+routine_look_day(const Invoice *inv)
 {
 	uint32		spread = hash_bytes((const unsigned char *) inv->key_text,
 									strlen(inv->key_text));
@@ -91,7 +91,7 @@ static void
 wait_for_hold(Invoice *inv, DateADT until)
 {
 	inv->waiting = "hold";
-	look_on(inv, DATE_NOT_FINITE(until) ? recheck_day(inv) : until + 1);
+	look_on(inv, DATE_NOT_FINITE(until) ? routine_look_day(inv) : until + 1);
 }
 
 /*
@@ -108,7 +108,7 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		look_on(inv, recheck_day(inv));
+		look_on(inv, routine_look_day(inv));
 		return;
 	}
 	if (inv->days_overdue <= p->grace_days)
@@ -130,7 +130,7 @@ decide_step(Invoice *inv, const Customer *cust)
 	if (!p->by_customer && money_lt(inv->open_amount, p->min_open_amount))
 	{
 		inv->waiting = "min_open_amount";
-		look_on(inv, recheck_day(inv));
+		look_on(inv, routine_look_day(inv));
 		return;
 	}
 	if (next->days_overdue > inv->days_overdue)
@@ -177,7 +177,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 	if (inv->policy == NULL)
 	{
 		inv->waiting = "no_policy";
-		look_on(inv, recheck_day(inv));
+		look_on(inv, routine_look_day(inv));
 		return;
 	}
 	decide_step(inv, cust);
@@ -194,7 +194,7 @@ schedule_after_emission(Invoice *inv)
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";
-		look_on(inv, later(gap, recheck_day(inv)));
+		look_on(inv, later(gap, routine_look_day(inv)));
 	}
 	else
 	{
@@ -455,7 +455,7 @@ consolidate(Invoice *invoices, int n, Customer *cust, Policy *p, Reminder *r)
 	{
 		for (int i = 0; i < r->ninvoices; i++)
 			hold_back(r->invoices[i], "min_open_amount",
-					  dunning_local_midnight(recheck_day(r->invoices[i]), r->invoices[i]->tz));
+					  dunning_local_midnight(routine_look_day(r->invoices[i]), r->invoices[i]->tz));
 		r->ninvoices = 0;
 		r->step = NULL;
 	}

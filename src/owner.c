@@ -153,6 +153,34 @@ owner_scope_end(OwnerScope *scope)
 }
 
 /*
+ * The statement that reads the ledger's rows for some keys, prepared once
+ * per session and key type (the plan cache makes it anew when the binding
+ * changes the view).  Prepared as the pass role, like every read of the
+ * bound relations.
+ */
+static SPIPlanPtr
+open_amounts_plan(Oid argtype)
+{
+	static SPIPlanPtr plan = NULL;
+	static Oid	plan_type = InvalidOid;
+
+	if (plan != NULL && plan_type == argtype)
+		return plan;
+	if (plan != NULL)
+	{
+		SPI_freeplan(plan);
+		plan = NULL;
+	}
+	plan = SPI_prepare("SELECT l.invoice_id, l.open_amount::numeric"
+					   " FROM dunning.ledger l WHERE l.invoice_id = ANY ($1)", 1, &argtype);
+	if (plan == NULL || SPI_keepplan(plan) != 0)
+		elog(ERROR, "could not prepare the read of the ledger: %s",
+			 SPI_result_code_string(SPI_result));
+	plan_type = argtype;
+	return plan;
+}
+
+/*
  * dunning.ledger_open_amounts(invoice_ids anyarray)
  *		RETURNS TABLE (invoice_id anyelement, open_amount numeric)
  *
@@ -176,9 +204,7 @@ dunning_ledger_open_amounts(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	owner_scope_begin(&scope, dunning_pass_role());
-	if (SPI_execute_with_args("SELECT l.invoice_id, l.open_amount::numeric"
-							  " FROM dunning.ledger l WHERE l.invoice_id = ANY ($1)",
-							  1, &argtype, args, NULL, true, 0) != SPI_OK_SELECT)
+	if (SPI_execute_plan(open_amounts_plan(argtype), args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the ledger");
 	owner_scope_end(&scope);
 

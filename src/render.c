@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "payload.h"
 #include "render.h"
 
 /* What a name of the catalogue is, and so how it is written out. */
@@ -59,51 +60,31 @@ typedef struct CatalogEntry
 	const char *sub;			/* second key, or NULL */
 } CatalogEntry;
 
-/* Every name a template may use (README, "Templates"). */
+/* The renderer's type of a payload field (payload.h). */
+#define T_OF_PK_TEXT T_TEXT
+#define T_OF_PK_NUMBER T_TEXT
+#define T_OF_PK_BOOL T_TEXT
+#define T_OF_PK_AMOUNT T_AMOUNT
+#define T_OF_PK_DATE T_DATE
+#define T_OF_PK_OBJECT T_OBJECT
+#define T_OF_PK_LIST T_LIST
+
+#define ROOT_ENTRY(name, key, sub, kind) {name, T_OF_##kind, S_ROOT, key, sub},
+#define INVOICE_ENTRY(key, kind) {"invoice." key, T_OF_##kind, S_INVOICE, key, NULL},
+#define ITEM_ENTRY(key, kind) {key, T_OF_##kind, S_ITEM, key, NULL},
+
+/*
+ * Every name a template may use (README, "Templates"): each field of the
+ * payload (payload.h), the invoice count, and each field of an invoice as
+ * invoice.x (the current invoice, else the first) and, inside
+ * {{#invoices}}, as x, which comes first there.
+ */
 static const CatalogEntry catalog[] = {
-	{"policy", T_TEXT, S_ROOT, "policy", NULL},
-	{"level", T_TEXT, S_ROOT, "level", NULL},
-	{"channel", T_TEXT, S_ROOT, "channel", NULL},
-	{"template", T_TEXT, S_ROOT, "template", NULL},
-	{"fee", T_AMOUNT, S_ROOT, "fee", NULL},
-	{"currency", T_TEXT, S_ROOT, "currency", NULL},
-	{"total_open", T_AMOUNT, S_ROOT, "total_open", NULL},
+	PAYLOAD_FIELDS(ROOT_ENTRY)
 	{"invoice_count", T_COUNT, S_ROOT, "invoices", NULL},
-	{"payment_url", T_TEXT, S_ROOT, "payment_url", NULL},
-	{"as_of", T_DATE, S_ROOT, "as_of", NULL},
-	{"customer", T_OBJECT, S_ROOT, "customer", NULL},
-	{"customer.id", T_TEXT, S_ROOT, "customer", "id"},
-	{"customer.name", T_TEXT, S_ROOT, "customer", "name"},
-	{"customer.email", T_TEXT, S_ROOT, "customer", "email"},
-	{"customer.phone", T_TEXT, S_ROOT, "customer", "phone"},
-	{"customer.locale", T_TEXT, S_ROOT, "customer", "locale"},
-	{"customer.time_zone", T_TEXT, S_ROOT, "customer", "time_zone"},
-	{"contact", T_OBJECT, S_ROOT, "contact", NULL},
-	{"contact.name", T_TEXT, S_ROOT, "contact", "name"},
-	{"contact.email", T_TEXT, S_ROOT, "contact", "email"},
-	{"contact.phone", T_TEXT, S_ROOT, "contact", "phone"},
-	{"next_step", T_OBJECT, S_ROOT, "next_step", NULL},
-	{"next_step.level", T_TEXT, S_ROOT, "next_step", "level"},
-	{"next_step.channel", T_TEXT, S_ROOT, "next_step", "channel"},
-	{"next_step.due_on", T_DATE, S_ROOT, "next_step", "due_on"},
-	{"next_step.fee", T_AMOUNT, S_ROOT, "next_step", "fee"},
-	{"next_step.handoff", T_TEXT, S_ROOT, "next_step", "handoff"},
-	{"next_step.suspend", T_TEXT, S_ROOT, "next_step", "suspend"},
-	{"invoices", T_LIST, S_ROOT, "invoices", NULL},
 	{"invoice", T_OBJECT, S_INVOICE, NULL, NULL},
-	{"invoice.invoice_id", T_TEXT, S_INVOICE, "invoice_id", NULL},
-	{"invoice.reference", T_TEXT, S_INVOICE, "reference", NULL},
-	{"invoice.due_on", T_DATE, S_INVOICE, "due_on", NULL},
-	{"invoice.days_overdue", T_TEXT, S_INVOICE, "days_overdue", NULL},
-	{"invoice.level", T_TEXT, S_INVOICE, "level", NULL},
-	{"invoice.open_amount", T_AMOUNT, S_INVOICE, "open_amount", NULL},
-	/* inside {{#invoices}}, the invoice's own names come first */
-	{"invoice_id", T_TEXT, S_ITEM, "invoice_id", NULL},
-	{"reference", T_TEXT, S_ITEM, "reference", NULL},
-	{"due_on", T_DATE, S_ITEM, "due_on", NULL},
-	{"days_overdue", T_TEXT, S_ITEM, "days_overdue", NULL},
-	{"level", T_TEXT, S_ITEM, "level", NULL},
-	{"open_amount", T_AMOUNT, S_ITEM, "open_amount", NULL},
+	PAYLOAD_INVOICE_FIELDS(INVOICE_ENTRY)
+	PAYLOAD_INVOICE_FIELDS(ITEM_ENTRY)
 };
 
 #define NCATALOG (int) (sizeof(catalog) / sizeof(catalog[0]))

@@ -32,3 +32,10 @@ LANGUAGE c IMMUTABLE
 AS 'MODULE_PATHNAME', 'dunning_template_validate';
 COMMENT ON FUNCTION dunning.template_validate(text, text, text, text, text, text) IS
   'Raises an error, with line and column, when a subject or body is not a valid template.';
+
+CREATE FUNCTION dunning.payload_fields()
+RETURNS TABLE (path text, kind text)
+AS 'MODULE_PATHNAME', 'dunning_payload_fields'
+LANGUAGE C STRICT IMMUTABLE;
+COMMENT ON FUNCTION dunning.payload_fields() IS
+  'Every field of a reminder''s payload (src/payload.h, the one definition the placeholders are made from): its path (customer.name; invoices[].open_amount for each invoice) and kind (text, number, boolean, amount, date, object, list).';

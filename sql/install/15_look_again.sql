@@ -16,7 +16,7 @@ LANGUAGE C STRICT VOLATILE;
 COMMENT ON FUNCTION dunning.wait_for_pass() IS
   'Takes the transaction-level advisory lock that passes take (src/pass.h), waiting for a pass under way to commit.';
 
-CREATE FUNCTION dunning.recheck_all() RETURNS trigger
+CREATE FUNCTION dunning.look_again_all() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -29,21 +29,21 @@ BEGIN
   RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION dunning.recheck_all() IS
+COMMENT ON FUNCTION dunning.look_again_all() IS
   'Trigger: after a change to policies, steps or calendars, every open invoice is looked at by the next pass.';
 
-CREATE TRIGGER policy_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.policy
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
-CREATE TRIGGER step_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.step
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
-CREATE TRIGGER holiday_recheck AFTER INSERT OR UPDATE OR DELETE ON dunning.holiday
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_all();
-COMMENT ON TRIGGER policy_recheck ON dunning.policy IS 'Open invoices are looked at again.';
-COMMENT ON TRIGGER step_recheck ON dunning.step IS 'Open invoices are looked at again.';
-COMMENT ON TRIGGER holiday_recheck ON dunning.holiday IS 'Open invoices are looked at again.';
+CREATE TRIGGER policy_look_again AFTER INSERT OR UPDATE OR DELETE ON dunning.policy
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_all();
+CREATE TRIGGER step_look_again AFTER INSERT OR UPDATE OR DELETE ON dunning.step
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_all();
+CREATE TRIGGER holiday_look_again AFTER INSERT OR UPDATE OR DELETE ON dunning.holiday
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_all();
+COMMENT ON TRIGGER policy_look_again ON dunning.policy IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER step_look_again ON dunning.step IS 'Open invoices are looked at again.';
+COMMENT ON TRIGGER holiday_look_again ON dunning.holiday IS 'Open invoices are looked at again.';
 
 -- A customer's assignment changed: their invoices get a look at the next pass.
-CREATE FUNCTION dunning.recheck_customers() RETURNS trigger
+CREATE FUNCTION dunning.look_again_customers() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -57,11 +57,11 @@ BEGIN
   RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION dunning.recheck_customers() IS
+COMMENT ON FUNCTION dunning.look_again_customers() IS
   'Trigger: the open invoices of the customers in the transition table "changed" are looked at by the next pass.';
 
 -- A hold was lifted or changed: its invoices get a look at the next pass.
-CREATE FUNCTION dunning.recheck_holds() RETURNS trigger
+CREATE FUNCTION dunning.look_again_holds() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -76,29 +76,29 @@ BEGIN
   RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION dunning.recheck_holds() IS
+COMMENT ON FUNCTION dunning.look_again_holds() IS
   'Trigger: the open invoices under the holds in the transition table "changed" are looked at by the next pass.';
 
-CREATE TRIGGER assignment_recheck_insert AFTER INSERT ON dunning.assignment
+CREATE TRIGGER assignment_look_again_insert AFTER INSERT ON dunning.assignment
   REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
-CREATE TRIGGER assignment_recheck_update AFTER UPDATE ON dunning.assignment
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_customers();
+CREATE TRIGGER assignment_look_again_update AFTER UPDATE ON dunning.assignment
   REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
-CREATE TRIGGER assignment_recheck_delete AFTER DELETE ON dunning.assignment
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_customers();
+CREATE TRIGGER assignment_look_again_delete AFTER DELETE ON dunning.assignment
   REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_customers();
-CREATE TRIGGER hold_recheck_update AFTER UPDATE ON dunning.hold
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_customers();
+CREATE TRIGGER hold_look_again_update AFTER UPDATE ON dunning.hold
   REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
-CREATE TRIGGER hold_recheck_delete AFTER DELETE ON dunning.hold
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_holds();
+CREATE TRIGGER hold_look_again_delete AFTER DELETE ON dunning.hold
   REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION dunning.recheck_holds();
-COMMENT ON TRIGGER assignment_recheck_insert ON dunning.assignment IS 'The customer''s invoices are looked at again.';
-COMMENT ON TRIGGER assignment_recheck_update ON dunning.assignment IS 'The customer''s invoices are looked at again.';
-COMMENT ON TRIGGER assignment_recheck_delete ON dunning.assignment IS 'The customer''s invoices are looked at again.';
-COMMENT ON TRIGGER hold_recheck_update ON dunning.hold IS 'The held invoices are looked at again.';
-COMMENT ON TRIGGER hold_recheck_delete ON dunning.hold IS 'The held invoices are looked at again.';
+  FOR EACH STATEMENT EXECUTE FUNCTION dunning.look_again_holds();
+COMMENT ON TRIGGER assignment_look_again_insert ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_look_again_update ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER assignment_look_again_delete ON dunning.assignment IS 'The customer''s invoices are looked at again.';
+COMMENT ON TRIGGER hold_look_again_update ON dunning.hold IS 'The held invoices are looked at again.';
+COMMENT ON TRIGGER hold_look_again_delete ON dunning.hold IS 'The held invoices are looked at again.';
 
 -- A new binding: the next pass discovers every overdue invoice.
 CREATE FUNCTION dunning.binding_rediscover() RETURNS trigger

@@ -27,25 +27,31 @@
  * invoice no longer open, or another total.  The ledger is read as its
  * owner (dunning.ledger_open_amounts), with one index scan for all.
  */
--- (a string body, not BEGIN ATOMIC: binding retypes invoice_ids)
+-- (plpgsql: its plan is kept for the session, as a claim calls it each time)
 CREATE FUNCTION dunning.unsent_changed(ids bigint[]) RETURNS bigint[]
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-  WITH listed AS MATERIALIZED (
-         SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
-           FROM dunning.reminder r WHERE r.id = ANY (ids)),
-       live AS MATERIALIZED (
-         SELECT l.invoice_id, l.open_amount
-           FROM dunning.ledger_open_amounts(ARRAY(SELECT x.i FROM listed k,
-                                                   unnest(k.invoice_ids) x (i))) l)
-  SELECT coalesce(array_agg(k.id ORDER BY k.id), '{}')
-    FROM listed k
-   WHERE NOT coalesce((SELECT count(*) FILTER (WHERE l.open_amount > 0)
-                                = cardinality(k.invoice_ids)
-                              AND sum(l.open_amount) FILTER (WHERE l.open_amount > 0) = k.total
-                         FROM live l
-                        WHERE l.invoice_id = ANY (k.invoice_ids)), false)
+BEGIN
+  RETURN (
+    WITH listed AS MATERIALIZED (
+           SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
+             FROM dunning.reminder r WHERE r.id = ANY (ids)),
+         items AS MATERIALIZED (
+           SELECT k.id, x.i FROM listed k, unnest(k.invoice_ids) x (i)),
+         live AS MATERIALIZED (
+           SELECT l.invoice_id, l.open_amount
+             FROM dunning.ledger_open_amounts(ARRAY(SELECT t.i FROM items t)) l),
+         per_reminder AS (
+           SELECT t.id, count(*) FILTER (WHERE l.open_amount > 0) AS still_open,
+                  sum(l.open_amount) FILTER (WHERE l.open_amount > 0) AS total
+             FROM items t LEFT JOIN live l ON l.invoice_id = t.i
+            GROUP BY t.id)
+    SELECT coalesce(array_agg(k.id ORDER BY k.id), '{}')
+      FROM listed k JOIN per_reminder p ON p.id = k.id
+     WHERE NOT (p.still_open = cardinality(k.invoice_ids) AND p.total = k.total)
+        OR p.total IS NULL);
+END
 $$;
 COMMENT ON FUNCTION dunning.unsent_changed(bigint[]) IS
   'Of these reminders, those the live ledger no longer agrees with: an invoice no longer open, or another total (the ledger read as its owner).';

@@ -47,21 +47,35 @@ typedef struct BoundOwner
 	Oid			actual;			/* the source's owner now */
 } BoundOwner;
 
+/* The statement that reads a binding's source and owners, prepared once. */
+static SPIPlanPtr
+bound_owner_plan(void)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+
+	if (plan != NULL)
+		return plan;
+	plan = SPI_prepare("SELECT b.source, b.owner, c.relowner"
+					   " FROM dunning.binding b"
+					   " LEFT JOIN pg_catalog.pg_class c"
+					   "   ON c.oid = pg_catalog.to_regclass(b.source)"
+					   " WHERE b.kind = $1", 1, types);
+	if (plan == NULL || SPI_keepplan(plan) != 0)
+		elog(ERROR, "could not prepare the read of dunning.binding: %s",
+			 SPI_result_code_string(SPI_result));
+	return plan;
+}
+
 /* Look up one binding's source and owners. */
 static BoundOwner
 bound_owner(const char *kind)
 {
 	BoundOwner	b = {false, NULL, NULL, InvalidOid};
-	Oid			types[1] = {TEXTOID};
 	Datum		args[1] = {CStringGetTextDatum(kind)};
 	bool		isnull;
 
-	if (SPI_execute_with_args("SELECT b.source, b.owner, c.relowner"
-							  " FROM dunning.binding b"
-							  " LEFT JOIN pg_catalog.pg_class c"
-							  "   ON c.oid = pg_catalog.to_regclass(b.source)"
-							  " WHERE b.kind = $1", 1, types, args, NULL, true, 1)
-		!= SPI_OK_SELECT)
+	if (SPI_execute_plan(bound_owner_plan(), args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read dunning.binding");
 	if (SPI_processed == 0)
 		return b;

@@ -1,0 +1,270 @@
+/*-------------------------------------------------------------------------
+ *
+ * pass_candidates.c
+ *	  The candidate query of a pass, and reading its rows.
+ *
+ * The candidates are the open invoices that became overdue since the
+ * previous pass (all of them on a first or full pass) and the state rows
+ * whose next_check_at has come, with what the decisions need of each
+ * customer (assignment, holds, recent contacts, contact data), ordered by
+ * customer.  The query reads the bound relations, so it is planned and
+ * fetched as the pass role (src/owner.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "money.h"
+#include "owner.h"
+#include "pass_internal.h"
+
+/* A column of a fetched row: its Datum, or isnull. */
+static Datum
+get_col(HeapTuple tup, TupleDesc desc, int col, bool *isnull)
+{
+	return SPI_getbinval(tup, desc, col, isnull);
+}
+
+/* A text column of a fetched row as a C string in the current context, or NULL. */
+static char *
+get_text(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+	Datum		d = get_col(tup, desc, col, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+/* A date column (a hold's last day), or false when NULL. */
+static bool
+get_hold(HeapTuple tup, TupleDesc desc, int col, DateADT *until)
+{
+	bool		isnull;
+	Datum		d = get_col(tup, desc, col, &isnull);
+
+	if (!isnull)
+		*until = DatumGetDateADT(d);
+	return !isnull;
+}
+
+/* Copy a fetched row's invoice into the group (current context: the group's). */
+void
+read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
+{
+	CandidateCols *c = &pass->cols;
+	bool		isnull;
+	Datum		d;
+
+	memset(inv, 0, sizeof(Invoice));
+	d = get_col(tup, desc, c->invoice_id, &isnull);
+	inv->key = datumCopy(d, pass->inv_byval, pass->inv_len);
+	inv->key_text = OutputFunctionCall(&pass->inv_out, d);
+	inv->present = DatumGetBool(get_col(tup, desc, c->present, &isnull));
+	d = get_col(tup, desc, c->open_amount, &isnull);
+	inv->open = !isnull && money_positive(d);
+	inv->open_amount = isnull ? money_zero() : datumCopy(d, false, -1);
+	inv->due_is_ts = pass->due_is_ts;
+	d = get_col(tup, desc, c->due_on, &isnull);
+	inv->due_on = isnull ? (Datum) 0 : datumCopy(d, true, 8);
+	if (isnull)
+		inv->present = false;
+	inv->currency = get_text(tup, desc, c->currency);
+	inv->reference = get_text(tup, desc, c->reference);
+	inv->in_state = DatumGetBool(get_col(tup, desc, c->in_state, &isnull));
+	inv->level = DatumGetInt32(get_col(tup, desc, c->level, &isnull));
+	d = get_col(tup, desc, c->last_at, &isnull);
+	inv->has_last = !isnull;
+	inv->last_reminder_at = isnull ? 0 : DatumGetTimestampTz(d);
+	inv->held = get_hold(tup, desc, c->invoice_hold, &inv->hold_until);
+}
+
+/* Copy a fetched row's customer columns into the group's customer. */
+void
+read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *key_text)
+{
+	CandidateCols *c = &pass->cols;
+	bool		isnull;
+	Datum		d;
+
+	memset(cust, 0, sizeof(Customer));
+	cust->key = datumCopy(get_col(tup, desc, c->customer_id, &isnull),
+						  pass->cust_byval, pass->cust_len);
+	cust->key_text = key_text;
+	cust->time_zone = get_text(tup, desc, c->time_zone);
+	cust->tz = dunning_find_zone(cust->time_zone);
+	cust->locale = get_text(tup, desc, c->locale);
+	cust->email = get_text(tup, desc, c->email);
+	cust->name = get_text(tup, desc, c->name);
+	cust->phone = get_text(tup, desc, c->phone);
+	cust->assigned = get_text(tup, desc, c->assigned);
+	cust->held = get_hold(tup, desc, c->customer_hold, &cust->hold_until);
+	d = get_col(tup, desc, c->contacts, &isnull);
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypePCopy(d);
+		Datum	   *elems;
+		bool	   *enulls;
+
+		deconstruct_array(arr, TIMESTAMPTZOID, 8, true, TYPALIGN_DOUBLE,
+						  &elems, &enulls, &cust->ncontacts);
+		cust->contacts = palloc(sizeof(TimestampTz) * (cust->ncontacts + 1));
+		for (int i = 0; i < cust->ncontacts; i++)
+			cust->contacts[i] = DatumGetTimestampTz(elems[i]);
+	}
+}
+
+/* Find the candidate query's columns by name. */
+static void
+find_columns(Pass *pass, TupleDesc desc)
+{
+	CandidateCols *c = &pass->cols;
+
+#define COL(f) (c->f = SPI_fnumber(desc, #f))
+	COL(invoice_id);
+	COL(customer_id);
+	COL(present);
+	COL(open_amount);
+	COL(due_on);
+	COL(currency);
+	COL(reference);
+	COL(in_state);
+	COL(level);
+	COL(last_at);
+	COL(invoice_hold);
+	COL(assigned);
+	COL(customer_hold);
+	COL(contacts);
+	COL(time_zone);
+	COL(locale);
+	COL(email);
+	COL(name);
+	COL(phone);
+#undef COL
+}
+
+/* The candidate query: newly overdue invoices and state rows due for a look. */
+static char *
+candidate_sql(Pass *pass, bool customers_bound)
+{
+	const char *contact = customers_bound
+		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone"
+		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
+		" NULL::text AS name, NULL::text AS phone";
+	const char *contact_join = customers_bound
+		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
+		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true"
+		: "";
+
+	return psprintf(
+					"WITH cand AS MATERIALIZED ("
+					" SELECT l.invoice_id, l.customer_id, true AS present,"
+					"  l.open_amount::numeric AS open_amount, l.due_on, l.currency, l.reference,"
+					"  false AS in_state, 0 AS level, NULL::timestamptz AS last_at"
+					" FROM dunning.ledger l"
+					" WHERE l.open_amount > 0"
+	/*
+	 * days are whole: an invoice falls due on a day (a due instant on the
+	 * day it falls in), so the window is drawn in dates, whatever the
+	 * type of the ledger's due dates
+	 */
+					"  AND l.due_on < ($1 + interval '1 day')::date"
+					"  AND ($2::timestamptz IS NULL OR l.due_on >= $2::date)"
+					"  AND NOT EXISTS (SELECT 1 FROM dunning.invoice_state s"
+					"   WHERE s.invoice_id = l.invoice_id AND s.status = 'open')"
+					" UNION ALL"
+					" SELECT s.invoice_id, coalesce(l.customer_id, s.customer_id),"
+					"  l.invoice_id IS NOT NULL, l.open_amount::numeric, l.due_on, l.currency,"
+					"  l.reference, true, s.level, s.last_reminder_at"
+					" FROM dunning.invoice_state s"
+					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
+					" WHERE s.status = 'open' AND s.next_check_at <= $1),"
+					/* what the decisions need of each customer, looked up once each */
+					"cust AS MATERIALIZED ("
+					" SELECT d.customer_id,"
+					"  (SELECT a.policy FROM dunning.assignment a"
+					"    WHERE a.customer_id = d.customer_id) AS assigned,"
+					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
+					"          ELSE max(h.until) END"
+					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
+					"  ARRAY(SELECT r.as_of FROM dunning.reminder r"
+					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
+					"      AND r.as_of > $1 - $3 AND r.as_of <= $1"
+					"    UNION ALL"
+					"    SELECT a.as_of FROM dunning.reminder_archive a"
+					"    WHERE a.customer_id = d.customer_id AND a.status <> 'cancelled'"
+					"      AND a.as_of > $1 - $3 AND a.as_of <= $1) AS contacts,"
+					"  %s"
+					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
+					" SELECT c.*,"
+					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
+					"          ELSE max(h.until) END"
+					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
+					"  k.assigned, k.customer_hold, k.contacts,"
+					"  k.time_zone, k.locale, k.email, k.name, k.phone"
+					" FROM cand c JOIN cust k ON k.customer_id = c.customer_id"
+					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
+					contact, contact_join);
+}
+
+/* Open the candidate cursor. */
+Portal
+open_candidates(Pass *pass, TimestampTz discover_from, bool full)
+{
+	Oid			types[3] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID};
+	Datum		args[3];
+	char		nulls[3] = {' ', ' ', ' '};
+	bool		customers_bound;
+	Portal		portal;
+	OwnerScope	scope;
+
+	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
+								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
+
+	args[0] = TimestampTzGetDatum(pass->as_of);
+	args[1] = TimestampTzGetDatum(discover_from);
+	if (full)
+		nulls[1] = 'n';
+	args[2] = IntervalPGetDatum(&pass->campaign->longest_period);
+
+	/* planned and run as the pass role: the planner may run its functions too */
+	owner_scope_begin(&scope, pass->pass_role);
+	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 3, types,
+									   args, nulls, false, 0);
+	owner_scope_end(&scope);
+	if (portal == NULL)
+		elog(ERROR, "could not open the candidate cursor: %s",
+			 SPI_result_code_string(SPI_result));
+	return portal;
+}
+
+/* Learn the ledger's key and due-date types from the cursor's result. */
+void
+learn_types(Pass *pass, TupleDesc desc)
+{
+	Oid			out;
+	bool		varlena;
+	char		cust_align;
+
+	find_columns(pass, desc);
+	pass->inv_type = SPI_gettypeid(desc, pass->cols.invoice_id);
+	pass->cust_type = SPI_gettypeid(desc, pass->cols.customer_id);
+	pass->due_is_ts = SPI_gettypeid(desc, pass->cols.due_on) == TIMESTAMPTZOID;
+	get_typlenbyvalalign(pass->inv_type, &pass->inv_len, &pass->inv_byval, &pass->inv_align);
+	get_typlenbyvalalign(pass->cust_type, &pass->cust_len, &pass->cust_byval, &cust_align);
+	getTypeOutputInfo(pass->inv_type, &out, &varlena);
+	fmgr_info_cxt(out, &pass->inv_out, pass->pass_cxt);
+	getTypeOutputInfo(pass->cust_type, &out, &varlena);
+	fmgr_info_cxt(out, &pass->cust_out, pass->pass_cxt);
+}

@@ -1,0 +1,140 @@
+/*-------------------------------------------------------------------------
+ *
+ * pass_internal.h
+ *	  What the three parts of a pass share: pass.c (the orchestration),
+ *	  pass_candidates.c (the candidate query and reading its rows) and
+ *	  pass_writes.c (the batched writes and the preview's rows).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DUNNING_PASS_INTERNAL_H
+#define DUNNING_PASS_INTERNAL_H
+
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+
+#include "campaign.h"
+#include "evaluate.h"
+#include "template.h"
+
+/* A growing column of values, written as one array parameter. */
+typedef struct ColumnBuf
+{
+	Oid			type;
+	int16		len;
+	bool		byval;
+	char		align;
+	int			n;
+	int			cap;
+	Datum	   *values;
+	bool	   *nulls;
+} ColumnBuf;
+
+/*
+ * The write buffers of the queue, the state and the history: one column of
+ * values per entry, sent as the array parameter $<entry + 1> of the
+ * table's write and unnested under the entry's alias (see WriteColumn).
+ */
+enum
+{
+	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
+	R_KEY, R_ID, R_SUBJECT, R_BODY, R_HTML,
+	R_INV, R_GROUP,				/* one entry per invoice of a reminder */
+	R_NCOLS
+};
+enum
+{
+	S_INV, S_CUST, S_POLICY, S_LEVEL, S_LAST, S_RKEY, S_NEXT, S_WAITING,
+	S_STATUS, S_CLOSED, S_RID, S_NCOLS
+};
+enum
+{
+	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_RID, H_NCOLS
+};
+
+/* Column numbers of the candidate query's result. */
+typedef struct CandidateCols
+{
+	int			invoice_id,
+				customer_id,
+				present,
+				open_amount,
+				due_on,
+				currency,
+				reference,
+				in_state,
+				level,
+				last_at,
+				invoice_hold,
+				assigned,
+				customer_hold,
+				contacts,
+				time_zone,
+				locale,
+				email,
+				name,
+				phone;
+} CandidateCols;
+
+/* Everything one pass carries along. */
+typedef struct Pass
+{
+	TimestampTz as_of;
+	bool		preview;
+	bool		full;
+	int64		run_id;
+	Campaign   *campaign;
+	Oid			inv_type;
+	Oid			cust_type;
+	int16		inv_len;		/* storage of the key types, looked up once */
+	bool		inv_byval;
+	char		inv_align;
+	int16		cust_len;
+	bool		cust_byval;
+	FmgrInfo	inv_out;
+	FmgrInfo	cust_out;
+	bool		due_is_ts;
+	CandidateCols cols;
+	Oid			pass_role;		/* reads of the bound relations run as it */
+
+	int64		examined;
+	int64		emitted;
+	int64		resolved;
+	int64		cancelled;
+
+	MemoryContext pass_cxt;		/* lives for the whole pass */
+	MemoryContext group_cxt;	/* reset after each write of the buffers */
+	RenderCatalog *templates;	/* read when first needed */
+	ColumnBuf	rem[R_NCOLS];
+	ColumnBuf	state[S_NCOLS];
+	ColumnBuf	hist[H_NCOLS];
+	int			ngroup_reminders;
+	SPIPlanPtr	write_reminders;
+	SPIPlanPtr	write_state;
+	SPIPlanPtr	write_history;
+	SPIPlanPtr	write_state_by_key;	/* when a reminder already existed */
+	SPIPlanPtr	write_history_by_key;
+	int64	   *ids;			/* reminder ids drawn ahead from the sequence */
+	int			nids;
+	int			next_id;
+
+	ReturnSetInfo *rsinfo;		/* preview output */
+} Pass;
+
+/* pass_candidates.c */
+extern Portal open_candidates(Pass *pass, TimestampTz discover_from, bool full);
+extern void learn_types(Pass *pass, TupleDesc desc);
+extern void read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv);
+extern void read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust,
+						  char *key_text);
+
+/* pass_writes.c */
+extern void reset_buffers(Pass *pass);
+extern void prepare_writes(Pass *pass);
+extern void flush(Pass *pass);
+extern void add_reminder(Pass *pass, Reminder *r);
+extern void add_state(Pass *pass, Invoice *inv, Customer *cust);
+extern void put_preview(Pass *pass, Reminder *r);
+
+#endif							/* DUNNING_PASS_INTERNAL_H */

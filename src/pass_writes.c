@@ -1,0 +1,541 @@
+/*-------------------------------------------------------------------------
+ *
+ * pass_writes.c
+ *	  The batched writes of a pass: the queue, the state and the history.
+ *
+ * A pass buffers what it decides, one column of values per column of each
+ * write, and sends each table's rows in one statement with the columns as
+ * array parameters, unnested.  Each write is described once, by a table of
+ * its columns (alias, type, parameter number): the buffers, the parameter
+ * types and the SQL are made from it.  A preview returns the reminders as
+ * rows instead.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "money.h"
+#include "pass_internal.h"
+
+/* The type of a write column: a fixed type, or one of the ledger's key types. */
+typedef enum ColumnKind
+{
+	COL_FIXED,
+	COL_INVOICE_KEY,
+	COL_CUSTOMER_KEY
+} ColumnKind;
+
+/*
+ * One column of a write: the alias its values have in the statement's
+ * unnest(), its type, and (for the queue) whether it is one of the
+ * per-invoice columns, unnested apart.  These tables are the one place
+ * that says which buffer is which parameter of which type.
+ */
+typedef struct WriteColumn
+{
+	const char *alias;
+	ColumnKind	kind;
+	Oid			type;			/* COL_FIXED */
+	bool		per_invoice;
+} WriteColumn;
+
+static const WriteColumn reminder_columns[R_NCOLS] = {
+	[R_CUST] = {"c", COL_CUSTOMER_KEY},
+	[R_POLICY] = {"p", COL_FIXED, TEXTOID},
+	[R_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[R_CHANNEL] = {"ch", COL_FIXED, TEXTOID},
+	[R_RECIPIENT] = {"rc", COL_FIXED, TEXTOID},
+	[R_PAYLOAD] = {"pl", COL_FIXED, TEXTOID},
+	[R_AVAILABLE] = {"av", COL_FIXED, TIMESTAMPTZOID},
+	[R_KEY] = {"k", COL_FIXED, TEXTOID},
+	[R_ID] = {"id", COL_FIXED, INT8OID},
+	[R_SUBJECT] = {"su", COL_FIXED, TEXTOID},
+	[R_BODY] = {"bo", COL_FIXED, TEXTOID},
+	[R_HTML] = {"ht", COL_FIXED, TEXTOID},
+	[R_INV] = {"v", COL_INVOICE_KEY, InvalidOid, true},
+	[R_GROUP] = {"g", COL_FIXED, INT4OID, true},
+};
+
+static const WriteColumn state_columns[S_NCOLS] = {
+	[S_INV] = {"i", COL_INVOICE_KEY},
+	[S_CUST] = {"c", COL_CUSTOMER_KEY},
+	[S_POLICY] = {"p", COL_FIXED, TEXTOID},
+	[S_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[S_LAST] = {"la", COL_FIXED, TIMESTAMPTZOID},
+	[S_RKEY] = {"k", COL_FIXED, TEXTOID},
+	[S_NEXT] = {"nc", COL_FIXED, TIMESTAMPTZOID},
+	[S_WAITING] = {"w", COL_FIXED, TEXTOID},
+	[S_STATUS] = {"st", COL_FIXED, TEXTOID},
+	[S_CLOSED] = {"cr", COL_FIXED, TEXTOID},
+	[S_RID] = {"rid", COL_FIXED, INT8OID},
+};
+
+static const WriteColumn history_columns[H_NCOLS] = {
+	[H_INV] = {"i", COL_INVOICE_KEY},
+	[H_CUST] = {"c", COL_CUSTOMER_KEY},
+	[H_EVENT] = {"e", COL_FIXED, TEXTOID},
+	[H_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[H_RKEY] = {"k", COL_FIXED, TEXTOID},
+	[H_REASON] = {"r", COL_FIXED, TEXTOID},
+	[H_RID] = {"rid", COL_FIXED, INT8OID},
+};
+
+/* Start an empty column of values of a type. */
+static void
+colbuf_init(ColumnBuf *b, Oid type)
+{
+	memset(b, 0, sizeof(ColumnBuf));
+	b->type = type;
+	get_typlenbyvalalign(type, &b->len, &b->byval, &b->align);
+}
+
+/* Append a value (or NULL) to a column; the caller's context must be the group's. */
+static void
+colbuf_add(ColumnBuf *b, Datum value, bool isnull)
+{
+	if (b->n == b->cap)
+	{
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->values = b->values ? repalloc(b->values, sizeof(Datum) * b->cap)
+			: palloc(sizeof(Datum) * b->cap);
+		b->nulls = b->nulls ? repalloc(b->nulls, sizeof(bool) * b->cap)
+			: palloc(sizeof(bool) * b->cap);
+	}
+	b->values[b->n] = value;
+	b->nulls[b->n] = isnull;
+	b->n++;
+}
+
+/* Append a C string (or NULL) to a text column. */
+static void
+colbuf_text(ColumnBuf *b, const char *s)
+{
+	colbuf_add(b, s ? CStringGetTextDatum(s) : (Datum) 0, s == NULL);
+}
+
+/* The column as a one-dimensional array Datum. */
+static Datum
+colbuf_array(ColumnBuf *b)
+{
+	int			dims[1] = {b->n};
+	int			lbs[1] = {1};
+
+	return PointerGetDatum(construct_md_array(b->values, b->nulls, 1, dims, lbs,
+											  b->type, b->len, b->byval, b->align));
+}
+
+/* The element type of a write column, for this pass's ledger. */
+static Oid
+column_type(Pass *pass, const WriteColumn *col)
+{
+	switch (col->kind)
+	{
+		case COL_INVOICE_KEY:
+			return pass->inv_type;
+		case COL_CUSTOMER_KEY:
+			return pass->cust_type;
+		default:
+			return col->type;
+	}
+}
+
+/* Empty every write buffer (their memory goes with the group context). */
+void
+reset_buffers(Pass *pass)
+{
+	for (int i = 0; i < R_NCOLS; i++)
+		colbuf_init(&pass->rem[i], column_type(pass, &reminder_columns[i]));
+	for (int i = 0; i < S_NCOLS; i++)
+		colbuf_init(&pass->state[i], column_type(pass, &state_columns[i]));
+	for (int i = 0; i < H_NCOLS; i++)
+		colbuf_init(&pass->hist[i], column_type(pass, &history_columns[i]));
+	pass->ngroup_reminders = 0;
+}
+
+/* Run a prepared write with its buffers as array parameters. */
+static uint64
+execute_write(SPIPlanPtr plan, ColumnBuf *cols, int ncols, Datum *extra, int nextra)
+{
+	Datum		args[16];
+	int			rc;
+
+	for (int i = 0; i < ncols; i++)
+		args[i] = colbuf_array(&cols[i]);
+	for (int i = 0; i < nextra; i++)
+		args[ncols + i] = extra[i];
+	rc = SPI_execute_plan(plan, args, NULL, false, 0);
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+/* Write the buffered reminders, state rows and history, then empty the buffers. */
+void
+flush(Pass *pass)
+{
+	Datum		extra[2] = {TimestampTzGetDatum(pass->as_of), Int64GetDatum(pass->run_id)};
+
+	bool		all_new = true;
+
+	if (pass->state[S_INV].n == 0 && pass->hist[H_INV].n == 0)
+		return;
+	if (pass->ngroup_reminders > 0)
+	{
+		uint64		inserted = execute_write(pass->write_reminders, pass->rem, R_NCOLS,
+											 extra, 2);
+
+		/* an idempotency key that existed: find its reminder by key */
+		all_new = inserted == (uint64) pass->ngroup_reminders;
+		pass->emitted += inserted;
+	}
+	if (pass->state[S_INV].n > 0)
+		execute_write(all_new ? pass->write_state : pass->write_state_by_key,
+					  pass->state, S_NCOLS, extra, 1);
+	if (pass->hist[H_INV].n > 0)
+		execute_write(all_new ? pass->write_history : pass->write_history_by_key,
+					  pass->hist, H_NCOLS, extra, 2);
+
+	MemoryContextReset(pass->group_cxt);
+	MemoryContextSwitchTo(pass->group_cxt);
+	reset_buffers(pass);
+}
+
+/* Prepare a statement for the whole pass. */
+static SPIPlanPtr
+prepare(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, types);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	return plan;
+}
+
+/*
+ * The unnest() arguments of a write's columns ("$1::bigint[], $2::text[]"),
+ * those per invoice or the others, and their aliases ("i, c").
+ */
+static void
+unnest_args(Pass *pass, const WriteColumn *cols, int ncols, bool per_invoice,
+			StringInfo args, StringInfo aliases)
+{
+	for (int i = 0; i < ncols; i++)
+	{
+		if (cols[i].per_invoice != per_invoice)
+			continue;
+		appendStringInfo(args, "%s$%d::%s", args->len ? ", " : "", i + 1,
+						 format_type_be(get_array_type(column_type(pass, &cols[i]))));
+		appendStringInfo(aliases, "%s%s", aliases->len ? ", " : "", cols[i].alias);
+	}
+}
+
+/* The parameter types of a write: its columns' arrays, then the extra ones. */
+static Oid *
+write_types(Pass *pass, const WriteColumn *cols, int ncols, const Oid *extra, int nextra)
+{
+	Oid		   *types = palloc(sizeof(Oid) * (ncols + nextra));
+
+	for (int i = 0; i < ncols; i++)
+		types[i] = get_array_type(column_type(pass, &cols[i]));
+	for (int i = 0; i < nextra; i++)
+		types[ncols + i] = extra[i];
+	return types;
+}
+
+/* The reminder of an idempotency key, in the queue or in the archive. */
+#define REMINDER_BY_KEY \
+	"coalesce((SELECT r.id FROM dunning.reminder r WHERE r.idempotency_key = u.k)," \
+	" (SELECT a.id FROM dunning.reminder_archive a WHERE a.idempotency_key = u.k))"
+
+/*
+ * The state write: an upsert of every examined invoice ($12: the pass's
+ * as_of).  The reminder id comes from the buffer, or, when a reminder's
+ * idempotency key existed already, from the reminder of that key.
+ */
+static char *
+state_sql(Pass *pass, bool by_key)
+{
+	StringInfoData args;
+	StringInfoData aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	unnest_args(pass, state_columns, S_NCOLS, false, &args, &aliases);
+	return psprintf("INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
+					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
+					" closed_reason, first_seen, updated_at)"
+					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, $%d, $%d"
+					" FROM unnest(%s) AS u(%s)"
+					" ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
+					"  policy = EXCLUDED.policy, level = EXCLUDED.level,"
+					"  last_reminder_at = EXCLUDED.last_reminder_at,"
+					"  last_reminder_id = coalesce(EXCLUDED.last_reminder_id, s.last_reminder_id),"
+					"  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
+					"  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
+					"  updated_at = EXCLUDED.updated_at",
+					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
+					args.data, aliases.data);
+}
+
+/* The history write ($8, $9: as_of, run_id), the reminder id found the same two ways. */
+static char *
+history_sql(Pass *pass, bool by_key)
+{
+	StringInfoData args;
+	StringInfoData aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	unnest_args(pass, history_columns, H_NCOLS, false, &args, &aliases);
+	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
+					" reminder_id, reason)"
+					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r"
+					" FROM unnest(%s) AS u(%s)",
+					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
+					args.data, aliases.data);
+}
+
+/*
+ * The queue write ($15, $16: as_of, run_id): one row per reminder, its
+ * invoice keys gathered from the per-invoice columns by group; a reminder
+ * whose idempotency key exists already, in the queue or the archive, is
+ * not written again.
+ */
+static char *
+reminder_sql(Pass *pass)
+{
+	StringInfoData args;
+	StringInfoData aliases;
+	StringInfoData inv_args;
+	StringInfoData inv_aliases;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
+	initStringInfo(&inv_args);
+	initStringInfo(&inv_aliases);
+	unnest_args(pass, reminder_columns, R_NCOLS, false, &args, &aliases);
+	unnest_args(pass, reminder_columns, R_NCOLS, true, &inv_args, &inv_aliases);
+	return psprintf("INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
+					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
+					" subject, body, body_html)"
+					" SELECT x.* FROM ("
+					"  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
+					"   $%d, $%d, r.su, r.bo, r.ht"
+					"  FROM unnest(%s) WITH ORDINALITY AS r(%s, n)"
+					"  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
+					"        FROM unnest(%s) WITH ORDINALITY AS u(%s, o)"
+					"        GROUP BY g) i ON i.g = r.n"
+	/* a fence: the join is planned alone, the filter on top */
+					"  OFFSET 0) x"
+					" WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
+					"                    WHERE a.idempotency_key = x.k)"
+					" ON CONFLICT (idempotency_key) DO NOTHING",
+					R_NCOLS + 1, R_NCOLS + 2, args.data, aliases.data,
+					inv_args.data, inv_aliases.data);
+}
+
+/* Prepare the writes, for the ledger's key types. */
+void
+prepare_writes(Pass *pass)
+{
+	Oid			as_of_run[2] = {TIMESTAMPTZOID, INT8OID};
+	Oid		   *rtypes = write_types(pass, reminder_columns, R_NCOLS, as_of_run, 2);
+	Oid		   *stypes = write_types(pass, state_columns, S_NCOLS, as_of_run, 1);
+	Oid		   *htypes = write_types(pass, history_columns, H_NCOLS, as_of_run, 2);
+
+	pass->write_reminders = prepare(reminder_sql(pass), R_NCOLS + 2, rtypes);
+	pass->write_state = prepare(state_sql(pass, false), S_NCOLS + 1, stypes);
+	pass->write_state_by_key = prepare(state_sql(pass, true), S_NCOLS + 1, stypes);
+	pass->write_history = prepare(history_sql(pass, false), H_NCOLS + 2, htypes);
+	pass->write_history_by_key = prepare(history_sql(pass, true), H_NCOLS + 2, htypes);
+}
+
+/*
+ * The id of the next reminder, drawn ahead from dunning.reminder_id_seq a
+ * block at a time.
+ */
+static int64
+next_reminder_id(Pass *pass)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (pass->next_id == pass->nids)
+	{
+		if (SPI_execute("SELECT pg_catalog.nextval('dunning.reminder_id_seq')"
+						" FROM pg_catalog.generate_series(1, 1000)", false, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not draw reminder ids");
+		MemoryContextSwitchTo(pass->pass_cxt);
+		if (pass->ids == NULL)
+			pass->ids = palloc(sizeof(int64) * 1000);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+
+			pass->ids[i] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i],
+													   SPI_tuptable->tupdesc, 1, &isnull));
+		}
+		pass->nids = (int) SPI_processed;
+		pass->next_id = 0;
+		SPI_freetuptable(SPI_tuptable);
+	}
+	MemoryContextSwitchTo(cxt);
+	return pass->ids[pass->next_id++];
+}
+
+/* Buffer one history entry. */
+static void
+add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
+			const char *key, const char *reason)
+{
+	colbuf_add(&pass->hist[H_INV], inv->key, false);
+	colbuf_add(&pass->hist[H_CUST], cust, false);
+	colbuf_text(&pass->hist[H_EVENT], event);
+	colbuf_add(&pass->hist[H_LEVEL], Int32GetDatum(level), false);
+	colbuf_text(&pass->hist[H_RKEY], key);
+	colbuf_text(&pass->hist[H_REASON], reason);
+	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
+}
+
+/* Buffer the state row of a decided invoice, and its history. */
+void
+add_state(Pass *pass, Invoice *inv, Customer *cust)
+{
+	ColumnBuf  *s = pass->state;
+	bool		emitted = inv->due_step != NULL && inv->reminder_key != NULL;
+	int			level = emitted ? inv->due_step->level : inv->level;
+
+	colbuf_add(&s[S_INV], inv->key, false);
+	colbuf_add(&s[S_CUST], cust->key, false);
+	colbuf_text(&s[S_POLICY], inv->policy ? inv->policy->name : NULL);
+	colbuf_add(&s[S_LEVEL], Int32GetDatum(level), false);
+	if (emitted)
+		colbuf_add(&s[S_LAST], TimestampTzGetDatum(pass->as_of), false);
+	else
+		colbuf_add(&s[S_LAST], TimestampTzGetDatum(inv->last_reminder_at), !inv->has_last);
+	colbuf_text(&s[S_RKEY], emitted ? inv->reminder_key : NULL);
+	/*
+	 * A closed invoice is never looked at again (and its 'infinity' keeps the
+	 * planner's estimate of the rows due for a look honest); a policy that
+	 * starts or stops meanwhile may change everything.
+	 */
+	colbuf_add(&s[S_NEXT], TimestampTzGetDatum(inv->closed ? DT_NOEND :
+											   Min(inv->next_check,
+												   pass->campaign->next_change)),
+			   false);
+	colbuf_text(&s[S_WAITING], inv->waiting);
+	colbuf_text(&s[S_STATUS], inv->closed ? "closed" : "open");
+	colbuf_text(&s[S_CLOSED], inv->closed);
+	colbuf_add(&s[S_RID], Int64GetDatum(inv->reminder_id), !emitted);
+
+	if (emitted)
+		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,
+					psprintf("%d days overdue", inv->days_overdue));
+	else if (inv->closed)
+	{
+		add_history(pass, inv, cust->key, "resolved", inv->level, NULL, inv->closed);
+		pass->resolved++;
+	}
+}
+
+/*
+ * A reminder's subject and bodies, from its step's template; the templates
+ * are read at the first reminder of the pass that needs one.
+ */
+static void
+render_for(Pass *pass, Reminder *r, Rendered *out)
+{
+	memset(out, 0, sizeof(Rendered));
+	if (r->step->template == NULL || !dunning_render_enabled)
+		return;
+	if (pass->templates == NULL)
+		pass->templates = render_catalog_load(pass->pass_cxt);
+	render_reminder(pass->templates, r->payload, out);
+}
+
+/* Buffer one reminder and the keys of its invoices. */
+void
+add_reminder(Pass *pass, Reminder *r)
+{
+	ColumnBuf  *b = pass->rem;
+	int			group = ++pass->ngroup_reminders;
+	Rendered	texts;
+	int64		id = next_reminder_id(pass);
+
+	colbuf_add(&b[R_CUST], r->customer->key, false);
+	colbuf_text(&b[R_POLICY], r->policy->name);
+	colbuf_add(&b[R_LEVEL], Int32GetDatum(r->step->level), false);
+	colbuf_text(&b[R_CHANNEL], r->step->channel);
+	colbuf_text(&b[R_RECIPIENT], r->recipient);
+	colbuf_text(&b[R_PAYLOAD], r->payload);
+	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
+	colbuf_text(&b[R_KEY], r->key);
+	colbuf_add(&b[R_ID], Int64GetDatum(id), false);
+	render_for(pass, r, &texts);
+	colbuf_text(&b[R_SUBJECT], texts.subject);
+	colbuf_text(&b[R_BODY], texts.body);
+	colbuf_text(&b[R_HTML], texts.body_html);
+	for (int i = 0; i < r->ninvoices; i++)
+	{
+		r->invoices[i]->reminder_id = id;
+		colbuf_add(&b[R_INV], r->invoices[i]->key, false);
+		colbuf_add(&b[R_GROUP], Int32GetDatum(group), false);
+	}
+}
+
+/* Return one reminder as a row of dunning.reminder (preview). */
+void
+put_preview(Pass *pass, Reminder *r)
+{
+	TupleDesc	desc = pass->rsinfo->setDesc;
+	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
+	Datum	   *keys = palloc(sizeof(Datum) * r->ninvoices);
+	Rendered	texts;
+
+#define SET(col, val) \
+	do { int n_ = SPI_fnumber(desc, col); values[n_ - 1] = (val); nulls[n_ - 1] = false; } while (0)
+
+	memset(nulls, true, sizeof(bool) * desc->natts);
+	for (int i = 0; i < r->ninvoices; i++)
+		keys[i] = r->invoices[i]->key;
+
+	SET("customer_id", r->customer->key);
+	SET("invoice_ids", PointerGetDatum(construct_array(keys, r->ninvoices, pass->inv_type,
+													   pass->inv_len, pass->inv_byval,
+													   pass->inv_align)));
+	SET("policy", CStringGetTextDatum(r->policy->name));
+	SET("level", Int32GetDatum(r->step->level));
+	SET("channel", CStringGetTextDatum(r->step->channel));
+	if (r->recipient)
+		SET("recipient", CStringGetTextDatum(r->recipient));
+	SET("payload", DirectFunctionCall1(jsonb_in, CStringGetDatum(r->payload)));
+	render_for(pass, r, &texts);
+	if (texts.subject)
+		SET("subject", CStringGetTextDatum(texts.subject));
+	if (texts.body)
+		SET("body", CStringGetTextDatum(texts.body));
+	if (texts.body_html)
+		SET("body_html", CStringGetTextDatum(texts.body_html));
+	SET("status", CStringGetTextDatum("pending"));
+	SET("available_at", TimestampTzGetDatum(r->available_at));
+	SET("attempts", Int32GetDatum(0));
+	SET("idempotency_key", CStringGetTextDatum(r->key));
+	SET("as_of", TimestampTzGetDatum(pass->as_of));
+	SET("created_at", TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()));
+	SET("updated_at", TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()));
+#undef SET
+
+	tuplestore_putvalues(pass->rsinfo->setResult, desc, values, nulls);
+}

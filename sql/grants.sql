@@ -74,6 +74,7 @@ RESET ROLE;
 -- the campaign administrator manages campaigns, runs passes and cancels
 -- reminders; it cannot bind, grant or deliver
 SET ROLE regress_dunning_admin;
+-- (a dispute on 2 also cancels its reminder, failed and waiting for a retry)
 INSERT INTO dunning.hold (invoice_id, reason, note) VALUES (2, 'dispute', 'Wrong address');
 UPDATE dunning.step SET days_overdue = 1 WHERE policy = 'g' AND level = 1;
 SELECT emitted FROM dunning.run('2026-11-21 10:00+00');

@@ -76,11 +76,68 @@ SELECT invoice_ids, level, channel FROM dunning.claim('m', 10) ORDER BY customer
 SELECT pg_temp.left_behind() = :'by_pass'::jsonb AS claim_leaves_the_same;
 ROLLBACK;
 
+-- Holds reach the queue: a dispute or a promise to pay placed after a
+-- reminder was queued stops it, whoever sees it first, like a payment
+-- (the held invoice keeps its level and waits for its hold).
+-- case 4: C disputes C1 of a notice listing C1 and C2: it is trimmed to C2
+INSERT INTO st.invoices VALUES ('C1', 'C', '2026-10-20', 70.00, 'N-C1'),
+                               ('C2', 'C', '2026-10-21', 80.00, 'N-C2');
+SELECT emitted FROM dunning.run('2026-11-06 09:00+00', full_discovery => true);
+BEGIN;
+INSERT INTO dunning.hold (invoice_id, reason) VALUES ('C1', 'dispute');
+SAVEPOINT before;
+SELECT cancelled FROM dunning.run('2026-11-06 10:00+00');
+SELECT pg_temp.left_behind() AS by_pass \gset
+SELECT invoice_ids, status, payload->>'total_open' AS total, last_error
+  FROM dunning.reminders WHERE customer_id = 'C' ORDER BY id;
+SELECT invoice_id, level, waiting_for FROM dunning.invoice_state
+ WHERE customer_id = 'C' ORDER BY 1;
+SELECT invoice_id, event, level, reason FROM dunning.history
+ WHERE customer_id = 'C' AND event = 'cancelled' ORDER BY invoice_id;
+ROLLBACK TO SAVEPOINT before;
+SELECT invoice_ids FROM dunning.claim('m', 10) WHERE customer_id = 'C';
+SELECT pg_temp.left_behind() = :'by_pass'::jsonb AS claim_leaves_the_same;
+ROLLBACK;
+
+-- case 5, the weekend: W's notice is queued on Friday 6 November at 18:00
+-- in Paris, after its send window, so it waits for Monday 09:00; on
+-- Saturday W promises to pay by 15 January: Monday's claim hands nothing
+-- out, and a pass on Saturday would have cancelled it the same way
+INSERT INTO dunning.policy (name, currency, grace_days, min_days_between, group_by,
+    send_days, send_from, send_until, time_zone)
+VALUES ('wk', 'EUR', 0, 1, 'customer', '{1,2,3,4,5}', '09:00', '17:00', 'Europe/Paris');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('wk', 1, 1, 'email');
+INSERT INTO dunning.assignment (customer_id, policy) VALUES ('W', 'wk');
+INSERT INTO st.invoices VALUES ('W1', 'W', '2026-10-20', 90.00, 'N-W1');
+SELECT emitted FROM dunning.run('2026-11-06 17:00+00', full_discovery => true);
+SELECT invoice_ids, available_at FROM dunning.reminder WHERE customer_id = 'W';
+BEGIN;
+INSERT INTO dunning.hold (customer_id, reason, until)
+  VALUES ('W', 'promise_to_pay', '2027-01-15');
+SAVEPOINT before;
+SELECT cancelled FROM dunning.run('2026-11-07 10:00+00');
+SELECT pg_temp.left_behind() AS by_pass \gset
+SELECT invoice_ids, status, last_error FROM dunning.reminders WHERE customer_id = 'W';
+ROLLBACK TO SAVEPOINT before;
+SELECT count(*) AS handed_out FROM dunning.claim('m', 10) WHERE customer_id = 'W';
+SELECT invoice_ids, status, last_error FROM dunning.reminders WHERE customer_id = 'W';
+SELECT pg_temp.left_behind() = :'by_pass'::jsonb AS claim_leaves_the_same;
+ROLLBACK;
+-- a hold that has ended stops nothing
+BEGIN;
+INSERT INTO dunning.hold (customer_id, reason, until)
+  VALUES ('W', 'promise_to_pay', '2026-11-06');
+SELECT cancelled FROM dunning.run('2026-11-07 10:00+00');
+SELECT invoice_ids, status FROM dunning.reminders WHERE customer_id = 'W';
+ROLLBACK;
+DELETE FROM dunning.assignment;
+
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
 DELETE FROM dunning.run_log;
+DELETE FROM dunning.hold;
 DELETE FROM dunning.step;
 DELETE FROM dunning.policy;
 SELECT dunning.unbind('ledger');

@@ -9,36 +9,65 @@
  * (dunning.claim()).  Both lock the reminders, ask dunning.unsent_changed()
  * which of them changed, and hand those to dunning.settle_unsent():
  *
- *	- every invoice settled (paid, or gone from the ledger): the reminder is
- *	  cancelled and moves to the archive;
- *	- some settled: the reminder keeps its id and idempotency key and lists
- *	  only the invoices still open, at the highest level among them, with
+ *	- an invoice is dropped from it when it is settled (paid, or gone from
+ *	  the ledger) or held (a hold on it or its customer in force, placed
+ *	  after the reminder was queued: a dispute, a promise to pay);
+ *	- every invoice dropped: the reminder is cancelled and moves to the
+ *	  archive;
+ *	- some dropped: the reminder keeps its id and idempotency key and lists
+ *	  only the invoices still due, at the highest level among them, with
  *	  that step's channel, template and fee, the live open amounts and
  *	  total, and its texts rendered again;
  *	- none settled but an amount changed (a partial payment): the same, with
  *	  the amounts brought up to date;
- *	- the settled invoices' state is closed, and the history says so.
+ *	- the settled invoices' state is closed, a held invoice's waits for its
+ *	  hold (it keeps its level, as after dunning.cancel()), and the history
+ *	  says so.
  *
  *-------------------------------------------------------------------------
  */
 
 /*
- * Which of these reminders the live ledger no longer agrees with: an
- * invoice no longer open, or another total.  The ledger is read as its
+ * The hold in force on an invoice or its customer on the day of an
+ * instant in a time zone (until is that day or later, or none), if any:
+ * its reason.
+ */
+CREATE FUNCTION dunning.hold_in_force(invoice_id anyelement, customer_id anycompatible,
+                                      at timestamptz, time_zone text)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT h.reason FROM dunning.hold h
+   WHERE (h.invoice_id = $1 OR h.customer_id = $2)
+     AND (h.until IS NULL OR h.until >= ($3 AT TIME ZONE $4)::date)
+   ORDER BY h.id LIMIT 1
+$$;
+COMMENT ON FUNCTION dunning.hold_in_force(anyelement, anycompatible, timestamptz, text) IS
+  'The reason of the hold in force on an invoice or its customer on the day of an instant in a time zone, or NULL: what stops an unsent reminder for it.';
+
+/*
+ * Which of these reminders the live ledger and the holds no longer agree
+ * with, at an instant: an invoice no longer open, another total, or a hold
+ * in force.  The ledger is read as its
  * owner (dunning.ledger_open_amounts), with one index scan for all.
  */
 -- (plpgsql: its plan is kept for the session, as a claim calls it each time)
-CREATE FUNCTION dunning.unsent_changed(ids bigint[]) RETURNS bigint[]
+CREATE FUNCTION dunning.unsent_changed(ids bigint[], as_of timestamptz) RETURNS bigint[]
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   RETURN (
     WITH listed AS MATERIALIZED (
-           SELECT r.id, r.invoice_ids, (r.payload->>'total_open')::numeric AS total
-             FROM dunning.reminder r WHERE r.id = ANY (ids)),
+           SELECT r.id, r.customer_id, r.invoice_ids,
+                  (r.payload->>'total_open')::numeric AS total, p.time_zone
+             FROM dunning.reminder r
+             JOIN dunning.policy p ON p.name = r.policy
+            WHERE r.id = ANY (ids)),
          items AS MATERIALIZED (
-           SELECT k.id, x.i FROM listed k, unnest(k.invoice_ids) x (i)),
+           SELECT k.id, x.i, k.customer_id, k.time_zone
+             FROM listed k, unnest(k.invoice_ids) x (i)),
          live AS MATERIALIZED (
            SELECT l.invoice_id, l.open_amount
              FROM dunning.ledger_open_amounts(ARRAY(SELECT t.i FROM items t)) l),
@@ -50,11 +79,15 @@ BEGIN
     SELECT coalesce(array_agg(k.id ORDER BY k.id), '{}')
       FROM listed k JOIN per_reminder p ON p.id = k.id
      WHERE NOT (p.still_open = cardinality(k.invoice_ids) AND p.total = k.total)
-        OR p.total IS NULL);
+        OR p.total IS NULL
+        OR EXISTS (SELECT 1 FROM items t
+                    WHERE t.id = k.id
+                      AND dunning.hold_in_force(t.i, t.customer_id, unsent_changed.as_of,
+                                                t.time_zone) IS NOT NULL));
 END
 $$;
-COMMENT ON FUNCTION dunning.unsent_changed(bigint[]) IS
-  'Of these reminders, those the live ledger no longer agrees with: an invoice no longer open, or another total (the ledger read as its owner).';
+COMMENT ON FUNCTION dunning.unsent_changed(bigint[], timestamptz) IS
+  'Of these reminders, those the live ledger and the holds no longer agree with at as_of: an invoice no longer open, another total (the ledger read as its owner), or a hold in force.';
 
 /*
  * The settle rule (see the top of this file), for reminders the caller has
@@ -76,8 +109,12 @@ BEGIN
                                           WHERE r.id = ANY (ids))) l),
   listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
-           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount
+           e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount,
+           dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of, pol.time_zone) AS held,
+           l.open_amount > 0 AND dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of,
+                                                       pol.time_zone) IS NULL AS due
       FROM dunning.reminder r
+      JOIN dunning.policy pol ON pol.name = r.policy
      CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
       LEFT JOIN LATERAL (SELECT p.e AS entry
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
@@ -86,23 +123,29 @@ BEGIN
      WHERE r.id = ANY (ids)),
   per_reminder AS (
     SELECT id,
-           array_agg(invoice_id ORDER BY o) FILTER (WHERE open_amount > 0) AS still_open,
+           array_agg(invoice_id ORDER BY o) FILTER (WHERE due) AS still_open,
            jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
-             FILTER (WHERE open_amount > 0) AS entries,
-           sum(open_amount) FILTER (WHERE open_amount > 0) AS total,
-           max(coalesce((entry->>'level')::int, level)) FILTER (WHERE open_amount > 0) AS level
+             FILTER (WHERE due) AS entries,
+           sum(open_amount) FILTER (WHERE due) AS total,
+           max(coalesce((entry->>'level')::int, level)) FILTER (WHERE due) AS level,
+           bool_or(held IS NOT NULL) AS any_held,
+           bool_or(open_amount IS NULL OR NOT open_amount > 0) AS any_settled
       FROM listed GROUP BY id),
   done AS (
     DELETE FROM dunning.reminder r
      USING per_reminder p
      WHERE r.id = p.id AND p.still_open IS NULL
-    RETURNING r),
+    RETURNING r, p.any_held, p.any_settled),
   archived AS (
     INSERT INTO dunning.reminder_archive
     SELECT x.*
       FROM done d
-     CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled', 'invoices paid before it was sent',
-                                         (d.r).provider_ref) x
+     CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled',
+                          CASE WHEN d.any_held AND d.any_settled
+                                 THEN 'invoices paid or held before it was sent'
+                               WHEN d.any_held THEN 'invoices held before it was sent'
+                               ELSE 'invoices paid before it was sent' END,
+                          (d.r).provider_ref) x
     RETURNING id),
   -- what a trimmed reminder becomes: the step of the highest level it still
   -- lists (its channel, template and fee), the live amounts and total
@@ -131,6 +174,17 @@ BEGIN
     SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
            CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
       FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
+  -- a held invoice keeps its level and waits for its hold
+  held AS (
+    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+           held AS reason
+      FROM listed WHERE held IS NOT NULL AND open_amount > 0),
+  waiting AS (
+    UPDATE dunning.invoice_state s
+       SET waiting_for = 'hold', updated_at = settle_unsent.as_of
+      FROM held t
+     WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
+    RETURNING 1),
   closed AS (
     UPDATE dunning.invoice_state s
        SET status = 'closed', closed_reason = t.reason, next_check_at = 'infinity',
@@ -139,17 +193,28 @@ BEGIN
      WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
     RETURNING s.invoice_id, s.customer_id, s.level, t.reason),
   logged AS (
+    -- in a fixed order: each reminder's cancellations, then the resolutions
     INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,
                                  reminder_id, reason)
-    SELECT settle_unsent.as_of, settle_unsent.run_id, t.invoice_id, t.customer_id,
-           'cancelled', t.level, t.id,
-           CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN 'paid before it was sent'
-                ELSE 'paid before it was sent: taken out of its consolidated reminder' END
-      FROM settled t
-    UNION ALL
-    SELECT settle_unsent.as_of, settle_unsent.run_id, c.invoice_id, c.customer_id,
-           'resolved', c.level, NULL, c.reason
-      FROM closed c
+    SELECT settle_unsent.as_of, settle_unsent.run_id, u.invoice_id, u.customer_id,
+           u.event, u.level, u.reminder_id, u.reason
+      FROM (SELECT t.invoice_id, t.customer_id, 'cancelled' AS event, t.level,
+                   t.id AS reminder_id,
+                   CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN 'paid before it was sent'
+                        ELSE 'paid before it was sent: taken out of its consolidated reminder'
+                   END AS reason
+              FROM settled t
+            UNION ALL
+            SELECT t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
+                   CASE WHEN t.id IN (SELECT a.id FROM archived a)
+                        THEN 'held before it was sent: ' || t.reason
+                        ELSE 'held before it was sent: ' || t.reason
+                             || ': taken out of its consolidated reminder' END
+              FROM held t
+            UNION ALL
+            SELECT c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason
+              FROM closed c) u
+     ORDER BY u.event, u.reminder_id, u.invoice_id
     RETURNING 1)
   SELECT (SELECT count(*) FROM archived), (SELECT count(*) FROM kept),
          (SELECT count(*) FROM closed)
@@ -177,7 +242,8 @@ BEGIN
   -- are locked, passing over any a claim holds (that claim settles it),
   -- and looked at again under the lock
   changed := dunning.unsent_changed(ARRAY(SELECT q.id FROM dunning.reminder q
-                                           WHERE q.status IN ('pending', 'failed')));
+                                           WHERE q.status IN ('pending', 'failed')),
+                                     sweep_unsent.as_of);
   cancelled := 0;
   trimmed := 0;
   resolved := 0;
@@ -189,7 +255,7 @@ BEGIN
            WHERE q.id = ANY (changed) AND q.status IN ('pending', 'failed')
            FOR UPDATE SKIP LOCKED) r;
   SELECT s.cancelled, s.trimmed, s.resolved INTO cancelled, trimmed, resolved
-    FROM dunning.settle_unsent(dunning.unsent_changed(coalesce(locked, '{}')),
+    FROM dunning.settle_unsent(dunning.unsent_changed(coalesce(locked, '{}'), sweep_unsent.as_of),
                                sweep_unsent.as_of, sweep_unsent.run_id) s;
 END
 $$;

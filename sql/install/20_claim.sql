@@ -188,10 +188,10 @@ BEGIN
     RETURN;
   END IF;
 
-  -- those the live ledger no longer agrees with (most often none) are
+  -- those the live ledger or a hold no longer agrees with (most often none) are
   -- settled by the rule a pass follows too (19_settle.sql): those it
   -- cancels move to the archive, and are not handed out
-  changed := dunning.unsent_changed(ids);
+  changed := dunning.unsent_changed(ids, pg_catalog.now());
   IF cardinality(changed) > 0 THEN
     PERFORM dunning.settle_unsent(changed, pg_catalog.now(), NULL);
   END IF;

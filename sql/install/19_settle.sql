@@ -71,6 +71,15 @@ BEGIN
          live AS MATERIALIZED (
            SELECT l.invoice_id, l.open_amount
              FROM dunning.ledger_open_amounts(ARRAY(SELECT t.i FROM items t)) l),
+         -- holds are few: joined, not looked up per invoice
+         held AS (
+           SELECT t.id FROM items t
+             JOIN dunning.hold h ON h.invoice_id = t.i
+            WHERE h.until IS NULL OR h.until >= (unsent_changed.as_of AT TIME ZONE t.time_zone)::date
+           UNION
+           SELECT t.id FROM items t
+             JOIN dunning.hold h ON h.customer_id = t.customer_id
+            WHERE h.until IS NULL OR h.until >= (unsent_changed.as_of AT TIME ZONE t.time_zone)::date),
          per_reminder AS (
            SELECT t.id, count(*) FILTER (WHERE l.open_amount > 0) AS still_open,
                   sum(l.open_amount) FILTER (WHERE l.open_amount > 0) AS total
@@ -80,10 +89,7 @@ BEGIN
       FROM listed k JOIN per_reminder p ON p.id = k.id
      WHERE NOT (p.still_open = cardinality(k.invoice_ids) AND p.total = k.total)
         OR p.total IS NULL
-        OR EXISTS (SELECT 1 FROM items t
-                    WHERE t.id = k.id
-                      AND dunning.hold_in_force(t.i, t.customer_id, unsent_changed.as_of,
-                                                t.time_zone) IS NOT NULL));
+        OR k.id IN (SELECT h.id FROM held h));
 END
 $$;
 COMMENT ON FUNCTION dunning.unsent_changed(bigint[], timestamptz) IS

@@ -56,8 +56,19 @@ INSERT INTO dunning.policy (name, currency, is_default) VALUES ('bad', 'EUR', tr
 UPDATE dunning.policy SET is_default = true WHERE name = 'minimal';
 -- the same checks apply to an UPDATE
 UPDATE dunning.policy SET grace_days = -1 WHERE name = 'standard';
+-- settings accepted once would stop every later pass: refused at once
+INSERT INTO dunning.policy (name, currency, min_open_amount) VALUES ('bad', 'EUR', 'NaN');
+INSERT INTO dunning.policy (name, currency, min_open_amount) VALUES ('bad', 'EUR', 'Infinity');
+INSERT INTO dunning.policy (name, currency, per_period) VALUES ('bad', 'EUR', '10000 years');
+INSERT INTO dunning.policy (name, currency, grace_days) VALUES ('bad', 'EUR', 2147483647);
+INSERT INTO dunning.policy (name, currency, max_reminders) VALUES ('bad', 'EUR', 100000);
+INSERT INTO dunning.policy (name, currency, sender_name) VALUES ('bad', 'EUR', repeat('x', 1048576));
+INSERT INTO dunning.locale (code, decimal_sep, group_sep, amount_format, date_format, month_names)
+SELECT 'xx', ',', '.', repeat('{amount}', 100000), 'D.M.Y', month_names
+  FROM dunning.locale_default WHERE code = 'de';
 -- nothing of the above was written
 SELECT count(*) FROM dunning.policy WHERE name = 'bad';
+SELECT count(*) FROM dunning.locale WHERE code = 'xx';
 SELECT name FROM dunning.policy WHERE is_default;
 
 -- a default policy per currency is fine

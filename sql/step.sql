@@ -61,6 +61,15 @@ VALUES ('friendly', 'email', 'fr', 'Un petit rappel', 'Bonjour');
 DELETE FROM dunning.template WHERE name = 'friendly' AND locale = 'en';
 SELECT name, locale FROM dunning.template WHERE name = 'friendly';
 
+-- settings accepted once would stop every later pass: refused at once
+INSERT INTO dunning.step (policy, level, days_overdue, channel, fee)
+VALUES ('standard', 9, 2147483647, 'email', 0);
+INSERT INTO dunning.step (policy, level, days_overdue, channel, fee)
+VALUES ('standard', 9, 400, 'email', 'NaN');
+INSERT INTO dunning.step (policy, level, days_overdue, channel, fee)
+VALUES ('standard', 9, 400, 'email', 'Infinity');
+SELECT count(*) FROM dunning.step WHERE level = 9;
+
 -- deleting a policy deletes its steps
 DELETE FROM dunning.policy WHERE name = 'standard';
 SELECT count(*) FROM dunning.step;

@@ -27,6 +27,11 @@ VALUES ('friendly', 'email', 'it', 'Promemoria', '  ');
 -- an empty name
 INSERT INTO dunning.template (name, channel, locale, subject, body)
 VALUES ('', 'email', 'it', 'Promemoria', 'Ciao');
+-- a template no pass could afford to render for every reminder
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+VALUES ('huge', 'email', 'it', 'Promemoria', repeat('Ciao {{customer.name}} ', 50000));
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+VALUES ('huge', 'email', 'it', repeat('Promemoria ', 1000), 'Ciao');
 -- a second template for the same name, channel and locale
 INSERT INTO dunning.template (name, channel, locale, subject, body)
 VALUES ('friendly', 'email', 'en', 'Again', 'Hello again');

@@ -60,3 +60,44 @@ END
 $$;
 COMMENT ON FUNCTION dunning.require_not_negative(text, text, numeric, text) IS
   'Raises a clear error when a count or amount is negative (used by the checks).';
+
+/*
+ * Settings a pass must be able to work with: a number within bounds
+ * (which NaN and Infinity never are), a text of a sane length.  A value
+ * accepted at INSERT must never stop a pass later.
+ */
+CREATE FUNCTION dunning.require_within(tbl text, col text, val numeric, lo numeric,
+                                       hi numeric, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF val IS NOT NULL AND NOT (val >= lo AND val <= hi) THEN
+    RAISE EXCEPTION '% must be between % and %', col, lo, hi
+      USING ERRCODE = 'numeric_value_out_of_range',
+            DETAIL = format('The %s has %s %s.', tbl, col, val),
+            HINT = hint;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_within(text, text, numeric, numeric, numeric, text) IS
+  'Raises a clear error for a number outside its bounds, NaN and Infinity included.';
+
+CREATE FUNCTION dunning.require_short(tbl text, col text, val text, most integer, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF length(val) > most THEN
+    RAISE EXCEPTION '% is longer than % characters', col, most
+      USING ERRCODE = 'string_data_right_truncation',
+            DETAIL = format('The %s has %s characters in %s.', tbl, length(val), col),
+            HINT = hint;
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.require_short(text, text, text, integer, text) IS
+  'Raises a clear error for a text longer than a setting may be.';
+

@@ -103,6 +103,28 @@ BEGIN
     'Use 0 to start as soon as the invoice is due.');
   PERFORM dunning.require_not_negative(what, 'min_days_between', NEW.min_days_between,
     'Give the number of days to wait between two reminders, such as 7.');
+  PERFORM dunning.require_within(what, 'min_open_amount', NEW.min_open_amount, 0, 1e12,
+    'Give the smallest amount worth a reminder, such as 5.00, or 0.');
+  PERFORM dunning.require_within(what, 'grace_days', NEW.grace_days, 0, 3650,
+    'Give a number of days of at most ten years.');
+  PERFORM dunning.require_within(what, 'min_days_between', NEW.min_days_between, 0, 3650,
+    'Give a number of days of at most ten years.');
+  PERFORM dunning.require_within(what, 'max_reminders', NEW.max_reminders, 1, 1000,
+    'Give the most contacts allowed in a period, such as 3, or NULL for no cap.');
+  IF NEW.per_period > interval '366 days' THEN
+    RAISE EXCEPTION 'per_period must be at most 366 days'
+      USING ERRCODE = 'numeric_value_out_of_range',
+            DETAIL = format('The %s has per_period %s.', what, NEW.per_period),
+            HINT = 'Give the length of the contact cap''s period, such as ''30 days''.';
+  END IF;
+  PERFORM dunning.require_short(what, 'sender_name', NEW.sender_name, 200,
+    'Give the name reminders come from, such as ''Accounts, Example SA''.');
+  PERFORM dunning.require_short(what, 'contact_email', NEW.contact_email, 254,
+    'Give one e-mail address.');
+  PERFORM dunning.require_short(what, 'contact_phone', NEW.contact_phone, 50,
+    'Give one phone number.');
+  PERFORM dunning.require_short(what, 'payment_url', NEW.payment_url, 2000,
+    'Give one web address.');
   IF NEW.max_reminders IS NOT NULL AND NEW.max_reminders < 1 THEN
     RAISE EXCEPTION 'max_reminders must be at least 1'
       USING ERRCODE = 'check_violation',

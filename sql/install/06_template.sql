@@ -78,6 +78,14 @@ BEGIN
       USING ERRCODE = 'check_violation',
             DETAIL = format('The template "%s" (%s) has an empty body.', NEW.name, NEW.locale);
   END IF;
+  -- a template renders for every reminder of its step: a size a pass can
+  -- afford, well under dunning.max_render_size
+  PERFORM dunning.require_short(format('template "%s" (%s)', NEW.name, NEW.locale), 'subject',
+    NEW.subject, 1000, 'Keep the subject to a line.');
+  PERFORM dunning.require_short(format('template "%s" (%s)', NEW.name, NEW.locale), 'body',
+    NEW.body, 65536, 'Keep a template under 64 kB; link to longer terms instead of including them.');
+  PERFORM dunning.require_short(format('template "%s" (%s)', NEW.name, NEW.locale), 'body_html',
+    NEW.body_html, 65536, 'Keep a template under 64 kB; link to longer terms instead of including them.');
   PERFORM dunning.template_validate(NEW.name, NEW.channel, NEW.locale,
                                     NEW.subject, NEW.body, NEW.body_html);
   IF TG_OP = 'UPDATE' AND (NEW.name, NEW.channel) IS DISTINCT FROM (OLD.name, OLD.channel) THEN

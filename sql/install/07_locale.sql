@@ -54,6 +54,21 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Use a language in lower case, optionally with a region in capitals: fr, fr-CH, en-GB.';
   END IF;
+  PERFORM dunning.require_short(format('locale "%s"', NEW.code), 'description',
+    NEW.description, 200, 'Describe the rules in a line.');
+  PERFORM dunning.require_short(format('locale "%s"', NEW.code), 'decimal_sep',
+    NEW.decimal_sep, 4, 'Use one character, such as a comma.');
+  PERFORM dunning.require_short(format('locale "%s"', NEW.code), 'group_sep',
+    NEW.group_sep, 4, 'Use one character, such as a space or a dot, or none.');
+  PERFORM dunning.require_short(format('locale "%s"', NEW.code), 'amount_format',
+    NEW.amount_format, 100, 'Write where the amount and the sign go, such as ''{amount} {symbol}''.');
+  PERFORM dunning.require_short(format('locale "%s"', NEW.code), 'date_format',
+    NEW.date_format, 100, 'Write the order of day, month and year, such as ''D MMMM YYYY''.');
+  IF EXISTS (SELECT 1 FROM unnest(NEW.month_names) m WHERE length(m) > 50) THEN
+    RAISE EXCEPTION 'locale "%" has a month name longer than 50 characters', NEW.code
+      USING ERRCODE = 'string_data_right_truncation',
+            HINT = 'Give the twelve month names as the language writes them.';
+  END IF;
   IF NEW.decimal_sep = '' OR NEW.decimal_sep ~ '[0-9]' OR NEW.group_sep ~ '[0-9]'
      OR NEW.decimal_sep = NEW.group_sep THEN
     RAISE EXCEPTION 'locale "%" has unusable separators', NEW.code

@@ -43,6 +43,10 @@ BEGIN
   PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
     'Count days after the due date; use grace_days on the policy to wait longer.');
   PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
+  PERFORM dunning.require_within(what, 'days_overdue', NEW.days_overdue, 0, 3650,
+    'Give a number of days of at most ten years.');
+  PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
+    'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
   IF NEW.template IS NOT NULL AND NOT EXISTS
      (SELECT 1 FROM dunning.templates t

@@ -38,11 +38,13 @@ SELECT dunning.bind_ledger(source => 'public.invoices', invoice_id => 'id',
 
 INSERT INTO dunning.policy (name, currency, is_default)
     VALUES ('standard', 'EUR', true);
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+    VALUES ('friendly', 'email', 'en', 'Invoice reminder', 'Hello'),
+           ('custom', 'email', 'en', 'Second reminder', 'Hello again');
+-- a step naming a template of the user's: a restore loads steps first
 INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
     VALUES ('standard', 1, 3, 'email', NULL, 0),
-           ('standard', 2, 14, 'email', NULL, 0);
-INSERT INTO dunning.template (name, channel, locale, subject, body)
-    VALUES ('friendly', 'email', 'en', 'Invoice reminder', 'Hello');
+           ('standard', 2, 14, 'email', 'custom', 0);
 INSERT INTO dunning.assignment (customer_id, policy) VALUES (7, 'standard');
 INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
 });
@@ -53,6 +55,17 @@ $node->command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', 'source' ],
 $node->command_ok(
     [ 'pg_restore', '--exit-on-error', '-d', 'restored', $dump ],
     'pg_restore into a new database');
+# the plain format, through psql, stopping at the first error
+my $plain = PostgreSQL::Test::Utils::tempdir() . '/source.sql';
+$node->safe_psql('postgres', 'CREATE DATABASE restored_plain');
+$node->command_ok([ 'pg_dump', '-Fp', '-f', $plain, '-d', 'source' ],
+    'pg_dump -Fp of the source database');
+$node->command_ok(
+    [ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', 'restored_plain', '-f', $plain ],
+    'the plain dump restores with ON_ERROR_STOP');
+is($node->safe_psql('restored_plain', 'SELECT string_agg(t::text, \' \' ORDER BY level) FROM dunning.step t'),
+    $node->safe_psql('source', 'SELECT string_agg(t::text, \' \' ORDER BY level) FROM dunning.step t'),
+    'the plain restore has every step, with the template it names');
 
 # Runs a query; returns its output, or undef (with a diagnostic) on error.
 sub query

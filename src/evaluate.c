@@ -34,6 +34,7 @@
 #include "address.h"
 #include "evaluate.h"
 #include "money.h"
+#include "quarantine.h"
 
 /* The later of two dates. */
 static DateADT
@@ -164,8 +165,19 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 	inv->due_step = NULL;
 	inv->waiting = NULL;
 	inv->closed = NULL;
+	inv->problem = NULL;
 	if (decide_closed(inv))
 		return;
+	/* data no pass can use: this invoice waits, the others go on */
+	inv->problem = dunning_invoice_problem(inv);
+	if (inv->problem == NULL && cust->problem != NULL)
+		inv->problem = cust->problem;
+	if (inv->problem != NULL)
+	{
+		inv->waiting = "bad_data";
+		inv->next_check = as_of + USECS_PER_DAY;
+		return;
+	}
 
 	inv->policy = dunning_choose_policy(campaign, cust->assigned, inv->currency);
 	tz = cust->tz ? cust->tz : (inv->policy ? inv->policy->tz : pg_tzset("UTC"));
@@ -512,8 +524,16 @@ dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 			if (!dunning_recipient_is_valid(r->step->channel,
 											recipient_for(cust, r->step->channel)))
 			{
+				const char *to = recipient_for(cust, r->step->channel);
+
 				for (int k = 0; k < r->ninvoices; k++)
+				{
 					hold_back(r->invoices[k], "invalid_recipient", as_of + USECS_PER_DAY);
+					r->invoices[k]->problem =
+						psprintf("the customer's %s for %s is not one: %s",
+								 strcmp(r->step->channel, "email") == 0 ? "e-mail address"
+								 : "phone number", r->step->channel, dunning_shown_value(to));
+				}
 				continue;
 			}
 			rs[kept++] = *r;

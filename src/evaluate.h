@@ -33,6 +33,7 @@ typedef struct Customer
 	char	   *assigned;		/* assigned policy, or NULL */
 	bool		held;			/* a customer hold exists */
 	DateADT		hold_until;		/* its last day (DATEVAL_NOEND: no end) */
+	char	   *problem;		/* why its row cannot be used, or NULL */
 	int			ncontacts;
 	TimestampTz *contacts;		/* reminders within the longest period */
 } Customer;
@@ -66,6 +67,7 @@ typedef struct Invoice
 	const char *waiting;		/* why not, or NULL */
 	TimestampTz next_check;		/* when to look at it again */
 	const char *closed;			/* "paid" or "vanished", or NULL */
+	char	   *problem;		/* why its data cannot be used (bad_data, invalid_recipient) */
 	char	   *reminder_key;	/* the reminder that carries it */
 	int64		reminder_id;
 } Invoice;

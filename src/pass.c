@@ -221,17 +221,18 @@ discovery_start(Pass *pass, bool want_full, TimestampTz *from)
 static void
 record_pass(Pass *pass, TimestampTz started)
 {
-	Oid			types[8] = {INT8OID, TIMESTAMPTZOID, TIMESTAMPTZOID, TEXTOID, INT8OID,
-	INT8OID, INT8OID, INT8OID};
-	Datum		args[8] = {Int64GetDatum(pass->run_id), TimestampTzGetDatum(pass->as_of),
+	Oid			types[9] = {INT8OID, TIMESTAMPTZOID, TIMESTAMPTZOID, TEXTOID, INT8OID,
+	INT8OID, INT8OID, INT8OID, INT8OID};
+	Datum		args[9] = {Int64GetDatum(pass->run_id), TimestampTzGetDatum(pass->as_of),
 		TimestampTzGetDatum(started), CStringGetTextDatum(pass->full ? "full" : "incremental"),
 		Int64GetDatum(pass->examined), Int64GetDatum(pass->emitted),
-	Int64GetDatum(pass->resolved), Int64GetDatum(pass->cancelled)};
+		Int64GetDatum(pass->resolved), Int64GetDatum(pass->cancelled),
+	Int64GetDatum(pass->quarantined)};
 
 	if (SPI_execute_with_args("INSERT INTO dunning.run_log (id, as_of, started_at, duration,"
-							  " discovery, examined, emitted, resolved, cancelled)"
+							  " discovery, examined, emitted, resolved, cancelled, quarantined)"
 							  " VALUES ($1, $2, $3, pg_catalog.clock_timestamp() - $3,"
-							  " $4, $5, $6, $7, $8)", 8, types, args, NULL, false, 0)
+							  " $4, $5, $6, $7, $8, $9)", 9, types, args, NULL, false, 0)
 		!= SPI_OK_INSERT)
 		elog(ERROR, "could not record the pass");
 	if (SPI_execute_with_args("UPDATE dunning.engine SET last_as_of = $2",

@@ -29,6 +29,7 @@
 #include "money.h"
 #include "owner.h"
 #include "pass_internal.h"
+#include "quarantine.h"
 
 /* A column of a fetched row: its Datum, or isnull. */
 static Datum
@@ -110,6 +111,7 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->phone = get_text(tup, desc, c->phone);
 	cust->assigned = get_text(tup, desc, c->assigned);
 	cust->held = get_hold(tup, desc, c->customer_hold, &cust->hold_until);
+	cust->problem = dunning_customer_problem(cust);
 	d = get_col(tup, desc, c->contacts, &isnull);
 	if (!isnull)
 	{

@@ -46,7 +46,7 @@ enum
 enum
 {
 	S_INV, S_CUST, S_POLICY, S_LEVEL, S_LAST, S_RKEY, S_NEXT, S_WAITING,
-	S_STATUS, S_CLOSED, S_RID, S_NCOLS
+	S_STATUS, S_CLOSED, S_RID, S_PROBLEM, S_NCOLS
 };
 enum
 {
@@ -102,6 +102,7 @@ typedef struct Pass
 	int64		emitted;
 	int64		resolved;
 	int64		cancelled;
+	int64		quarantined;	/* invoices whose data could not be used */
 
 	MemoryContext pass_cxt;		/* lives for the whole pass */
 	MemoryContext group_cxt;	/* reset after each write of the buffers */

@@ -80,6 +80,7 @@ static const WriteColumn state_columns[S_NCOLS] = {
 	[S_STATUS] = {"st", COL_FIXED, TEXTOID},
 	[S_CLOSED] = {"cr", COL_FIXED, TEXTOID},
 	[S_RID] = {"rid", COL_FIXED, INT8OID},
+	[S_PROBLEM] = {"pr", COL_FIXED, TEXTOID},
 };
 
 static const WriteColumn history_columns[H_NCOLS] = {
@@ -275,8 +276,8 @@ state_sql(Pass *pass, bool by_key)
 	unnest_args(pass, state_columns, S_NCOLS, false, &args, &aliases);
 	return psprintf("INSERT INTO dunning.invoice_state AS s (invoice_id, customer_id, policy, level,"
 					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
-					" closed_reason, first_seen, updated_at)"
-					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, $%d, $%d"
+					" closed_reason, problem, first_seen, updated_at)"
+					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, u.pr, $%d, $%d"
 					" FROM unnest(%s) AS u(%s)"
 					" ON CONFLICT (invoice_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
 					"  policy = EXCLUDED.policy, level = EXCLUDED.level,"
@@ -284,6 +285,7 @@ state_sql(Pass *pass, bool by_key)
 					"  last_reminder_id = coalesce(EXCLUDED.last_reminder_id, s.last_reminder_id),"
 					"  next_check_at = EXCLUDED.next_check_at, waiting_for = EXCLUDED.waiting_for,"
 					"  status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason,"
+					"  problem = EXCLUDED.problem,"
 					"  updated_at = EXCLUDED.updated_at",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
 					args.data, aliases.data);
@@ -438,6 +440,9 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	colbuf_text(&s[S_STATUS], inv->closed ? "closed" : "open");
 	colbuf_text(&s[S_CLOSED], inv->closed);
 	colbuf_add(&s[S_RID], Int64GetDatum(inv->reminder_id), !emitted);
+	colbuf_text(&s[S_PROBLEM], inv->problem);
+	if (inv->waiting != NULL && strcmp(inv->waiting, "bad_data") == 0)
+		pass->quarantined++;
 
 	if (emitted)
 		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,

@@ -21,6 +21,7 @@ CREATE TABLE dunning.invoice_state (
   waiting_for      text,
   status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
   closed_reason    text,
+  problem          text,
   first_seen       timestamptz NOT NULL,
   updated_at       timestamptz NOT NULL
 );
@@ -41,8 +42,10 @@ COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
   'The as_of of the pass that emitted the last reminder.';
 COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
   'When a pass looks at the invoice again: the start of that day in the customer''s time zone, or the very instant the contact cap allows; -infinity after a campaign change; infinity once closed.';
+COMMENT ON COLUMN dunning.invoice_state.problem IS
+  'What a person must mend before the invoice can be reminded, with the offending value: data of the ledger or the customers no pass can use (waiting_for bad_data), or a recipient that is not one (invalid_recipient).';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, invalid_recipient (the customer''s address or phone number for the step''s channel is not one; looked at again the next day).';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
   'paid (open amount 0 or less) or vanished (no longer in the ledger).';
 COMMENT ON INDEX dunning.invoice_state_next_check IS
@@ -98,10 +101,13 @@ CREATE TABLE dunning.run_log (
   emitted    bigint NOT NULL DEFAULT 0,
   resolved   bigint NOT NULL DEFAULT 0,
   cancelled  bigint NOT NULL DEFAULT 0,
+  quarantined bigint NOT NULL DEFAULT 0,
   error      text,
   run_by     name NOT NULL DEFAULT current_user
 );
 COMMENT ON TABLE dunning.run_log IS 'One row per evaluation pass.';
+COMMENT ON COLUMN dunning.run_log.quarantined IS
+  'Invoices the pass could not use the data of (waiting_for bad_data): dunning.problems says why.';
 COMMENT ON COLUMN dunning.run_log.discovery IS
   'full (every open overdue invoice examined), incremental (those newly due, and the state rows due for a look), or none (the pass failed: see error).';
 COMMENT ON COLUMN dunning.run_log.examined IS 'Invoices looked at.';

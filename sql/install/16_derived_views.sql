@@ -47,7 +47,13 @@ SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recip
        a.lease_owner, a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref,
        a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at
   FROM dunning.reminder_archive a
-$view$, 'Every reminder, in the queue or in the archive.');
+$view$, 'Every reminder, in the queue or in the archive.'),
+('problems', 3, $view$
+SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,
+       s.updated_at AS seen_at, s.next_check_at AS looked_at_again
+  FROM dunning.invoice_state s
+ WHERE s.status = 'open' AND s.waiting_for IN ('bad_data', 'invalid_recipient')
+$view$, 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), with the reason and the offending value; each is looked at again the next day.');
 
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.assignment', 'customer_id', 'customer', false),

@@ -51,6 +51,7 @@ typedef struct Invoice
 	char	   *currency;
 	char	   *reference;
 	bool		in_state;
+	bool		reopened;		/* closed before, open again in the ledger */
 	int			level;
 	bool		has_last;
 	TimestampTz last_reminder_at;

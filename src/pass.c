@@ -46,6 +46,8 @@ PG_FUNCTION_INFO_V1(dunning_wait_for_pass);
 #define FETCH_ROWS 1000
 /* Buffered state rows that trigger a write. */
 #define FLUSH_ROWS 2000
+/* A pass discovers every overdue invoice at least this often. */
+#define FULL_DISCOVERY_EVERY ((TimestampTz) 24 * 60 * 60 * USECS_PER_SEC)
 
 /*
  * The sweep of unsent reminders: those the live ledger no longer agrees
@@ -205,13 +207,24 @@ static bool
 discovery_start(Pass *pass, bool want_full, TimestampTz *from)
 {
 	bool		isnull;
+	bool		full_isnull;
 	Datum		last;
+	Datum		last_full;
 
-	if (SPI_execute("SELECT last_as_of FROM dunning.engine", false, 1) != SPI_OK_SELECT ||
-		SPI_processed != 1)
+	if (SPI_execute("SELECT last_as_of, last_full_as_of FROM dunning.engine", false, 1)
+		!= SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "dunning.engine has no row");
 	last = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	last_full = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &full_isnull);
 	if (want_full || isnull || DatumGetTimestampTz(last) > pass->as_of)
+		return true;
+	/*
+	 * a full discovery at least once a day finds what the window cannot:
+	 * an invoice entered, or let through by a view, after its due date had
+	 * left the window, and one paid then open again (reopened)
+	 */
+	if (full_isnull ||
+		pass->as_of - DatumGetTimestampTz(last_full) >= FULL_DISCOVERY_EVERY)
 		return true;
 	*from = DatumGetTimestampTz(last) - (TimestampTz) dunning_discovery_lookback * USECS_PER_MINUTE;
 	return false;
@@ -235,7 +248,9 @@ record_pass(Pass *pass, TimestampTz started)
 							  " $4, $5, $6, $7, $8, $9)", 9, types, args, NULL, false, 0)
 		!= SPI_OK_INSERT)
 		elog(ERROR, "could not record the pass");
-	if (SPI_execute_with_args("UPDATE dunning.engine SET last_as_of = $2",
+	if (SPI_execute_with_args(pass->full
+							  ? "UPDATE dunning.engine SET last_as_of = $2, last_full_as_of = $2"
+							  : "UPDATE dunning.engine SET last_as_of = $2",
 							  2, types, args, NULL, false, 0) != SPI_OK_UPDATE)
 		elog(ERROR, "could not record the discovery mark");
 	/* consumers waiting with LISTEN learn of the new reminders at commit */

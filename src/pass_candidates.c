@@ -84,6 +84,7 @@ read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
 	inv->currency = get_text(tup, desc, c->currency);
 	inv->reference = get_text(tup, desc, c->reference);
 	inv->in_state = DatumGetBool(get_col(tup, desc, c->in_state, &isnull));
+	inv->reopened = DatumGetBool(get_col(tup, desc, c->reopened, &isnull));
 	inv->level = DatumGetInt32(get_col(tup, desc, c->level, &isnull));
 	d = get_col(tup, desc, c->last_at, &isnull);
 	inv->has_last = !isnull;
@@ -144,6 +145,7 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(in_state);
 	COL(level);
 	COL(last_at);
+	COL(reopened);
 	COL(invoice_hold);
 	COL(assigned);
 	COL(customer_hold);
@@ -171,10 +173,16 @@ candidate_sql(Pass *pass, bool customers_bound)
 
 	return psprintf(
 					"WITH cand AS MATERIALIZED ("
+	/*
+	 * an invoice closed before (paid, or gone from the ledger) that is open
+	 * again is reopened: it keeps the level it had reached
+	 */
 					" SELECT l.invoice_id, l.customer_id, true AS present,"
 					"  l.open_amount::numeric AS open_amount, l.due_on, l.currency, l.reference,"
-					"  false AS in_state, 0 AS level, NULL::timestamptz AS last_at"
+					"  s.invoice_id IS NOT NULL AS in_state, coalesce(s.level, 0) AS level,"
+					"  s.last_reminder_at AS last_at, s.invoice_id IS NOT NULL AS reopened"
 					" FROM dunning.ledger l"
+					" LEFT JOIN dunning.invoice_state s ON s.invoice_id = l.invoice_id"
 					" WHERE l.open_amount > 0"
 	/*
 	 * days are whole: an invoice falls due on a day (a due instant on the
@@ -183,12 +191,11 @@ candidate_sql(Pass *pass, bool customers_bound)
 	 */
 					"  AND l.due_on < ($1 + interval '1 day')::date"
 					"  AND ($2::timestamptz IS NULL OR l.due_on >= $2::date)"
-					"  AND NOT EXISTS (SELECT 1 FROM dunning.invoice_state s"
-					"   WHERE s.invoice_id = l.invoice_id AND s.status = 'open')"
+					"  AND (s.invoice_id IS NULL OR s.status = 'closed')"
 					" UNION ALL"
 					" SELECT s.invoice_id, coalesce(l.customer_id, s.customer_id),"
 					"  l.invoice_id IS NOT NULL, l.open_amount::numeric, l.due_on, l.currency,"
-					"  l.reference, true, s.level, s.last_reminder_at"
+					"  l.reference, true, s.level, s.last_reminder_at, false"
 					" FROM dunning.invoice_state s"
 					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
 					" WHERE s.status = 'open' AND s.next_check_at <= $1),"

@@ -66,6 +66,7 @@ typedef struct CandidateCols
 				in_state,
 				level,
 				last_at,
+				reopened,
 				invoice_hold,
 				assigned,
 				customer_hold,

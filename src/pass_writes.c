@@ -444,6 +444,9 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	if (inv->waiting != NULL && strcmp(inv->waiting, "bad_data") == 0)
 		pass->quarantined++;
 
+	if (inv->reopened && !inv->closed)
+		add_history(pass, inv, cust->key, "reopened", inv->level, NULL,
+					"open again in the ledger");
 	if (emitted)
 		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,
 					psprintf("%d days overdue", inv->days_overdue));

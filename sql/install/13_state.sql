@@ -119,8 +119,9 @@ COMMENT ON SEQUENCE dunning.run_log_id_seq IS 'Identifiers of passes.';
 -- Where incremental discovery resumes: the as_of of the last pass.
 CREATE TABLE dunning.engine (
   id         integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
-  last_as_of timestamptz
+  last_as_of timestamptz,
+  last_full_as_of timestamptz
 );
 INSERT INTO dunning.engine DEFAULT VALUES;
 COMMENT ON TABLE dunning.engine IS
-  'The evaluation''s bookkeeping: the as_of of the last pass (NULL: the next pass discovers every overdue invoice).';
+  'The evaluation''s bookkeeping: the as_of of the last pass (NULL: the next pass discovers every overdue invoice), and of the last full discovery (passes make one at least once a day).';

@@ -66,12 +66,17 @@ ISOLATION_SPECS = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.s
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror
+PG_CPPFLAGS += -DDUNNING_VERSION='"$(EXTVERSION)"'
+
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # every object is rebuilt when a header changes (PGXS tracks no dependencies)
 $(OBJS): $(wildcard src/*.h)
+
+# the library's version is compiled into it (src/version.c)
+src/version.o: dunning.control
 
 $(BUILT_SCRIPT): $(INSTALL_SQL) Makefile
 	@for f in $(filter-out $(INSTALL_SQL) Makefile,$(wildcard sql/install/*.sql sql/install/data/*.sql sql/install/data/*/*.sql)); do \

@@ -35,6 +35,7 @@
 #include "owner.h"
 #include "pass.h"
 #include "pass_internal.h"
+#include "version.h"
 #include "template.h"
 #include "worker.h"
 
@@ -278,6 +279,7 @@ do_pass(Pass *pass, bool want_full)
 	 */
 	if (!pass->preview)
 		DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PASS_LOCK_KEY));
+	dunning_require_same_version();
 	pass->campaign = dunning_load_campaign(pass->as_of);
 
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -36,3 +36,9 @@ COMMENT ON FUNCTION dunning.worker_status() IS
 CREATE VIEW dunning.workers AS SELECT * FROM dunning.worker_status();
 COMMENT ON VIEW dunning.workers IS
   'The live background workers: the launcher, and one scheduler per database with its state, last and next pass, failures in a row and last error.';
+
+CREATE FUNCTION dunning.library_version() RETURNS text
+AS 'MODULE_PATHNAME', 'dunning_library_version'
+LANGUAGE C STRICT IMMUTABLE;
+COMMENT ON FUNCTION dunning.library_version() IS
+  'The version of the loaded dunning library; passes refuse to run while the extension''s SQL installed in the database (pg_extension.extversion) is another.';

@@ -43,6 +43,17 @@ SELECT discovery, emitted FROM dunning.run('2026-11-05 09:00+00');
 SELECT status, level FROM dunning.invoice_state WHERE invoice_id = 1;
 SELECT event, level, reason FROM dunning.history WHERE invoice_id = 1 ORDER BY id;
 
+-- invoice 1 is at its last step, with nothing in the queue: its next look
+-- is the routine one, weeks away; paid, it is noticed by the next day's
+-- full discovery all the same
+SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
+SELECT level, waiting_for, next_check_at > '2026-11-20' AS looked_at_in_weeks
+  FROM dunning.invoice_state WHERE invoice_id = 1;
+UPDATE dc.invoices SET balance = 0 WHERE id = 1;
+SELECT discovery, resolved FROM dunning.run('2026-11-05 10:00+00');
+SELECT discovery, resolved FROM dunning.run('2026-11-06 09:00+00');
+SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 1;
+
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;

@@ -198,7 +198,14 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"  l.reference, true, s.level, s.last_reminder_at, false"
 					" FROM dunning.invoice_state s"
 					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
-					" WHERE s.status = 'open' AND s.next_check_at <= $1),"
+	/*
+	 * and, on a full discovery (at least daily), every open state whose
+	 * invoice the ledger shows paid or no longer has: a payment is noticed
+	 * within a day, not at the routine look weeks later
+	 */
+					" WHERE s.status = 'open' AND (s.next_check_at <= $1"
+					"  OR ($2::timestamptz IS NULL"
+					"      AND (l.invoice_id IS NULL OR NOT l.open_amount > 0)))),"
 					/* what the decisions need of each customer, looked up once each */
 					"cust AS MATERIALIZED ("
 					" SELECT d.customer_id,"

@@ -45,6 +45,21 @@ SELECT invoice_ids FROM dunning.reminders ORDER BY invoice_ids;
 SELECT count(*) AS problems FROM dunning.problems;
 SELECT quarantined FROM dunning.run_log ORDER BY id;
 
+-- a view may list an invoice twice (here, a union that forgot a filter):
+-- the invoice is looked at once, and waits, with how many rows it has
+CREATE VIEW qr.invoices_v AS
+  SELECT * FROM qr.invoices
+  UNION ALL
+  SELECT 70, 1, '2026-10-01', 40, 'Q-70'
+  UNION ALL
+  SELECT 70, 1, '2026-10-01', 40, 'Q-70 again';
+INSERT INTO qr.invoices VALUES (80, 1, '2026-10-01', 30, 'Q-80');
+SELECT dunning.bind_ledger('qr.invoices_v', 'id', 'customer_id', 'due_date', 'balance',
+                           reference => 'number');
+SELECT examined, emitted FROM dunning.run('2026-11-04 10:00+00', full_discovery => true);
+SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
+SELECT invoice_ids FROM dunning.reminders WHERE invoice_ids && '{70,80}' ORDER BY 1;
+
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;

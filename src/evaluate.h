@@ -52,6 +52,7 @@ typedef struct Invoice
 	char	   *reference;
 	bool		in_state;
 	bool		reopened;		/* closed before, open again in the ledger */
+	int64		copies;			/* rows of the ledger with its key */
 	int			level;
 	bool		has_last;
 	TimestampTz last_reminder_at;

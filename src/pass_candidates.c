@@ -85,6 +85,7 @@ read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
 	inv->reference = get_text(tup, desc, c->reference);
 	inv->in_state = DatumGetBool(get_col(tup, desc, c->in_state, &isnull));
 	inv->reopened = DatumGetBool(get_col(tup, desc, c->reopened, &isnull));
+	inv->copies = DatumGetInt64(get_col(tup, desc, c->copies, &isnull));
 	inv->level = DatumGetInt32(get_col(tup, desc, c->level, &isnull));
 	d = get_col(tup, desc, c->last_at, &isnull);
 	inv->has_last = !isnull;
@@ -146,6 +147,7 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(level);
 	COL(last_at);
 	COL(reopened);
+	COL(copies);
 	COL(invoice_hold);
 	COL(assigned);
 	COL(customer_hold);
@@ -158,9 +160,26 @@ find_columns(Pass *pass, TupleDesc desc)
 #undef COL
 }
 
+/*
+ * Does the bound ledger keep its invoice keys unique: a table with a
+ * unique index (no predicate, no expression) on the key column alone?
+ */
+static bool
+ledger_keys_unique(void)
+{
+	return SPI_execute("SELECT 1 FROM dunning.binding b"
+					   " JOIN pg_catalog.pg_index i ON i.indrelid = pg_catalog.to_regclass(b.source)"
+					   " JOIN pg_catalog.pg_attribute a"
+					   "   ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+					   " WHERE b.kind = 'ledger' AND i.indisunique AND i.indnkeyatts = 1"
+					   "   AND i.indpred IS NULL AND i.indexprs IS NULL"
+					   "   AND a.attname = b.columns->>'invoice_id'", true, 1) == SPI_OK_SELECT
+		&& SPI_processed > 0;
+}
+
 /* The candidate query: newly overdue invoices and state rows due for a look. */
 static char *
-candidate_sql(Pass *pass, bool customers_bound)
+candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 {
 	const char *contact = customers_bound
 		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone"
@@ -229,9 +248,19 @@ candidate_sql(Pass *pass, bool customers_bound)
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
 					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone"
-					" FROM cand c JOIN cust k ON k.customer_id = c.customer_id"
+					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
-					contact, contact_join);
+					contact, contact_join, unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
+	/*
+	 * a ledger whose keys nothing keeps unique (a view, a table without a
+	 * unique index on the key) may list an invoice twice: it is read once,
+	 * with the number of its copies, and waits as bad data
+	 */
+					: "(SELECT d.* FROM (SELECT cand.*,"
+					"   count(*) OVER (PARTITION BY cand.invoice_id) AS copies,"
+					"   row_number() OVER (PARTITION BY cand.invoice_id"
+					"     ORDER BY cand.customer_id, cand.due_on) AS copy"
+					"  FROM cand) d WHERE d.copy = 1)");
 }
 
 /* Open the candidate cursor. */
@@ -244,9 +273,11 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
+	char	   *sql;
 
 	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
 								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
+	sql = candidate_sql(pass, customers_bound, ledger_keys_unique());
 
 	args[0] = TimestampTzGetDatum(pass->as_of);
 	args[1] = TimestampTzGetDatum(discover_from);
@@ -256,7 +287,7 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, candidate_sql(pass, customers_bound), 3, types,
+	portal = SPI_cursor_open_with_args(NULL, sql, 3, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)

@@ -67,6 +67,7 @@ typedef struct CandidateCols
 				level,
 				last_at,
 				reopened,
+				copies,
 				invoice_hold,
 				assigned,
 				customer_hold,

@@ -63,6 +63,8 @@ dunning_invoice_problem(const Invoice *inv)
 {
 	char	   *why;
 
+	if (inv->copies > 1)
+		return psprintf("invoice_id appears in %lld rows of the ledger", (long long) inv->copies);
 	if (inv->present && inv->open_amount != (Datum) 0)
 	{
 		Numeric		amount = DatumGetNumeric(inv->open_amount);

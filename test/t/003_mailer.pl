@@ -13,6 +13,9 @@ use File::Basename qw(dirname);
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FindBin;
+use lib "$FindBin::RealBin/../lib";
+use DunningTest qw(spawn lines_of wait_for);
 use Time::HiRes qw(time usleep);
 
 my $python = '/usr/bin/python3';
@@ -29,48 +32,10 @@ $node->start;
 my $dsn = $node->connstr('shop');
 my $logdir = $PostgreSQL::Test::Utils::log_path;
 
-# Start a command in the background, its output appended to a log file.
-sub spawn
-{
-	my ($log, @cmd) = @_;
-	my $pid = fork();
-	die "fork failed: $!" unless defined $pid;
-	if ($pid == 0)
-	{
-		open(STDOUT, '>>', $log) or die;
-		open(STDERR, '>>', $log) or die;
-		exec(@cmd) or die "exec @cmd failed: $!";
-	}
-	return $pid;
-}
-
-sub lines_of
-{
-	my ($file) = @_;
-	return () unless -e $file;
-	open(my $fh, '<', $file) or die;
-	my @lines = <$fh>;
-	close($fh);
-	chomp @lines;
-	return @lines;
-}
-
-sub wait_for
-{
-	my ($what, $timeout) = @_;
-	my $until = time() + $timeout;
-	while (time() < $until)
-	{
-		return 1 if $what->();
-		usleep(50_000);
-	}
-	return 0;
-}
-
 # --- an SMTP server that takes 20 ms a message ------------------------------
 my $smtp_port = PostgreSQL::Test::Cluster::get_free_port();
 my $received = "$logdir/smtp_received.txt";
-my $sink = spawn("$logdir/smtp_sink.log", $python, $sink_script, $smtp_port, $received, '0.02');
+my $sink = spawn("$logdir/smtp_sink.log", {}, $python, $sink_script, $smtp_port, $received, '0.02');
 ok(wait_for(sub { (grep { /listening/ } lines_of("$logdir/smtp_sink.log")) > 0 }, 30),
 	'the SMTP server listens on loopback');
 my $smtp_url = "smtp://127.0.0.1:$smtp_port";
@@ -100,8 +65,8 @@ my $log_a = "$logdir/mailer_a.log";
 my $log_b = "$logdir/mailer_b.log";
 my @common = ('dunning_mailer', '--dsn', $dsn, '--smtp-url', $smtp_url,
 	'--from', 'billing@example.com', '--lease', '3 seconds', '--poll', '1');
-my $mailer_a = spawn($log_a, @common, '--consumer', 'mailer-a', '--batch', '50');
-my $mailer_b = spawn($log_b, @common, '--consumer', 'mailer-b', '--batch', '20');
+my $mailer_a = spawn($log_a, {}, @common, '--consumer', 'mailer-a', '--batch', '50');
+my $mailer_b = spawn($log_b, {}, @common, '--consumer', 'mailer-b', '--batch', '20');
 ok( wait_for(
 		sub {
 			(grep { /delivering through/ } (lines_of($log_a), lines_of($log_b))) == 2;
@@ -199,7 +164,7 @@ $node->safe_psql('shop', q{
 ok($node->poll_query_until('shop', "SELECT count(*) = $n + 100 FROM dunning.reminders"),
 	'the worker emits 100 more reminders');
 my $log_e = "$logdir/mailer_e.log";
-my $mailer_e = spawn($log_e, @common, '--consumer', 'mailer-e', '--batch', '50');
+my $mailer_e = spawn($log_e, {}, @common, '--consumer', 'mailer-e', '--batch', '50');
 ok(wait_for(sub { (grep { /sent reminder/ } lines_of($log_e)) >= 5 }, 60),
 	'mailer-e is delivering its first batch of 50');
 kill 'TERM', $mailer_e;
@@ -221,7 +186,7 @@ $node->safe_psql('shop', q{
 	SELECT dunning.run(full_discovery => true);
 });
 my $log_c = "$logdir/mailer_c.log";
-my $mailer_c = spawn($log_c, 'dunning_mailer', '--dsn', $dsn, '--smtp-url', $smtp_url,
+my $mailer_c = spawn($log_c, {}, 'dunning_mailer', '--dsn', $dsn, '--smtp-url', $smtp_url,
 	'--consumer', 'mailer-c', '--idle-exit', '1', '--poll', '1');
 waitpid($mailer_c, 0);
 is($?, 0, 'a mailer with an --idle-exit leaves once the queue is empty');

@@ -28,6 +28,9 @@ use POSIX qw(WNOHANG);
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FindBin;
+use lib "$FindBin::RealBin/../lib";
+use DunningTest qw(spawn lines_of wait_for);
 use Time::HiRes qw(time usleep);
 
 my $python = '/usr/bin/python3';
@@ -46,50 +49,6 @@ my $dsn = $node->connstr('shop');
 my $logdir = $PostgreSQL::Test::Utils::log_path;
 
 # ------------------------------------------------------------- helpers
-
-# Start a command in the background, with some environment variables set
-# (or, given undef, unset), its output appended to a log file.
-sub spawn
-{
-	my ($log, $env, @cmd) = @_;
-	my $pid = fork();
-	die "fork failed: $!" unless defined $pid;
-	if ($pid == 0)
-	{
-		foreach my $k (keys %$env)
-		{
-			if (defined $env->{$k}) { $ENV{$k} = $env->{$k}; }
-			else { delete $ENV{$k}; }
-		}
-		open(STDOUT, '>>', $log) or die;
-		open(STDERR, '>>', $log) or die;
-		exec(@cmd) or die "exec @cmd failed: $!";
-	}
-	return $pid;
-}
-
-sub lines_of
-{
-	my ($file) = @_;
-	return () unless -e $file;
-	open(my $fh, '<', $file) or die;
-	my @lines = <$fh>;
-	close($fh);
-	chomp @lines;
-	return @lines;
-}
-
-sub wait_for
-{
-	my ($what, $timeout) = @_;
-	my $until = time() + $timeout;
-	while (time() < $until)
-	{
-		return 1 if $what->();
-		usleep(50_000);
-	}
-	return 0;
-}
 
 # Wait for a process to leave, at most $timeout seconds (then kill it);
 # its exit status, or -1 when it had to be killed.

@@ -116,12 +116,12 @@ BEGIN
   listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount,
-           dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of, pol.time_zone) AS held,
-           l.open_amount > 0 AND dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of,
-                                                       pol.time_zone) IS NULL AS due
+           h.held, l.open_amount > 0 AND h.held IS NULL AS due
       FROM dunning.reminder r
       JOIN dunning.policy pol ON pol.name = r.policy
      CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
+     CROSS JOIN LATERAL (SELECT dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of,
+                                                      pol.time_zone) AS held) h
       LEFT JOIN LATERAL (SELECT p.e AS entry
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
                           WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true

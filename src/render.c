@@ -20,7 +20,8 @@
  *
  * The parser is a loop, the renderer recurses at most RENDER_MAX_DEPTH deep,
  * the output is bounded by the caller, and text in and out is UTF-8.  This
- * file uses nothing of the server: test/fuzz links it alone.
+ * file and render_json.c (which reads the payload) use nothing of the
+ * server: test/fuzz links them alone.
  *
  *-------------------------------------------------------------------------
  */
@@ -31,6 +32,7 @@
 
 #include "payload.h"
 #include "render.h"
+#include "render_internal.h"
 
 /* What a name of the catalogue is, and so how it is written out. */
 typedef enum ValueType
@@ -116,16 +118,16 @@ struct RenderTemplate
 
 /* ---------------------------------------------------------------- helpers */
 
-static void *
-arena_alloc(RenderArena *arena, size_t size)
+void *
+render_alloc(RenderArena *arena, size_t size)
 {
 	return arena->alloc(arena->arg, size == 0 ? 1 : size);
 }
 
-static char *
-arena_strndup(RenderArena *arena, const char *s, size_t len)
+char *
+render_strndup(RenderArena *arena, const char *s, size_t len)
 {
-	char	   *r = arena_alloc(arena, len + 1);
+	char	   *r = render_alloc(arena, len + 1);
 
 	memcpy(r, s, len);
 	r[len] = '\0';
@@ -135,8 +137,8 @@ arena_strndup(RenderArena *arena, const char *s, size_t len)
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))
 #endif
-static void
-set_error(RenderError *err, int line, int column, const char *hint,
+void
+render_set_error(RenderError *err, int line, int column, const char *hint,
 		  const char *fmt,...)
 {
 	va_list		ap;
@@ -150,8 +152,8 @@ set_error(RenderError *err, int line, int column, const char *hint,
 }
 
 /* The length of the UTF-8 sequence at s (at most len bytes), or 0 if invalid. */
-static size_t
-utf8_seq(const unsigned char *s, size_t len)
+size_t
+render_utf8_seq(const unsigned char *s, size_t len)
 {
 	size_t		n;
 	uint32_t	cp;
@@ -189,7 +191,7 @@ render_utf8_valid(const char *s, size_t len, size_t *bad)
 	while (i < len)
 	{
 		size_t		n = (s[i] == '\0') ? 0 :
-			utf8_seq((const unsigned char *) s + i, len - i);
+			render_utf8_seq((const unsigned char *) s + i, len - i);
 
 		if (n == 0)
 		{
@@ -292,7 +294,7 @@ parse_error(Parser *p, size_t pos, const char *hint, const char *fmt, const char
 				column;
 
 	position_of(p->text, pos, &line, &column);
-	set_error(p->err, line, column, hint, fmt, arg);
+	render_set_error(p->err, line, column, hint, fmt, arg);
 	return false;
 }
 
@@ -451,13 +453,13 @@ render_parse(const char *text, size_t len, RenderMode mode, RenderArena *arena,
 					column;
 
 		position_of(text, bad, &line, &column);
-		set_error(err, line, column, "Store templates as UTF-8 text.", "invalid UTF-8 byte sequence");
+		render_set_error(err, line, column, "Store templates as UTF-8 text.", "invalid UTF-8 byte sequence");
 		return NULL;
 	}
 	for (i = 0; i + 1 < len; i++)
 		if (text[i] == '{' && text[i + 1] == '{')
 			ntags++;
-	p.nodes = arena_alloc(arena, sizeof(Node) * (2 * ntags + 2));
+	p.nodes = render_alloc(arena, sizeof(Node) * (2 * ntags + 2));
 
 	for (i = 0, from = 0; i + 1 < len;)
 	{
@@ -481,7 +483,7 @@ render_parse(const char *text, size_t len, RenderMode mode, RenderArena *arena,
 					p.nodes[p.open[p.depth - 1]].entry->name);
 		return NULL;
 	}
-	tpl = arena_alloc(arena, sizeof(RenderTemplate));
+	tpl = render_alloc(arena, sizeof(RenderTemplate));
 	tpl->mode = mode;
 	tpl->nodes = p.nodes;
 	tpl->nnodes = p.nnodes;
@@ -490,18 +492,9 @@ render_parse(const char *text, size_t len, RenderMode mode, RenderArena *arena,
 
 /* ----------------------------------------------------------------- output */
 
-typedef struct Out
-{
-	RenderArena *arena;
-	char	   *data;
-	size_t		len;
-	size_t		cap;
-	size_t		max;
-	bool		full;
-} Out;
 
-static void
-out_append(Out *o, const char *s, size_t len)
+void
+render_out_append(Out *o, const char *s, size_t len)
 {
 	if (o->full)
 		return;
@@ -517,7 +510,7 @@ out_append(Out *o, const char *s, size_t len)
 
 		while (cap < o->len + len + 1)
 			cap *= 2;
-		data = arena_alloc(o->arena, cap);
+		data = render_alloc(o->arena, cap);
 		if (o->len)
 			memcpy(data, o->data, o->len);
 		o->data = data;
@@ -528,10 +521,10 @@ out_append(Out *o, const char *s, size_t len)
 	o->data[o->len] = '\0';
 }
 
-static void
-out_str(Out *o, const char *s)
+void
+render_out_str(Out *o, const char *s)
 {
-	out_append(o, s, strlen(s));
+	render_out_append(o, s, strlen(s));
 }
 
 /* A value into the output, escaped for HTML when it must be. */
@@ -542,7 +535,7 @@ out_value(Out *o, const char *s, RenderMode mode)
 
 	if (mode == RENDER_TEXT)
 	{
-		out_str(o, s);
+		render_out_str(o, s);
 		return;
 	}
 	for (; *s; s++)
@@ -569,12 +562,12 @@ out_value(Out *o, const char *s, RenderMode mode)
 		}
 		if (esc)
 		{
-			out_append(o, run, s - run);
-			out_str(o, esc);
+			render_out_append(o, run, s - run);
+			render_out_str(o, esc);
 			run = s + 1;
 		}
 	}
-	out_append(o, run, s - run);
+	render_out_append(o, run, s - run);
 }
 
 /* ---------------------------------------------------------------- formats */
@@ -612,11 +605,11 @@ render_amount(const char *number, const RenderFormat *fmt, RenderArena *arena)
 	nfrac = (*dot == '.') ? strspn(dot + 1, "0123456789") : 0;
 	if (nint == 0 || (*dot == '.' && nfrac == 0) || dot[*dot == '.' ? nfrac + 1 : 0] != '\0' ||
 		mu > 4)
-		return arena_strndup(arena, number, strlen(number));
+		return render_strndup(arena, number, strlen(number));
 
 	/* the digits, integer part first, with mu digits of fraction */
 	ndigits = nint + mu;
-	digits = arena_alloc(arena, ndigits + 2);
+	digits = render_alloc(arena, ndigits + 2);
 	digits[0] = '0';			/* room for a carry */
 	memcpy(digits + 1, s, nint);
 	for (size_t i = 0; i < mu; i++)
@@ -643,41 +636,41 @@ render_amount(const char *number, const RenderFormat *fmt, RenderArena *arena)
 		for (size_t i = 0; i < int_len; i++)
 		{
 			if (i > 0 && (int_len - i) % 3 == 0)
-				out_str(&amount, fmt->group_sep);
-			out_append(&amount, digits + skip + i, 1);
+				render_out_str(&amount, fmt->group_sep);
+			render_out_append(&amount, digits + skip + i, 1);
 		}
 		if (mu > 0)
 		{
-			out_str(&amount, fmt->decimal_sep);
-			out_append(&amount, digits + skip + int_len, mu);
+			render_out_str(&amount, fmt->decimal_sep);
+			render_out_append(&amount, digits + skip + int_len, mu);
 		}
 	}
 
 	if (negative && nonzero)
-		out_str(&o, "-");
+		render_out_str(&o, "-");
 	for (const char *f = fmt->amount_format; *f;)
 	{
 		if (strncmp(f, "{amount}", 8) == 0)
 		{
-			out_str(&o, amount.data);
+			render_out_str(&o, amount.data);
 			f += 8;
 			/* a code such as CHF never touches the digits: 1 234 CHF */
 			if (strncmp(f, "{symbol}", 8) == 0 && is_letter(fmt->symbol[0]))
-				out_str(&o, "\xc2\xa0");
+				render_out_str(&o, "\xc2\xa0");
 		}
 		else if (strncmp(f, "{symbol}", 8) == 0)
 		{
 			size_t		n = strlen(fmt->symbol);
 
-			out_str(&o, fmt->symbol);
+			render_out_str(&o, fmt->symbol);
 			f += 8;
 			if (strncmp(f, "{amount}", 8) == 0 && n > 0 && is_letter(fmt->symbol[n - 1]))
-				out_str(&o, "\xc2\xa0");
+				render_out_str(&o, "\xc2\xa0");
 		}
 		else
-			out_append(&o, f++, 1);
+			render_out_append(&o, f++, 1);
 	}
-	return o.data ? o.data : arena_strndup(arena, "", 0);
+	return o.data ? o.data : render_strndup(arena, "", 0);
 }
 
 /* A YYYY-MM-DD date in the locale's format; anything else as it is. */
@@ -694,34 +687,34 @@ render_date(const char *iso, const RenderFormat *fmt, RenderArena *arena)
 	if (strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
 		sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
 		m < 1 || m > 12 || d < 1 || d > 31 || y < 0)
-		return arena_strndup(arena, iso, strlen(iso));
+		return render_strndup(arena, iso, strlen(iso));
 	for (const char *f = fmt->date_format; *f;)
 	{
 		if (strncmp(f, "YYYY", 4) == 0)
-			snprintf(buf, sizeof(buf), "%04d", y), out_str(&o, buf), f += 4;
+			snprintf(buf, sizeof(buf), "%04d", y), render_out_str(&o, buf), f += 4;
 		else if (strncmp(f, "MMMM", 4) == 0)
-			out_str(&o, fmt->months[m - 1] ? fmt->months[m - 1] : ""), f += 4;
+			render_out_str(&o, fmt->months[m - 1] ? fmt->months[m - 1] : ""), f += 4;
 		else if (strncmp(f, "MM", 2) == 0)
-			snprintf(buf, sizeof(buf), "%02d", m), out_str(&o, buf), f += 2;
+			snprintf(buf, sizeof(buf), "%02d", m), render_out_str(&o, buf), f += 2;
 		else if (*f == 'M')
-			snprintf(buf, sizeof(buf), "%d", m), out_str(&o, buf), f++;
+			snprintf(buf, sizeof(buf), "%d", m), render_out_str(&o, buf), f++;
 		else if (strncmp(f, "DD", 2) == 0)
-			snprintf(buf, sizeof(buf), "%02d", d), out_str(&o, buf), f += 2;
+			snprintf(buf, sizeof(buf), "%02d", d), render_out_str(&o, buf), f += 2;
 		else if (*f == 'D')
-			snprintf(buf, sizeof(buf), "%d", d), out_str(&o, buf), f++;
+			snprintf(buf, sizeof(buf), "%d", d), render_out_str(&o, buf), f++;
 		else if (*f == '"')
 		{
 			/* "quoted" text is kept as it is */
 			const char *end = strchr(f + 1, '"');
 			size_t		n = end ? (size_t) (end - f - 1) : strlen(f + 1);
 
-			out_append(&o, f + 1, n);
+			render_out_append(&o, f + 1, n);
 			f += n + 1 + (end != NULL);
 		}
 		else
-			out_append(&o, f++, 1);
+			render_out_append(&o, f++, 1);
 	}
-	return o.data ? o.data : arena_strndup(arena, "", 0);
+	return o.data ? o.data : render_strndup(arena, "", 0);
 }
 
 /* --------------------------------------------------------------- renderer */
@@ -804,13 +797,13 @@ put_value(Renderer *r, const CatalogEntry *e, const RenderValue *v)
 	if (e->type == T_COUNT)
 	{
 		snprintf(buf, sizeof(buf), "%d", (v && v->kind == RV_ARRAY) ? v->n : 0);
-		out_str(&r->out, buf);
+		render_out_str(&r->out, buf);
 		return;
 	}
 	if (v == NULL || v->kind == RV_NULL || v->kind == RV_OBJECT || v->kind == RV_ARRAY)
 		return;
 	if (v->kind == RV_BOOL)
-		out_str(&r->out, v->truth ? "true" : "false");
+		render_out_str(&r->out, v->truth ? "true" : "false");
 	else if (e->type == T_AMOUNT && v->kind == RV_NUMBER)
 		out_value(&r->out, render_amount(v->text, r->fmt, arena), r->tpl->mode);
 	else if (e->type == T_DATE && v->kind == RV_STRING)
@@ -830,7 +823,7 @@ render_nodes(Renderer *r, int from, int to, const RenderValue *item, int depth)
 
 		if (n->kind == N_TEXT)
 		{
-			out_append(&r->out, n->text, n->len);
+			render_out_append(&r->out, n->text, n->len);
 			continue;
 		}
 		v = resolve(r, n->entry, item);
@@ -875,344 +868,9 @@ render_apply(const RenderTemplate *tpl, const RenderValue *root, const RenderFor
 	render_nodes(&r, 0, tpl->nnodes, NULL, 0);
 	if (r.out.full)
 	{
-		set_error(err, 0, 0, NULL, "rendered text exceeds %zu bytes", max_size);
+		render_set_error(err, 0, 0, NULL, "rendered text exceeds %zu bytes", max_size);
 		return NULL;
 	}
 	*len = r.out.len;
-	return r.out.data ? r.out.data : arena_strndup(arena, "", 0);
-}
-
-/* ------------------------------------------------------------ JSON parser */
-
-typedef struct Json
-{
-	const char *s;
-	size_t		len;
-	size_t		pos;
-	RenderArena *arena;
-	RenderError *err;
-} Json;
-
-static bool
-json_fail(Json *j, const char *what)
-{
-	set_error(j->err, 0, 0, NULL, "%s at byte %zu", what, j->pos);
-	return false;
-}
-
-static void
-json_space(Json *j)
-{
-	while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
-							   j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
-		j->pos++;
-}
-
-static int
-hex4(const char *s)
-{
-	int			v = 0;
-
-	for (int i = 0; i < 4; i++)
-	{
-		char		c = s[i];
-
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-static void
-put_utf8(Out *o, uint32_t cp)
-{
-	char		b[4];
-
-	if (cp < 0x80)
-		b[0] = (char) cp, out_append(o, b, 1);
-	else if (cp < 0x800)
-	{
-		b[0] = (char) (0xC0 | (cp >> 6));
-		b[1] = (char) (0x80 | (cp & 0x3F));
-		out_append(o, b, 2);
-	}
-	else if (cp < 0x10000)
-	{
-		b[0] = (char) (0xE0 | (cp >> 12));
-		b[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char) (0x80 | (cp & 0x3F));
-		out_append(o, b, 3);
-	}
-	else
-	{
-		b[0] = (char) (0xF0 | (cp >> 18));
-		b[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char) (0x80 | (cp & 0x3F));
-		out_append(o, b, 4);
-	}
-}
-
-/* A string, from its opening quote; *text gets its UTF-8 value. */
-static bool
-json_string(Json *j, const char **text, size_t *len)
-{
-	Out			o = {j->arena, NULL, 0, 0, (size_t) -1, false};
-
-	j->pos++;
-	while (j->pos < j->len && j->s[j->pos] != '"')
-	{
-		unsigned char c = (unsigned char) j->s[j->pos];
-
-		if (c < 0x20)
-			return json_fail(j, "control character in a string");
-		if (c == '\\')
-		{
-			char		e;
-
-			if (j->pos + 1 >= j->len)
-				return json_fail(j, "unfinished escape");
-			e = j->s[j->pos + 1];
-			j->pos += 2;
-			if (e == 'u')
-			{
-				int			cp;
-
-				if (j->pos + 4 > j->len || (cp = hex4(j->s + j->pos)) < 0)
-					return json_fail(j, "bad \\u escape");
-				j->pos += 4;
-				if (cp >= 0xD800 && cp <= 0xDBFF)
-				{
-					int			lo;
-
-					if (j->pos + 6 > j->len || j->s[j->pos] != '\\' || j->s[j->pos + 1] != 'u' ||
-						(lo = hex4(j->s + j->pos + 2)) < 0xDC00 || lo > 0xDFFF)
-						return json_fail(j, "lone surrogate");
-					j->pos += 6;
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-				}
-				else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0)
-					return json_fail(j, "bad \\u escape");
-				put_utf8(&o, (uint32_t) cp);
-				continue;
-			}
-			switch (e)
-			{
-				case '"':
-				case '\\':
-				case '/':
-					out_append(&o, &e, 1);
-					break;
-				case 'b':
-					out_str(&o, "\b");
-					break;
-				case 'f':
-					out_str(&o, "\f");
-					break;
-				case 'n':
-					out_str(&o, "\n");
-					break;
-				case 'r':
-					out_str(&o, "\r");
-					break;
-				case 't':
-					out_str(&o, "\t");
-					break;
-				default:
-					return json_fail(j, "bad escape");
-			}
-			continue;
-		}
-		{
-			size_t		n = utf8_seq((const unsigned char *) j->s + j->pos, j->len - j->pos);
-
-			if (n == 0)
-				return json_fail(j, "invalid UTF-8");
-			out_append(&o, j->s + j->pos, n);
-			j->pos += n;
-		}
-	}
-	if (j->pos >= j->len)
-		return json_fail(j, "unterminated string");
-	j->pos++;
-	*text = o.data ? o.data : arena_strndup(j->arena, "", 0);
-	*len = o.len;
-	return true;
-}
-
-static bool json_value(Json *j, RenderValue *v, int depth);
-
-/* The members of an object or the elements of an array, from its bracket. */
-static bool
-json_container(Json *j, RenderValue *v, int depth, bool object)
-{
-	int			cap = 8;
-	char		close = object ? '}' : ']';
-
-	v->kind = object ? RV_OBJECT : RV_ARRAY;
-	v->items = arena_alloc(j->arena, sizeof(RenderValue) * cap);
-	v->keys = object ? arena_alloc(j->arena, sizeof(char *) * cap) : NULL;
-	j->pos++;
-	json_space(j);
-	if (j->pos < j->len && j->s[j->pos] == close)
-	{
-		j->pos++;
-		return true;
-	}
-	for (;;)
-	{
-		if (v->n == cap)
-		{
-			RenderValue *items = arena_alloc(j->arena, sizeof(RenderValue) * cap * 2);
-
-			memcpy(items, v->items, sizeof(RenderValue) * cap);
-			v->items = items;
-			if (object)
-			{
-				const char **keys = arena_alloc(j->arena, sizeof(char *) * cap * 2);
-
-				memcpy(keys, v->keys, sizeof(char *) * cap);
-				v->keys = keys;
-			}
-			cap *= 2;
-		}
-		json_space(j);
-		if (object)
-		{
-			size_t		klen;
-
-			if (j->pos >= j->len || j->s[j->pos] != '"')
-				return json_fail(j, "expected a member name");
-			if (!json_string(j, &v->keys[v->n], &klen))
-				return false;
-			json_space(j);
-			if (j->pos >= j->len || j->s[j->pos] != ':')
-				return json_fail(j, "expected \":\"");
-			j->pos++;
-		}
-		if (!json_value(j, &v->items[v->n], depth + 1))
-			return false;
-		v->n++;
-		json_space(j);
-		if (j->pos < j->len && j->s[j->pos] == ',')
-		{
-			j->pos++;
-			continue;
-		}
-		if (j->pos < j->len && j->s[j->pos] == close)
-		{
-			j->pos++;
-			return true;
-		}
-		return json_fail(j, object ? "expected \",\" or \"}\"" : "expected \",\" or \"]\"");
-	}
-}
-
-/* A number: JSON's grammar, kept as text. */
-static bool
-json_number(Json *j, RenderValue *v)
-{
-	size_t		start = j->pos;
-	const char *s = j->s;
-
-	if (j->pos < j->len && s[j->pos] == '-')
-		j->pos++;
-	if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
-		return json_fail(j, "bad number");
-	if (s[j->pos] == '0')
-		j->pos++;
-	else
-		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
-			j->pos++;
-	if (j->pos < j->len && s[j->pos] == '.')
-	{
-		j->pos++;
-		if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
-			return json_fail(j, "bad number");
-		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
-			j->pos++;
-	}
-	if (j->pos < j->len && (s[j->pos] == 'e' || s[j->pos] == 'E'))
-	{
-		j->pos++;
-		if (j->pos < j->len && (s[j->pos] == '+' || s[j->pos] == '-'))
-			j->pos++;
-		if (j->pos >= j->len || s[j->pos] < '0' || s[j->pos] > '9')
-			return json_fail(j, "bad number");
-		while (j->pos < j->len && s[j->pos] >= '0' && s[j->pos] <= '9')
-			j->pos++;
-	}
-	v->kind = RV_NUMBER;
-	v->text = arena_strndup(j->arena, s + start, j->pos - start);
-	v->len = j->pos - start;
-	return true;
-}
-
-static bool
-json_word(Json *j, const char *word)
-{
-	size_t		n = strlen(word);
-
-	if (j->len - j->pos < n || memcmp(j->s + j->pos, word, n) != 0)
-		return json_fail(j, "unexpected character");
-	j->pos += n;
-	return true;
-}
-
-static bool
-json_value(Json *j, RenderValue *v, int depth)
-{
-	memset(v, 0, sizeof(*v));
-	if (depth > RENDER_MAX_JSON_DEPTH)
-		return json_fail(j, "nested too deeply");
-	json_space(j);
-	if (j->pos >= j->len)
-		return json_fail(j, "unexpected end");
-	switch (j->s[j->pos])
-	{
-		case '{':
-			return json_container(j, v, depth, true);
-		case '[':
-			return json_container(j, v, depth, false);
-		case '"':
-			v->kind = RV_STRING;
-			return json_string(j, &v->text, &v->len);
-		case 't':
-			v->kind = RV_BOOL;
-			v->truth = true;
-			return json_word(j, "true");
-		case 'f':
-			v->kind = RV_BOOL;
-			return json_word(j, "false");
-		case 'n':
-			v->kind = RV_NULL;
-			return json_word(j, "null");
-		default:
-			return json_number(j, v);
-	}
-}
-
-/* Parse a payload (JSON text).  Returns NULL with *err set if it is invalid. */
-RenderValue *
-render_json(const char *text, size_t len, RenderArena *arena, RenderError *err)
-{
-	Json		j = {text, len, 0, arena, err};
-	RenderValue *v = arena_alloc(arena, sizeof(RenderValue));
-
-	if (!json_value(&j, v, 0))
-		return NULL;
-	json_space(&j);
-	if (j.pos != j.len)
-	{
-		json_fail(&j, "trailing characters");
-		return NULL;
-	}
-	return v;
+	return r.out.data ? r.out.data : render_strndup(arena, "", 0);
 }

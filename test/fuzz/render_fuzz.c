@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * render_fuzz.c
- *	  libFuzzer target for the template language (src/render.c).
+ *	  libFuzzer target for the template language (src/render.c, src/render_json.c).
  *
  * The input is a template, optionally followed by a 0xFF byte (never part
  * of UTF-8 text) and a JSON payload; without one, a realistic payload is

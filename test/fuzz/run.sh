@@ -3,7 +3,7 @@
 #
 #   bash test/fuzz/run.sh SECONDS [WORKDIR]
 #
-# The target (render_fuzz.c with src/render.c) is built with clang and
+# The target (render_fuzz.c with src/render.c and src/render_json.c) is built with clang and
 # AddressSanitizer + UndefinedBehaviorSanitizer.  It first replays the
 # committed corpus (test/fuzz/corpus), then mutates for SECONDS; new inputs
 # go to WORKDIR/new (FUZZ_MERGE=1 merges them into the committed corpus,
@@ -24,7 +24,7 @@ if ! command -v "$CLANG" >/dev/null; then
 fi
 if ! "$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -Wall -Wextra -Werror -I"$ROOT/src" -o "$WORKDIR/render_fuzz" \
-    "$ROOT/test/fuzz/render_fuzz.c" "$ROOT/src/render.c"; then
+    "$ROOT/test/fuzz/render_fuzz.c" "$ROOT/src/render.c" "$ROOT/src/render_json.c"; then
     echo "fuzz: the target does not build"
     echo "fuzz: FAILED"
     exit 2

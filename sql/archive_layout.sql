@@ -50,7 +50,7 @@ ROLLBACK;
 -- unchanged, every reminder still ends in the archive as it should
 SELECT id AS r4 FROM dunning.claim('m', 1) \gset
 SELECT dunning.nack('m', :r4, '550 gone', permanent => true);
-SELECT invoice_ids, status, last_error FROM dunning.reminders ORDER BY invoice_ids;
+SELECT invoice_ids, status, last_error FROM dunning.all_reminders ORDER BY invoice_ids;
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;

@@ -48,7 +48,7 @@ UPDATE dunning.reminder SET lease_until = now() - interval '1 second' WHERE id =
 SELECT dunning.cancel(ARRAY[2001, 2003, 2001], 'settled by phone') AS cancelled;
 SELECT count(*) AS in_queue FROM dunning.reminder WHERE id IN (2001, 2003);
 SELECT id, invoice_ids, status, last_error, lease_until, archived_at IS NOT NULL AS archived
-  FROM dunning.reminders ORDER BY id;
+  FROM dunning.all_reminders ORDER BY id;
 -- the history says so for each invoice, the consolidated one's both
 SELECT invoice_id, event, level, reminder_id, reason FROM dunning.history
  WHERE event = 'cancelled' ORDER BY invoice_id;
@@ -64,7 +64,7 @@ SELECT dunning.cancel(2003, 'again');
 SELECT dunning.ack('m1', 2001);
 DELETE FROM dunning.invoice_state WHERE invoice_id = 11;
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00', full_discovery => true);
-SELECT count(*) FROM dunning.reminders WHERE invoice_ids = '{11}';
+SELECT count(*) FROM dunning.all_reminders WHERE invoice_ids = '{11}';
 
 -- the one left is still handed out
 SELECT invoice_ids FROM dunning.claim('m2');

@@ -27,7 +27,7 @@ INSERT INTO dc.invoices VALUES (2, 2, '2026-10-01', 50.00);
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-02 11:00+00');
 -- the first pass a day after the last full discovery finds it
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-03 09:00+00');
-SELECT invoice_ids, level FROM dunning.reminders WHERE customer_id = 2;
+SELECT invoice_ids, level FROM dunning.all_reminders WHERE customer_id = 2;
 -- (invoice 1 got its level 2 too; the mailer sends both)
 SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
 

@@ -80,7 +80,7 @@ UPDATE dunning.step SET days_overdue = 1 WHERE policy = 'g' AND level = 1;
 SELECT emitted FROM dunning.run('2026-11-21 10:00+00');
 SELECT invoice_ids, status FROM dunning.reminder ORDER BY invoice_ids;
 SELECT dunning.cancel(id, 'sent by post instead') FROM dunning.reminder WHERE invoice_ids = '{3}';
-SELECT invoice_ids, status FROM dunning.reminders ORDER BY invoice_ids;
+SELECT invoice_ids, status FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT count(*) FROM dunning.preview('2026-11-22 10:00+00');
 SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance');
 SELECT dunning.grant_reader('regress_dunning_nobody');

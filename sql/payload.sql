@@ -53,7 +53,7 @@ $$;
 CREATE FUNCTION pg_temp.against_definition() RETURNS TABLE (path text, problem text)
 LANGUAGE sql AS $$
   WITH seen AS (SELECT DISTINCT p.path, p.type
-                  FROM dunning.reminders r, pg_temp.paths(r.payload) p)
+                  FROM dunning.all_reminders r, pg_temp.paths(r.payload) p)
   SELECT s.path, 'not defined' FROM seen s
    WHERE s.path NOT IN (SELECT f.path FROM dunning.payload_fields() f)
   UNION ALL
@@ -69,14 +69,14 @@ $$;
 SELECT path, kind FROM dunning.payload_fields();
 -- the payloads a pass built: one consolidated (11 and 12), one single, and
 -- a next step to come
-SELECT customer_id, invoice_ids, level FROM dunning.reminders ORDER BY customer_id;
+SELECT customer_id, invoice_ids, level FROM dunning.all_reminders ORDER BY customer_id;
 SELECT * FROM pg_temp.against_definition();
 
 -- what the settle rule rebuilds: 11 paid, the notice trimmed to 12
 UPDATE pl.invoices SET balance = 0 WHERE id = 11;
 SELECT cancelled FROM dunning.run('2026-11-02 10:00+00');
 SELECT customer_id, invoice_ids, level, payload->>'template' AS template
-  FROM dunning.reminders ORDER BY customer_id;
+  FROM dunning.all_reminders ORDER BY customer_id;
 SELECT * FROM pg_temp.against_definition();
 
 -- a template may name every field of the definition, and no other

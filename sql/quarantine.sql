@@ -31,7 +31,7 @@ INSERT INTO dunning.step (policy, level, days_overdue, channel, template) VALUES
 
 -- the pass goes on: invoices 10 and 51 are reminded, the others wait
 SELECT examined, emitted FROM dunning.run('2026-11-02 10:00+00', full_discovery => true);
-SELECT invoice_ids, recipient FROM dunning.reminders ORDER BY invoice_ids;
+SELECT invoice_ids, recipient FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT invoice_id, kind, problem, looked_at_again FROM dunning.problems ORDER BY invoice_id;
 SELECT quarantined FROM dunning.run_log ORDER BY id;
 
@@ -41,7 +41,7 @@ UPDATE qr.invoices SET due_date = '2026-10-01' WHERE id = 40;
 UPDATE qr.invoices SET number = 'Q-50' WHERE id = 50;
 UPDATE qr.customers SET name = 'Six' WHERE id = 6;
 SELECT emitted FROM dunning.run('2026-11-03 10:00+00');
-SELECT invoice_ids FROM dunning.reminders ORDER BY invoice_ids;
+SELECT invoice_ids FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT count(*) AS problems FROM dunning.problems;
 SELECT quarantined FROM dunning.run_log ORDER BY id;
 
@@ -58,7 +58,7 @@ SELECT dunning.bind_ledger('qr.invoices_v', 'id', 'customer_id', 'due_date', 'ba
                            reference => 'number');
 SELECT examined, emitted FROM dunning.run('2026-11-04 10:00+00', full_discovery => true);
 SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
-SELECT invoice_ids FROM dunning.reminders WHERE invoice_ids && '{70,80}' ORDER BY 1;
+SELECT invoice_ids FROM dunning.all_reminders WHERE invoice_ids && '{70,80}' ORDER BY 1;
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;

@@ -68,7 +68,7 @@ SELECT n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS moved_out
 COMMIT;
 -- the cancelled one is in the archive already: the queue holds what is in flight
 SELECT invoice_ids, status, last_error, archived_at IS NOT NULL AS archived
-  FROM dunning.reminders ORDER BY invoice_ids;
+  FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT invoice_id, status, closed_reason, next_check_at FROM dunning.invoice_state
  WHERE invoice_id IN (101, 201) ORDER BY 1;
 SELECT invoice_id, event, level, reason FROM dunning.history
@@ -90,7 +90,7 @@ SELECT dunning.ack('m1', :r102, 'smtp-250-abc');
 SELECT dunning.ack('m1', :r102, 'smtp-250-abc');
 SELECT dunning.nack('m1', :r102, 'too late');
 SELECT status, lease_owner, provider_ref, lease_until, archived_at IS NOT NULL AS archived
-  FROM dunning.reminders WHERE id = :r102;
+  FROM dunning.all_reminders WHERE id = :r102;
 SELECT count(*) AS in_queue FROM dunning.reminder WHERE id = :r102;
 
 -- a batch is all or nothing: 103 is claimed, 301 is not
@@ -99,7 +99,7 @@ SELECT status FROM dunning.reminder WHERE id = :r103;
 SELECT dunning.ack('m1', ARRAY[:r103, :r301]::bigint[]);
 SELECT status FROM dunning.reminder WHERE id = :r103;
 SELECT dunning.ack('m1', ARRAY[:r103]::bigint[], ARRAY['smtp-250-def']);
-SELECT status, provider_ref FROM dunning.reminders WHERE id = :r103;
+SELECT status, provider_ref FROM dunning.all_reminders WHERE id = :r103;
 
 -- a failed delivery is retried after a backoff (1 minute after the first
 -- attempt), and not handed out before
@@ -132,7 +132,7 @@ UPDATE dunning.reminder SET available_at = now() - interval '1 second' WHERE id 
 SELECT invoice_ids, attempts FROM dunning.claim('m1');
 SELECT dunning.nack('m1', :rgrp, '550 no such user', '1 hour');
 SELECT status, attempts, last_error, archived_at IS NOT NULL AS archived
-  FROM dunning.reminders WHERE id = :rgrp;
+  FROM dunning.all_reminders WHERE id = :rgrp;
 SELECT count(*) FROM dunning.claim('m1');
 RESET dunning.max_attempts;
 -- the default backoff: 1 minute after the first attempt, doubled with each
@@ -146,10 +146,10 @@ SELECT dunning.record_event(:r102, 'opened', '2026-11-02 12:30+00', '{"agent": "
 SELECT kind, at, detail FROM dunning.reminder_event WHERE reminder_id = :r102 ORDER BY at;
 
 -- reminders that are done left the queue when they were finished (sent,
--- cancelled, dead): it is empty; dunning.reminders still shows them all
+-- cancelled, dead): it is empty; dunning.all_reminders still shows them all
 SELECT count(*) AS in_queue FROM dunning.reminder;
 SELECT invoice_ids, status, archived_at IS NOT NULL AS archived
-  FROM dunning.reminders ORDER BY invoice_ids;
+  FROM dunning.all_reminders ORDER BY invoice_ids;
 -- an archived reminder still cannot be acknowledged twice, and takes events
 SELECT dunning.ack('m1', :r102);
 SELECT dunning.nack('m1', :rgrp, 'again');
@@ -158,7 +158,7 @@ SELECT dunning.record_event(:r102, 'clicked', '2026-11-03 10:00+00') > 0 AS reco
 -- idempotency key in the archive
 DELETE FROM dunning.invoice_state WHERE invoice_id = 102;
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00', full_discovery => true);
-SELECT count(*) FROM dunning.reminders WHERE invoice_ids = '{102}';
+SELECT count(*) FROM dunning.all_reminders WHERE invoice_ids = '{102}';
 -- the contact cap counts archived reminders: at one contact per 30 days,
 -- customer 1's new invoice waits
 UPDATE dunning.policy SET max_reminders = 1, per_period = '30 days' WHERE name = 'solo';

@@ -36,7 +36,7 @@ SELECT subject, body, locale FROM dunning.render('formats', 'en', (SELECT j FROM
 -- amounts and dates in every shipped locale (the template is English: the
 -- locale chooses the formats on its own)
 SELECT l.code, r.subject
-  FROM dunning.locales l, dunning.render('formats', l.code, (SELECT j FROM p)) r
+  FROM dunning.locales_in_effect l, dunning.render('formats', l.code, (SELECT j FROM p)) r
  ORDER BY l.code;
 
 -- minor units and symbols: JPY has none, KWD three, CHF is written as its code
@@ -88,7 +88,7 @@ SELECT r.locale AS used, r.subject
 INSERT INTO dunning.locale SELECT * FROM dunning.locale_default WHERE code = 'en';
 UPDATE dunning.locale SET date_format = 'DD/MM/YYYY' WHERE code = 'en';
 SELECT subject FROM dunning.render('formats', 'en', (SELECT j FROM p));
-SELECT code, shipped FROM dunning.locales WHERE code IN ('en', 'fr', 'fr-CA') ORDER BY 1;
+SELECT code, shipped FROM dunning.locales_in_effect WHERE code IN ('en', 'fr', 'fr-CA') ORDER BY 1;
 DELETE FROM dunning.locale WHERE code = 'en';
 
 -- HTML escaping: in body_html every value is escaped, the customer's name
@@ -202,11 +202,11 @@ SELECT emitted FROM dunning.run(as_of => '2026-11-02 10:00+00');
 -- K gets one German notice listing its five invoices; E the English one;
 -- N (nl-BE) the Dutch one
 SELECT customer_id, level, subject, body_html IS NOT NULL AS has_html
-  FROM dunning.reminders ORDER BY customer_id;
-SELECT body FROM dunning.reminders WHERE customer_id = 'K';
+  FROM dunning.all_reminders ORDER BY customer_id;
+SELECT body FROM dunning.all_reminders WHERE customer_id = 'K';
 SELECT body_html ~ 'Käthe &lt;Kunde&gt; GmbH' AS escaped,
        body_html ~ '<li>' AS list, (length(body_html) - length(replace(body_html, '<li>', ''))) / 4 AS items
-  FROM dunning.reminders WHERE customer_id = 'K';
+  FROM dunning.all_reminders WHERE customer_id = 'K';
 -- preview renders too, and writes nothing
 SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00') ORDER BY 1;
 
@@ -215,13 +215,13 @@ SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00')
 UPDATE rl.invoices SET balance = 0 WHERE id = 3;
 SELECT customer_id, subject FROM dunning.claim('m1', 10) ORDER BY customer_id;
 SELECT body ~ 'R-003' AS lists_paid, body ~ 'R-001' AS lists_open, subject
-  FROM dunning.reminders WHERE customer_id = 'K';
+  FROM dunning.all_reminders WHERE customer_id = 'K';
 
 -- dunning.render = off leaves the texts to a mailer that renders itself
 SET dunning.render = off;
 SELECT emitted FROM dunning.run(as_of => '2026-11-12 10:00+00');
 SELECT customer_id, level, subject IS NULL AS no_subject, payload->>'template' AS template
-  FROM dunning.reminders WHERE as_of = '2026-11-12 10:00+00' ORDER BY 1;
+  FROM dunning.all_reminders WHERE as_of = '2026-11-12 10:00+00' ORDER BY 1;
 RESET dunning.render;
 
 -- a pass trims a pending notice of an invoice paid meanwhile, and renders
@@ -229,7 +229,7 @@ RESET dunning.render;
 UPDATE rl.invoices SET balance = 0 WHERE id = 2;
 SELECT emitted FROM dunning.run(as_of => '2026-11-13 10:00+00');
 SELECT status, subject, body ~ 'R-002' AS lists_paid, body ~ 'R-001' AS lists_open
-  FROM dunning.reminders WHERE customer_id = 'K' AND level = 2 ORDER BY id;
+  FROM dunning.all_reminders WHERE customer_id = 'K' AND level = 2 ORDER BY id;
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;

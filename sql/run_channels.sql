@@ -26,14 +26,14 @@ INSERT INTO dunning.step (policy, level, days_overdue, channel, fee) VALUES
 SELECT d::date AS day, (dunning.run(d)).emitted
   FROM generate_series('2026-11-02 09:00+00'::timestamptz, '2026-11-08 09:00+00', '1 day') d;
 SELECT level, channel, recipient, payload->>'fee' AS fee, idempotency_key
-  FROM dunning.reminders ORDER BY level;
+  FROM dunning.all_reminders ORDER BY level;
 
 -- the state is lost (say, restored from an old backup): a full pass finds the
 -- invoice at level 0 again and decides step 1, but the idempotency key of
 -- that reminder exists: nothing is emitted twice
 DELETE FROM dunning.invoice_state;
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-08 10:00+00', full_discovery => true);
-SELECT count(*) AS reminders, count(DISTINCT idempotency_key) AS keys FROM dunning.reminders;
+SELECT count(*) AS reminders, count(DISTINCT idempotency_key) AS keys FROM dunning.all_reminders;
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;

@@ -40,8 +40,8 @@ INSERT INTO dunning.hold (invoice_id, reason) VALUES ('C1', 'dispute');
 -- only 5 days overdue but has reached step 1 too); B is under the minimum;
 -- C's notice lists C2 only; D1 and D2 share one notice
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-02 09:00+00');
-SELECT customer_id, invoice_ids, level, channel FROM dunning.reminders ORDER BY id;
-SELECT jsonb_pretty(payload) FROM dunning.reminders WHERE customer_id = 'A';
+SELECT customer_id, invoice_ids, level, channel FROM dunning.all_reminders ORDER BY id;
+SELECT jsonb_pretty(payload) FROM dunning.all_reminders WHERE customer_id = 'A';
 SELECT invoice_id, level, waiting_for FROM dunning.invoice_state
  WHERE customer_id IN ('B', 'C') ORDER BY 1;
 
@@ -54,13 +54,13 @@ SELECT count(*) FROM dunning.preview('2026-11-02 09:00+00');
 UPDATE cons.invoices SET balance = 0 WHERE id = 'A3';
 SELECT emitted, resolved, cancelled FROM dunning.run('2026-11-03 09:00+00');
 SELECT customer_id, invoice_ids, level, status, payload->'total_open' AS total
-  FROM dunning.reminders WHERE customer_id = 'A' ORDER BY id;
+  FROM dunning.all_reminders WHERE customer_id = 'A' ORDER BY id;
 
 -- 9 November, a week later: A1 and A2 have reached step 2 and get a level 2
 -- notice; A4 and A5 are not due (their step 2 comes at 30 days), so they are
 -- not listed; A3 is closed
 SELECT emitted FROM dunning.run('2026-11-09 09:00+00');
-SELECT customer_id, invoice_ids, level FROM dunning.reminders
+SELECT customer_id, invoice_ids, level FROM dunning.all_reminders
  WHERE customer_id = 'A' AND status = 'pending' ORDER BY id;
 SELECT invoice_id, level, waiting_for, status FROM dunning.invoice_state
  WHERE customer_id = 'A' ORDER BY 1;
@@ -73,9 +73,9 @@ SELECT invoice_id, level, waiting_for, status FROM dunning.invoice_state
 SELECT emitted FROM dunning.run('2026-11-16 09:00+00');
 SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE customer_id = 'D' ORDER BY 1;
-SELECT as_of, invoice_ids FROM dunning.reminders WHERE customer_id = 'D' ORDER BY id;
+SELECT as_of, invoice_ids FROM dunning.all_reminders WHERE customer_id = 'D' ORDER BY id;
 SELECT emitted FROM dunning.run('2026-12-02 09:00+00');
-SELECT as_of, invoice_ids FROM dunning.reminders WHERE customer_id = 'D' ORDER BY id;
+SELECT as_of, invoice_ids FROM dunning.all_reminders WHERE customer_id = 'D' ORDER BY id;
 
 -- D pays D1 and D2 before that notice goes out: it is trimmed to D4 alone,
 -- at D4's own level 1 (and the notice of 2 November, D1 and D2 only, is
@@ -83,11 +83,11 @@ SELECT as_of, invoice_ids FROM dunning.reminders WHERE customer_id = 'D' ORDER B
 UPDATE cons.invoices SET balance = 0 WHERE id IN ('D1', 'D2');
 SELECT emitted, resolved, cancelled FROM dunning.run('2026-12-03 09:00+00');
 SELECT invoice_ids, level, status, payload->'level' AS payload_level
-  FROM dunning.reminders WHERE customer_id = 'D' ORDER BY id;
+  FROM dunning.all_reminders WHERE customer_id = 'D' ORDER BY id;
 SELECT h.invoice_id, h.event, h.level, h.reason FROM dunning.history h
  WHERE h.customer_id = 'D' AND h.at = '2026-12-03 09:00+00' ORDER BY h.id;
 SELECT s.invoice_id, r.invoice_ids AS last_reminder FROM dunning.invoice_state s
-  JOIN dunning.reminders r ON r.id = s.last_reminder_id WHERE s.invoice_id = 'D4';
+  JOIN dunning.all_reminders r ON r.id = s.last_reminder_id WHERE s.invoice_id = 'D4';
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
@@ -112,13 +112,13 @@ INSERT INTO cons.invoices VALUES
   ('E2', 'E', '2026-11-10', 10.00, 'INV-E2'),
   ('E3', 'E', '2026-11-10', 10.00, 'INV-E3');
 SELECT examined, emitted FROM dunning.run('2026-11-16 09:00+00', full_discovery => true);
-SELECT invoice_ids, level FROM dunning.reminders WHERE customer_id = 'E' ORDER BY id;
+SELECT invoice_ids, level FROM dunning.all_reminders WHERE customer_id = 'E' ORDER BY id;
 SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE customer_id = 'E' ORDER BY 1;
 SELECT examined, emitted FROM dunning.run('2026-12-15 09:00+00');
 SELECT count(*) FROM dunning.preview('2026-12-16 08:59+00') WHERE customer_id = 'E';
 SELECT emitted FROM dunning.run('2026-12-16 09:00+00');
-SELECT invoice_ids, level, as_of FROM dunning.reminders WHERE customer_id = 'E' ORDER BY id;
+SELECT invoice_ids, level, as_of FROM dunning.all_reminders WHERE customer_id = 'E' ORDER BY id;
 
 DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;

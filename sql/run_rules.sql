@@ -46,7 +46,7 @@ CREATE VIEW rules.state AS
   SELECT invoice_id, level, waiting_for,
          next_check_at AT TIME ZONE 'Europe/Paris' AS next_check, status, closed_reason
     FROM dunning.invoice_state ORDER BY invoice_id;
--- (over the tables: dunning.reminders is made anew with each binding)
+-- (over the tables: dunning.all_reminders is made anew with each binding)
 CREATE VIEW rules.queue AS
   SELECT invoice_ids, level, channel, recipient, available_at, status, idempotency_key
     FROM (SELECT id, invoice_ids, level, channel, recipient, available_at, status,
@@ -73,7 +73,7 @@ SELECT * FROM rules.state;
 -- the same pass again emits nothing: the state says it is done, and the
 -- idempotency keys would refuse a second copy anyway
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-02 10:00+01');
-SELECT count(*) FROM dunning.reminders;
+SELECT count(*) FROM dunning.all_reminders;
 
 -- Thursday 5 November: 101 and 110 leave their grace days and get step 1;
 -- 102 and 103 wait for min_days_between (5 days after Monday)
@@ -91,20 +91,20 @@ SELECT * FROM rules.state;
 -- and is reminded on the 11th
 SELECT emitted FROM dunning.run('2026-11-10 10:00+01');
 SELECT emitted FROM dunning.run('2026-11-11 10:00+01');
-SELECT invoice_ids, level FROM dunning.reminders WHERE 107 = ANY (invoice_ids);
+SELECT invoice_ids, level FROM dunning.all_reminders WHERE 107 = ANY (invoice_ids);
 
 -- lifting the dispute on 106 makes it due at the next pass (108 also gets
 -- its 'gentle' step 2, ten days after step 1)
 DELETE FROM dunning.hold WHERE invoice_id = 106;
 SELECT invoice_id, next_check_at FROM dunning.invoice_state WHERE invoice_id = 106;
 SELECT emitted FROM dunning.run('2026-11-12 10:00+01');
-SELECT invoice_ids, level FROM dunning.reminders WHERE 106 = ANY (invoice_ids);
+SELECT invoice_ids, level FROM dunning.all_reminders WHERE 106 = ANY (invoice_ids);
 
 -- a reminder not yet sent whose invoice is paid is cancelled by the next
 -- pass, and the invoice is resolved
 UPDATE rules.invoices SET balance = 0 WHERE id = 106;
 SELECT resolved, cancelled FROM dunning.run('2026-11-12 11:00+01');
-SELECT status, last_error FROM dunning.reminders WHERE 106 = ANY (invoice_ids);
+SELECT status, last_error FROM dunning.all_reminders WHERE 106 = ANY (invoice_ids);
 SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 106;
 
 -- an invoice that leaves the ledger is resolved as vanished
@@ -118,7 +118,7 @@ INSERT INTO dunning.policy (name, currency, is_default, send_days, send_from,
 VALUES ('std-usd', 'USD', true, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
 INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('std-usd', 1, 1, 'email');
 SELECT emitted FROM dunning.run('2026-11-19 11:00+01');
-SELECT invoice_ids, policy, level FROM dunning.reminders WHERE 109 = ANY (invoice_ids);
+SELECT invoice_ids, policy, level FROM dunning.all_reminders WHERE 109 = ANY (invoice_ids);
 
 -- a policy scheduled for later starts by itself: 112 (GBP) has no policy
 -- on the 24th, and is reminded by SMS on the 25th without any other change
@@ -133,7 +133,7 @@ SELECT emitted FROM dunning.run('2026-11-24 10:00+00');
 SELECT invoice_id, policy, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE invoice_id = 112;
 SELECT emitted FROM dunning.run('2026-11-25 10:00+00');
-SELECT invoice_ids, policy, channel, recipient FROM dunning.reminders
+SELECT invoice_ids, policy, channel, recipient FROM dunning.all_reminders
  WHERE 112 = ANY (invoice_ids);
 
 -- the history of one invoice, and the run log

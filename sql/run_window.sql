@@ -52,7 +52,7 @@ SELECT r.invoice_ids, c.tz, r.available_at,
   JOIN win.customers c ON c.id = r.customer_id
  ORDER BY r.invoice_ids;
 SELECT discovery, emitted FROM dunning.run('2026-12-18 17:30+00');
-SELECT invoice_ids, available_at FROM dunning.reminders WHERE customer_id = 2;
+SELECT invoice_ids, available_at FROM dunning.all_reminders WHERE customer_id = 2;
 
 -- a weekend-only policy: at 00:30 UTC on Saturday it is 09:30 in Tokyo, inside
 -- an 08:00-12:00 window, and still Friday evening in Paris (Saturday 08:00)

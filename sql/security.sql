@@ -140,11 +140,11 @@ SELECT count(*) FROM sec.seen;
 -- wait, with the reason, and everyone else is reminded in the same pass
 SELECT s.invoice_id, s.level, s.waiting_for, s.next_check_at
   FROM dunning.invoice_state s ORDER BY s.invoice_id;
-SELECT invoice_ids, recipient FROM dunning.reminders ORDER BY id;
+SELECT invoice_ids, recipient FROM dunning.all_reminders ORDER BY id;
 -- mending the row lets it through at the next look
 UPDATE sec.customer_rows SET email = 'two@example.com' WHERE id = 2;
 SELECT emitted FROM dunning.run('2026-11-10 10:00+00');
-SELECT invoice_ids, recipient FROM dunning.reminders WHERE customer_id = '2';
+SELECT invoice_ids, recipient FROM dunning.all_reminders WHERE customer_id = '2';
 SELECT address, dunning.email_is_valid(address) AS valid
   FROM unnest(ARRAY['a.b-c+d@mail.example.co.uk', 'x@example.com', '.a@example.com',
                     'a..b@example.com', 'a@-example.com', 'a@example-.com', 'a@example',
@@ -153,7 +153,7 @@ SELECT address, dunning.email_is_valid(address) AS valid
                     'a@' || repeat('b', 64) || '.com']) AS address;
 
 -- 3. Consumers answer for what they claimed, as the role that claimed it
-SELECT id AS rid FROM dunning.reminders WHERE status = 'claimed' \gset
+SELECT id AS rid FROM dunning.all_reminders WHERE status = 'claimed' \gset
 SET SESSION AUTHORIZATION regress_sec_mailer_a;
 -- a lease has an upper bound: a century would make a reminder unclaimable
 SELECT count(*) FROM dunning.claim('a', 1, '100000 years');
@@ -170,7 +170,7 @@ SELECT dunning.nack('a', :rid, 'forged', permanent => true);
 SELECT dunning.extend('a', ARRAY[:rid]::bigint[], '5 minutes');
 SELECT dunning.record_event(:rid, 'complained');
 RESET SESSION AUTHORIZATION;
-SELECT status, lease_owner, lease_role FROM dunning.reminders WHERE id = :rid;
+SELECT status, lease_owner, lease_role FROM dunning.all_reminders WHERE id = :rid;
 SELECT count(*) FROM dunning.reminder_event;
 -- the role that claimed renews its lease, records and answers
 SET SESSION AUTHORIZATION regress_sec_mailer_a;
@@ -183,7 +183,7 @@ SELECT dunning.record_event(:rid, 'delivered') > 0 AS recorded;
 SELECT id AS rid2 FROM dunning.claim('a', 1) \gset
 SELECT dunning.nack('a', :rid2, '550 5.1.1 user unknown', permanent => true);
 RESET SESSION AUTHORIZATION;
-SELECT id, status, attempts, last_error FROM dunning.reminders WHERE id IN (:rid, :rid2)
+SELECT id, status, attempts, last_error FROM dunning.all_reminders WHERE id IN (:rid, :rid2)
  ORDER BY id;
 
 -- 4. Readers see states, levels, amounts, counts and events, never a
@@ -198,7 +198,7 @@ SELECT count(*) AS personal_columns
   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
  WHERE c.relnamespace = 'dunning'::regnamespace AND NOT a.attisdropped
    AND has_column_privilege('regress_sec_reader', c.oid, a.attnum, 'SELECT')
-   AND c.relname IN ('reminder', 'reminder_archive', 'reminders', 'reminder_event',
+   AND c.relname IN ('reminder', 'reminder_archive', 'all_reminders', 'reminder_event',
                      'ledger', 'customer', 'invoice_status', 'history')
    AND a.attname IN ('recipient', 'subject', 'body', 'body_html', 'payload', 'detail',
                      'email', 'phone', 'name', 'last_error', 'provider_ref');
@@ -207,11 +207,11 @@ SELECT p.oid::regprocedure AS executable
  WHERE p.pronamespace = 'dunning'::regnamespace
    AND has_function_privilege('regress_sec_reader', p.oid, 'EXECUTE') ORDER BY 1;
 SET SESSION AUTHORIZATION regress_sec_reader;
-SELECT recipient FROM dunning.reminders;
-SELECT * FROM dunning.reminders;
+SELECT recipient FROM dunning.all_reminders;
+SELECT * FROM dunning.all_reminders;
 SELECT detail FROM dunning.reminder_event;
 SELECT * FROM dunning.customer;
-SELECT status, count(*) FROM dunning.reminders GROUP BY 1 ORDER BY 1;
+SELECT status, count(*) FROM dunning.all_reminders GROUP BY 1 ORDER BY 1;
 SELECT kind, count(*) FROM dunning.reminder_event GROUP BY 1;
 RESET SESSION AUTHORIZATION;
 

@@ -44,7 +44,7 @@ CREATE FUNCTION pg_temp.left_behind() RETURNS jsonb LANGUAGE sql AS $$
                     'done', status IN ('sent', 'cancelled', 'dead'),
                     'archived_status', CASE WHEN archived_at IS NOT NULL THEN status END,
                     'last_error', last_error) ORDER BY customer_id, idempotency_key)
-                    FROM dunning.reminders),
+                    FROM dunning.all_reminders),
     'state', (SELECT jsonb_agg(jsonb_build_object(
                 'invoice', invoice_id, 'level', level, 'status', status,
                 'closed_reason', closed_reason) ORDER BY invoice_id)
@@ -68,7 +68,7 @@ SELECT pg_temp.left_behind() AS by_pass \gset
 SELECT invoice_ids, status, level, channel, payload->>'template' AS template,
        payload->'invoices'->0->>'open_amount' AS first_amount,
        payload->>'total_open' AS total, subject
-  FROM dunning.reminders ORDER BY customer_id, id;
+  FROM dunning.all_reminders ORDER BY customer_id, id;
 SELECT invoice_id, event, level, reason FROM dunning.history
  WHERE event IN ('cancelled', 'resolved') ORDER BY invoice_id, event, level;
 ROLLBACK TO SAVEPOINT before;
@@ -89,7 +89,7 @@ SAVEPOINT before;
 SELECT cancelled FROM dunning.run('2026-11-06 10:00+00');
 SELECT pg_temp.left_behind() AS by_pass \gset
 SELECT invoice_ids, status, payload->>'total_open' AS total, last_error
-  FROM dunning.reminders WHERE customer_id = 'C' ORDER BY id;
+  FROM dunning.all_reminders WHERE customer_id = 'C' ORDER BY id;
 SELECT invoice_id, level, waiting_for FROM dunning.invoice_state
  WHERE customer_id = 'C' ORDER BY 1;
 SELECT invoice_id, event, level, reason FROM dunning.history
@@ -117,10 +117,10 @@ INSERT INTO dunning.hold (customer_id, reason, until)
 SAVEPOINT before;
 SELECT cancelled FROM dunning.run('2026-11-07 10:00+00');
 SELECT pg_temp.left_behind() AS by_pass \gset
-SELECT invoice_ids, status, last_error FROM dunning.reminders WHERE customer_id = 'W';
+SELECT invoice_ids, status, last_error FROM dunning.all_reminders WHERE customer_id = 'W';
 ROLLBACK TO SAVEPOINT before;
 SELECT count(*) AS handed_out FROM dunning.claim('m', 10) WHERE customer_id = 'W';
-SELECT invoice_ids, status, last_error FROM dunning.reminders WHERE customer_id = 'W';
+SELECT invoice_ids, status, last_error FROM dunning.all_reminders WHERE customer_id = 'W';
 SELECT pg_temp.left_behind() = :'by_pass'::jsonb AS claim_leaves_the_same;
 ROLLBACK;
 -- a hold that has ended stops nothing
@@ -128,7 +128,7 @@ BEGIN;
 INSERT INTO dunning.hold (customer_id, reason, until)
   VALUES ('W', 'promise_to_pay', '2026-11-06');
 SELECT cancelled FROM dunning.run('2026-11-07 10:00+00');
-SELECT invoice_ids, status FROM dunning.reminders WHERE customer_id = 'W';
+SELECT invoice_ids, status FROM dunning.all_reminders WHERE customer_id = 'W';
 ROLLBACK;
 DELETE FROM dunning.assignment;
 

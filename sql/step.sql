@@ -53,7 +53,7 @@ DELETE FROM dunning.template WHERE name = 'notice';
 INSERT INTO dunning.template (name, channel, locale, subject, body)
 VALUES ('final', 'letter', 'en', NULL, 'Our own final notice');
 DELETE FROM dunning.template WHERE name = 'final';
-SELECT name, channel, locale, shipped FROM dunning.templates
+SELECT name, channel, locale, shipped FROM dunning.templates_in_effect
  WHERE name = 'final' AND channel = 'letter' AND locale = 'en';
 -- but a second locale of it can go, as long as one remains
 INSERT INTO dunning.template (name, channel, locale, subject, body)

@@ -126,7 +126,7 @@ static void
 load_templates(RenderCatalog *cat)
 {
 	spi_select("SELECT name, channel, locale, subject, body, body_html"
-			   " FROM dunning.templates ORDER BY shipped, name, channel, locale");
+			   " FROM dunning.templates_in_effect ORDER BY shipped, name, channel, locale");
 	cat->ntemplates = (int) SPI_processed;
 	cat->templates = MemoryContextAllocZero(cat->cxt, sizeof(TemplateRow) * (SPI_processed + 1));
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -151,7 +151,7 @@ load_locales(RenderCatalog *cat)
 	appendStringInfoString(&sql, "SELECT code, decimal_sep, group_sep, amount_format, date_format");
 	for (int m = 1; m <= 12; m++)
 		appendStringInfo(&sql, ", month_names[%d]", m);
-	appendStringInfoString(&sql, " FROM dunning.locales");
+	appendStringInfoString(&sql, " FROM dunning.locales_in_effect");
 	spi_select(sql.data);
 	cat->nlocales = (int) SPI_processed;
 	cat->locales = MemoryContextAllocZero(cat->cxt, sizeof(LocaleRow) * (SPI_processed + 1));

@@ -33,7 +33,7 @@ CREATE TABLE dunning.template_default (LIKE dunning.template INCLUDING ALL);
 COMMENT ON TABLE dunning.template_default IS
   'Reference data: the templates shipped with the extension (friendly, firm, final, handoff in en, fr, de, it, es, pt, nl); dunning.template overrides them.';
 
-CREATE VIEW dunning.templates AS
+CREATE VIEW dunning.templates_in_effect AS
   SELECT t.name, t.channel, t.locale, t.subject, t.body, t.body_html, false AS shipped
     FROM dunning.template t
   UNION ALL
@@ -41,7 +41,7 @@ CREATE VIEW dunning.templates AS
     FROM dunning.template_default d
    WHERE NOT EXISTS (SELECT 1 FROM dunning.template t
                       WHERE t.name = d.name AND t.channel = d.channel AND t.locale = d.locale);
-COMMENT ON VIEW dunning.templates IS
+COMMENT ON VIEW dunning.templates_in_effect IS
   'The templates in effect: the user''s (dunning.template), then the shipped ones they do not override.';
 
 -- The shipped templates: a friendly first reminder, a firm second, a final
@@ -106,7 +106,7 @@ AS $$
 DECLARE
   s record;
 BEGIN
-  IF EXISTS (SELECT 1 FROM dunning.templates t WHERE t.name = tname AND t.channel = tchannel) THEN
+  IF EXISTS (SELECT 1 FROM dunning.templates_in_effect t WHERE t.name = tname AND t.channel = tchannel) THEN
     RETURN;
   END IF;
   SELECT st.policy, st.level INTO s FROM dunning.step st

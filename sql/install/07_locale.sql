@@ -35,12 +35,12 @@ CREATE TABLE dunning.locale_default (LIKE dunning.locale INCLUDING ALL);
 COMMENT ON TABLE dunning.locale_default IS
   'Reference data: the locale rules shipped with the extension; dunning.locale overrides them.';
 
-CREATE VIEW dunning.locales AS
+CREATE VIEW dunning.locales_in_effect AS
   SELECT l.*, false AS shipped FROM dunning.locale l
   UNION ALL
   SELECT d.*, true FROM dunning.locale_default d
    WHERE NOT EXISTS (SELECT 1 FROM dunning.locale l WHERE l.code = d.code);
-COMMENT ON VIEW dunning.locales IS
+COMMENT ON VIEW dunning.locales_in_effect IS
   'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
 
 -- Checks a locale row (yours or a shipped one).

@@ -54,12 +54,12 @@ BEGIN
   IF NEW.template IS NOT NULL
      AND current_setting('check_function_bodies') = 'on'
      AND NOT EXISTS
-     (SELECT 1 FROM dunning.templates t
+     (SELECT 1 FROM dunning.templates_in_effect t
        WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
     RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
       USING ERRCODE = 'foreign_key_violation',
             DETAIL = format('The %s names it.', what),
-            HINT = 'Insert the template into dunning.template first (dunning.templates lists those in effect), or use NULL to leave rendering to the consumer.';
+            HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
   END IF;
   RETURN NEW;
 END

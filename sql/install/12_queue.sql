@@ -53,7 +53,7 @@ COMMENT ON CONSTRAINT reminder_in_flight ON dunning.reminder IS
 COMMENT ON COLUMN dunning.reminder.as_of IS
   'The as_of of the pass that emitted the reminder (the contact cap counts these).';
 COMMENT ON TABLE dunning.reminder IS
-  'The queue: one row per reminder in flight (pending, claimed or failed); dunning.reminders adds those that are done.';
+  'The queue: one row per reminder in flight (pending, claimed or failed); dunning.all_reminders adds those that are done.';
 COMMENT ON COLUMN dunning.reminder.invoice_ids IS
   'The invoices the reminder is about, in the ledger''s own invoice key type.';
 COMMENT ON COLUMN dunning.reminder.subject IS
@@ -85,7 +85,7 @@ ALTER TABLE dunning.reminder_archive
   ADD CHECK (status IN ('sent', 'cancelled', 'dead'));
 CREATE INDEX reminder_archive_customer ON dunning.reminder_archive (customer_id, as_of);
 COMMENT ON TABLE dunning.reminder_archive IS
-  'Reminders that are done (sent, cancelled, dead), moved out of the queue when they were finished; dunning.reminders shows both.';
+  'Reminders that are done (sent, cancelled, dead), moved out of the queue when they were finished; dunning.all_reminders shows both.';
 COMMENT ON COLUMN dunning.reminder_archive.archived_at IS
   'When the reminder left the queue.';
 COMMENT ON INDEX dunning.reminder_archive_customer IS

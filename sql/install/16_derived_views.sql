@@ -34,7 +34,7 @@ SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
                       ORDER BY st.level LIMIT 1) nxt ON true
  WHERE s.status = 'open' AND l.open_amount > 0
 $view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.'),
-('reminders', 2, $view$
+('all_reminders', 2, $view$
 SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
        r.subject, r.body, r.body_html, r.payload, r.status, r.available_at, r.attempts,
        r.lease_owner, r.lease_until, r.lease_role, r.idempotency_key, r.provider_ref,

@@ -36,15 +36,15 @@ BEGIN
     -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
     -- payload, an error or an event's detail, which may name a person
     FOR obj IN
-      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates', 'locales']) v
+      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect']) v
        WHERE to_regclass('dunning.' || v) IS NOT NULL
     LOOP
       EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
     END LOOP;
-    IF to_regclass('dunning.reminders') IS NOT NULL THEN
+    IF to_regclass('dunning.all_reminders') IS NOT NULL THEN
       EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
                      ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
-                     ' updated_at, archived_at) ON dunning.reminders TO %I', role_name);
+                     ' updated_at, archived_at) ON dunning.all_reminders TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log TO %I', role_name);
     EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',

@@ -23,7 +23,7 @@ SELECT channel, status, available_at <= now() AS ready, count(*) AS reminders
 \echo '== after the mailer: every reminder (claim re-checked the ledger: the 25 paid ones were cancelled, not sent; pending ones are for later days; what is done is archived) =='
 SELECT channel, status, coalesce(last_error, '') AS why, archived_at IS NOT NULL AS archived,
        count(*) AS reminders
-  FROM dunning.reminders GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
+  FROM dunning.all_reminders GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
 \echo
 \echo '== what the mailer acknowledged, by consumer (sent reminders are in dunning.reminder_archive) =='
 SELECT lease_owner AS consumer, count(*) AS sent, min(provider_ref) AS a_message_id

@@ -37,7 +37,7 @@ INSERT INTO dunning.holiday (calendar, day, name) VALUES
   ('eu-holidays', '2027-12-26', 'St Stephen''s Day / Boxing Day');
 
 -- 4. The texts.  friendly, firm, final and handoff ship with the extension
---    in seven languages (dunning.templates lists them); each customer gets
+--    in seven languages (dunning.templates_in_effect lists them); each customer gets
 --    them in their own locale, else the policy's language.  A row of our own
 --    in dunning.template would replace one; the shipped ones will do here.
 

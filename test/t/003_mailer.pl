@@ -82,7 +82,7 @@ $node->safe_psql('shop', qq{
 	INSERT INTO dunning.step (policy, level, days_overdue, channel, template)
 	VALUES ('p', 1, 3, 'email', 'friendly');
 });
-ok($node->poll_query_until('shop', "SELECT count(*) = $n FROM dunning.reminders"),
+ok($node->poll_query_until('shop', "SELECT count(*) = $n FROM dunning.all_reminders"),
 	"the worker emits $n reminders");
 
 # --- kill -9 mailer-a in the middle of a batch -------------------------------
@@ -91,18 +91,18 @@ ok( wait_for(sub { (grep { /sent reminder/ } lines_of($log_a)) >= 20 }, 60),
 kill 'KILL', $mailer_a;
 waitpid($mailer_a, 0);
 my $orphans = $node->safe_psql('shop',
-	"SELECT count(*) FROM dunning.reminders WHERE status = 'claimed' AND lease_owner = 'mailer-a'");
+	"SELECT count(*) FROM dunning.all_reminders WHERE status = 'claimed' AND lease_owner = 'mailer-a'");
 cmp_ok($orphans, '>', 0, "mailer-a died holding $orphans claimed reminders, unacknowledged");
 
 # --- mailer-b delivers the rest, taking over what mailer-a held --------------
 ok( $node->poll_query_until('shop',
-		"SELECT count(*) = $n FROM dunning.reminders WHERE status = 'sent'"),
+		"SELECT count(*) = $n FROM dunning.all_reminders WHERE status = 'sent'"),
 	'every reminder is delivered and acknowledged in the end');
 is( $node->safe_psql('shop',
-		"SELECT count(*) FROM dunning.reminders WHERE lease_owner = 'mailer-b' AND attempts = 2"),
+		"SELECT count(*) FROM dunning.all_reminders WHERE lease_owner = 'mailer-b' AND attempts = 2"),
 	$orphans, 'mailer-b took over exactly the reminders mailer-a held, once their lease ran out');
 is( $node->safe_psql('shop', q{
-		SELECT count(*) FROM dunning.reminders
+		SELECT count(*) FROM dunning.all_reminders
 		WHERE provider_ref = '<dunning.' || encode(convert_to(idempotency_key, 'UTF8'), 'hex')
 		                     || '@dunning.invalid>'}),
 	$n, 'each acknowledgement carries the Message-ID derived from the idempotency key');
@@ -124,7 +124,7 @@ my %ids;
 $ids{ (split /\t/)[0] }++ for @messages;
 my $expected = $node->safe_psql('shop', q{
 	SELECT string_agg('<dunning.' || encode(convert_to(idempotency_key, 'UTF8'), 'hex')
-	                  || '@dunning.invalid>', ',' ORDER BY id) FROM dunning.reminders});
+	                  || '@dunning.invalid>', ',' ORDER BY id) FROM dunning.all_reminders});
 my @missing = grep { !$ids{$_} } split(/,/, $expected);
 is(scalar(@missing), 0, 'the SMTP server received every Message-ID at least once');
 is(scalar(keys %ids), $n, 'and no other');
@@ -138,7 +138,7 @@ is((grep { (split /\t/)[2] ne 'text/html+text/plain' } @messages), 0,
 my %subject_of = map { split /\|/, $_, 2 } split /\n/, $node->safe_psql('shop', q{
 	SELECT '<dunning.' || encode(convert_to(idempotency_key, 'UTF8'), 'hex') || '@dunning.invalid>',
 	       subject
-	  FROM dunning.reminders});
+	  FROM dunning.all_reminders});
 is((grep { my @f = split /\t/; ($subject_of{ $f[0] } // '') ne ($f[3] // '') } @messages), 0,
 	"each message carries its reminder's subject, rendered in the customer's language");
 is((grep { /^(Petit rappel|Freundliche Zahlungserinnerung)/ } values %subject_of), $n,
@@ -161,7 +161,7 @@ $node->safe_psql('shop', q{
 	-- due 3 days ago: within the discovery lookback, at step 1 already
 	INSERT INTO inv SELECT g, g, current_date - 3, 20, 'INV-' || g FROM generate_series(2001, 2100) g;
 });
-ok($node->poll_query_until('shop', "SELECT count(*) = $n + 100 FROM dunning.reminders"),
+ok($node->poll_query_until('shop', "SELECT count(*) = $n + 100 FROM dunning.all_reminders"),
 	'the worker emits 100 more reminders');
 my $log_e = "$logdir/mailer_e.log";
 my $mailer_e = spawn($log_e, {}, @common, '--consumer', 'mailer-e', '--batch', '50');
@@ -171,10 +171,10 @@ kill 'TERM', $mailer_e;
 waitpid($mailer_e, 0);
 is($?, 0, 'mailer-e exits cleanly on SIGTERM');
 is( $node->safe_psql('shop',
-		"SELECT count(*) FROM dunning.reminders WHERE status = 'claimed' AND lease_owner = 'mailer-e'"),
+		"SELECT count(*) FROM dunning.all_reminders WHERE status = 'claimed' AND lease_owner = 'mailer-e'"),
 	'0', 'after acknowledging every reminder of the batch it was delivering');
 is( $node->safe_psql('shop',
-		"SELECT count(*) FROM dunning.reminders WHERE status = 'sent' AND lease_owner = 'mailer-e'"),
+		"SELECT count(*) FROM dunning.all_reminders WHERE status = 'sent' AND lease_owner = 'mailer-e'"),
 	'50', 'that whole batch, and no further batch');
 
 # --- an unreachable SMTP server: what was claimed is rejected, not lost ------
@@ -192,7 +192,7 @@ waitpid($mailer_c, 0);
 is($?, 0, 'a mailer with an --idle-exit leaves once the queue is empty');
 is( $node->safe_psql('shop',
 		"SELECT status || ' ' || attempts || ' ' || (last_error IS NOT NULL)"
-		  . " FROM dunning.reminders WHERE invoice_ids = '{1001}'"),
+		  . " FROM dunning.all_reminders WHERE invoice_ids = '{1001}'"),
 	'failed 1 true', 'the reminder it could not deliver is failed, with the error, to be retried');
 like(join("\n", lines_of($log_c)), qr/could not send reminder \d+ to late\@example.com: .* \(now failed\)/,
 	'and the log says why');

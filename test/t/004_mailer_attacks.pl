@@ -132,13 +132,13 @@ sub queue_reminder
 			lit($r{body} // "Please pay INV-$inv.\n"), lit($r{html}), $inv, $inv, $inv));
 }
 
-# A reminder's status, attempts and last error, as dunning.reminders has them.
+# A reminder's status, attempts and last error, as dunning.all_reminders has them.
 sub state_of
 {
 	my ($id) = @_;
 	my ($status, $attempts, $error) = split /\|/,
 	  $node->safe_psql('shop',
-		"SELECT status, attempts, coalesce(last_error, '') FROM dunning.reminders WHERE id = $id"),
+		"SELECT status, attempts, coalesce(last_error, '') FROM dunning.all_reminders WHERE id = $id"),
 	  3;
 	return ($status // '', $attempts // '', $error // '');
 }
@@ -148,7 +148,7 @@ sub message_id_of
 	my ($id) = @_;
 	return $node->safe_psql('shop', qq{
 		SELECT '<dunning.' || encode(convert_to(idempotency_key, 'UTF8'), 'hex') || '\@dunning.invalid>'
-		  FROM dunning.reminders WHERE id = $id});
+		  FROM dunning.all_reminders WHERE id = $id});
 }
 
 # Line ends as the sink reports decoded parts: LF.
@@ -438,7 +438,7 @@ my $slow_time = time() - $t0;
 is_deeply(\@slow_status, [ 0, 0 ], 'two mailers deliver 40 reminders at 2 s each, batches of 10, leases of 10 s');
 is( $node->safe_psql('shop',
 		"SELECT count(*) FILTER (WHERE status = 'sent') || ' ' || count(*) FILTER (WHERE attempts = 1)"
-		  . " FROM dunning.reminders WHERE id IN ($slow_list)"),
+		  . " FROM dunning.all_reminders WHERE id IN ($slow_list)"),
 	'40 40', 'all 40 are acknowledged, each claimed once: no lease ran out');
 my %slow_count;
 $slow_count{ $_->{message_id} }++ foreach records($slow_received, 'message');
@@ -470,7 +470,7 @@ $node->safe_psql('shop', qq{
 	 WHERE id = $drop_ids[-1]});
 is(wait_exit($drop_pid, 60), 0, 'another consumer takes the last one over; the mailer goes on');
 is( $node->safe_psql('shop',
-		"SELECT string_agg(status || ' ' || lease_owner, ',' ORDER BY id) FROM dunning.reminders WHERE id IN ($drop_list)"),
+		"SELECT string_agg(status || ' ' || lease_owner, ',' ORDER BY id) FROM dunning.all_reminders WHERE id IN ($drop_list)"),
 	'sent drop,sent drop,sent drop,claimed someone-else',
 	'it delivers the three it still holds, and leaves the fourth alone');
 my $dropped_msgid = message_id_of($drop_ids[-1]);

@@ -2,14 +2,9 @@
 -- upgrade that adds a column to the queue and the archive (where ALTER
 -- TABLE appends it after archived_at) keeps each value in its column, and
 -- a column one table lacks is an error, not a silent loss.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-CREATE SCHEMA arc;
-CREATE TABLE arc.invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL,
-                           due_date date NOT NULL, balance numeric NOT NULL);
-INSERT INTO arc.invoices VALUES (1, 1, '2026-10-01', 10), (2, 2, '2026-10-01', 20),
-                                (3, 3, '2026-10-01', 30);
-SELECT dunning.bind_ledger('arc.invoices', 'id', 'customer_id', 'due_date', 'balance');
+\i sql/fixtures/ledger.sql
+INSERT INTO fx.invoices (id, customer_id, due_date, balance)
+VALUES (1, 1, '2026-10-01', 10), (2, 2, '2026-10-01', 20), (3, 3, '2026-10-01', 30);
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, send_days, send_from,
                             send_until, time_zone)
 VALUES ('arc', 'EUR', true, 0, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
@@ -52,12 +47,4 @@ SELECT id AS r4 FROM dunning.claim('m', 1) \gset
 SELECT dunning.nack('m', :r4, '550 gone', permanent => true);
 SELECT invoice_ids, status, last_error FROM dunning.all_reminders ORDER BY invoice_ids;
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.step;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA arc CASCADE;
+\i sql/fixtures/teardown.sql

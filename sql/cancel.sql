@@ -1,22 +1,14 @@
 -- Cancelling reminders by hand: dunning.cancel() moves reminders still in
 -- the queue to the archive as cancelled, all or none, with the reason in the
 -- archive and the history; one on its way to a customer is refused.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-SET datestyle = 'ISO, YMD';
+\i sql/fixtures/ledger.sql
 -- reminder ids appear in messages
 ALTER SEQUENCE dunning.reminder_id_seq RESTART WITH 2001;
-CREATE SCHEMA k;
-CREATE TABLE k.invoices (
-  id bigint PRIMARY KEY, customer_id bigint NOT NULL, due_date date NOT NULL,
-  balance numeric(12,2) NOT NULL, currency text NOT NULL, number text NOT NULL);
-INSERT INTO k.invoices VALUES
+INSERT INTO fx.invoices VALUES
   (11, 1, '2026-10-20', 100.00, 'EUR', 'K-11'),
   (12, 1, '2026-10-20', 200.00, 'EUR', 'K-12'),
   (21, 2, '2026-10-20',  10.00, 'EUR', 'K-21'),  -- consolidated: 21 and 22
   (22, 2, '2026-10-20',  20.00, 'EUR', 'K-22');
-SELECT dunning.bind_ledger('k.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           'currency', 'number');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     group_by, send_days, send_from, send_until, time_zone)
 VALUES ('solo', 'EUR', true, 0, 7, 'invoice', '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC'),
@@ -69,12 +61,4 @@ SELECT count(*) FROM dunning.all_reminders WHERE invoice_ids = '{11}';
 -- the one left is still handed out
 SELECT invoice_ids FROM dunning.claim('m2');
 
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.assignment;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA k CASCADE;
+\i sql/fixtures/teardown.sql

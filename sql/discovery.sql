@@ -3,13 +3,8 @@
 -- entered late (or let through by a view) after its due date left that
 -- window is found within a day, and one paid then open again (a bounced
 -- payment) is reopened and dunned on from the level it had reached.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-CREATE SCHEMA dc;
-CREATE TABLE dc.invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL,
-                          due_date date NOT NULL, balance numeric(12,2) NOT NULL);
-INSERT INTO dc.invoices VALUES (1, 1, '2026-10-01', 100.00);
-SELECT dunning.bind_ledger('dc.invoices', 'id', 'customer_id', 'due_date', 'balance');
+\i sql/fixtures/ledger.sql
+INSERT INTO fx.invoices (id, customer_id, due_date, balance) VALUES (1, 1, '2026-10-01', 100.00);
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
                             send_days, send_from, send_until, time_zone)
 VALUES ('dc', 'EUR', true, 0, 1, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
@@ -23,7 +18,7 @@ SELECT dunning.ack('m', :r1);
 
 -- invoice 2, due a month ago, is entered at 10:00: the next pass of the
 -- day looks only at what fell due lately, and does not see it
-INSERT INTO dc.invoices VALUES (2, 2, '2026-10-01', 50.00);
+INSERT INTO fx.invoices (id, customer_id, due_date, balance) VALUES (2, 2, '2026-10-01', 50.00);
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-02 11:00+00');
 -- the first pass a day after the last full discovery finds it
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-03 09:00+00');
@@ -32,12 +27,12 @@ SELECT invoice_ids, level FROM dunning.all_reminders WHERE customer_id = 2;
 SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
 
 -- invoice 1 is paid, and noticed at its next look
-UPDATE dc.invoices SET balance = 0 WHERE id = 1;
+UPDATE fx.invoices SET balance = 0 WHERE id = 1;
 SELECT discovery, resolved FROM dunning.run('2026-11-04 09:00+00');
 SELECT status, closed_reason, level FROM dunning.invoice_state WHERE invoice_id = 1;
 -- the payment bounces: the invoice is open again; the next day's full
 -- discovery reopens it at level 2, and it goes on to level 3
-UPDATE dc.invoices SET balance = 100.00 WHERE id = 1;
+UPDATE fx.invoices SET balance = 100.00 WHERE id = 1;
 SELECT discovery, emitted FROM dunning.run('2026-11-04 11:00+00');
 SELECT discovery, emitted FROM dunning.run('2026-11-05 09:00+00');
 SELECT status, level FROM dunning.invoice_state WHERE invoice_id = 1;
@@ -49,17 +44,9 @@ SELECT event, level, reason FROM dunning.history WHERE invoice_id = 1 ORDER BY i
 SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
 SELECT level, waiting_for, next_check_at > '2026-11-20' AS looked_at_in_weeks
   FROM dunning.invoice_state WHERE invoice_id = 1;
-UPDATE dc.invoices SET balance = 0 WHERE id = 1;
+UPDATE fx.invoices SET balance = 0 WHERE id = 1;
 SELECT discovery, resolved FROM dunning.run('2026-11-05 10:00+00');
 SELECT discovery, resolved FROM dunning.run('2026-11-06 09:00+00');
 SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 1;
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.step;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA dc CASCADE;
+\i sql/fixtures/teardown.sql

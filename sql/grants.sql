@@ -1,21 +1,14 @@
 -- Privileges: what grant_mailer(), grant_reader() and grant_admin() give a
 -- role, and that it cannot do more.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
+\i sql/fixtures/ledger.sql
 CREATE ROLE regress_dunning_mailer;
 CREATE ROLE regress_dunning_reader;
 CREATE ROLE regress_dunning_admin;
 CREATE ROLE regress_dunning_nobody;
-CREATE SCHEMA g;
-CREATE TABLE g.invoices (
-  id bigint PRIMARY KEY, customer_id bigint NOT NULL, due_date date NOT NULL,
-  balance numeric(12,2) NOT NULL, currency text NOT NULL, number text NOT NULL);
-INSERT INTO g.invoices VALUES
+INSERT INTO fx.invoices VALUES
   (1, 1, '2026-11-01', 100.00, 'EUR', 'G-1'),
   (2, 2, '2026-11-01', 200.00, 'EUR', 'G-2'),
   (3, 3, '2026-11-19', 300.00, 'EUR', 'G-3');
-SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           'currency', 'number');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     send_days, send_from, send_until, time_zone)
 VALUES ('g', 'EUR', true, 0, 7, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
@@ -52,7 +45,7 @@ SELECT dunning.cancel(:rid2, 'no');
 SELECT count(*) FROM dunning.reminder;
 UPDATE dunning.reminder SET status = 'sent';
 SELECT count(*) FROM dunning.invoice_status;
-SELECT count(*) FROM g.invoices;
+SELECT count(*) FROM fx.invoices;
 INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
 SELECT emitted FROM dunning.run('2026-11-21 10:00+00');
 SELECT dunning.grant_mailer('regress_dunning_nobody');
@@ -82,30 +75,19 @@ SELECT invoice_ids, status FROM dunning.reminder ORDER BY invoice_ids;
 SELECT dunning.cancel(id, 'sent by post instead') FROM dunning.reminder WHERE invoice_ids = '{3}';
 SELECT invoice_ids, status FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT count(*) FROM dunning.preview('2026-11-22 10:00+00');
-SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance');
+SELECT dunning.bind_ledger('fx.invoices', 'id', 'customer_id', 'due_date', 'balance');
 SELECT dunning.grant_reader('regress_dunning_nobody');
 SELECT count(*) FROM dunning.claim('a1');
 DELETE FROM dunning.reminder;
 RESET ROLE;
 
 -- binding again makes the views anew: the reader keeps its access
-SELECT dunning.bind_ledger('g.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           'currency', 'number');
 SET ROLE regress_dunning_reader;
 SELECT count(*) FROM dunning.invoice_status;
 RESET ROLE;
 
-DELETE FROM dunning.reminder_event;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.hold;
-DELETE FROM dunning.policy;
 DELETE FROM dunning.role_grant;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA g CASCADE;
+\i sql/fixtures/teardown.sql
 DROP OWNED BY regress_dunning_mailer, regress_dunning_reader, regress_dunning_admin;
 DROP ROLE regress_dunning_mailer, regress_dunning_reader, regress_dunning_admin,
           regress_dunning_nobody;

@@ -1,25 +1,14 @@
 -- The payload has one definition (src/payload.h, dunning.payload_fields()):
 -- what a pass builds and what the settle rule rebuilds have exactly its
 -- fields, of its kinds, and a template may name exactly those.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-CREATE SCHEMA pl;
-CREATE TABLE pl.invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL,
-                          due_date date NOT NULL, balance numeric(12,2) NOT NULL,
-                          number text NOT NULL);
-CREATE TABLE pl.customers (id bigint PRIMARY KEY, email text, name text, locale text,
-                           tz text, phone text);
-INSERT INTO pl.customers VALUES
+\i sql/fixtures/ledger.sql
+INSERT INTO fx.customers VALUES
   (1, 'one@example.com', 'One SA', 'fr', 'Europe/Paris', '+33 1 23 45 67 89'),
   (2, 'two@example.com', 'Two', 'de', 'Europe/Berlin', NULL);
-INSERT INTO pl.invoices VALUES
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
   (11, 1, '2026-10-01', 100.00, 'P-11'),
   (12, 1, '2026-10-25', 200.00, 'P-12'),
   (21, 2, '2026-10-25', 300.00, 'P-21');
-SELECT dunning.bind_ledger('pl.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           reference => 'number');
-SELECT dunning.bind_customers('pl.customers', 'id', email => 'email', name => 'name',
-                              locale => 'locale', time_zone => 'tz', phone => 'phone');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     group_by, send_days, send_from, send_until, time_zone, sender_name, contact_email,
     payment_url)
@@ -73,7 +62,7 @@ SELECT customer_id, invoice_ids, level FROM dunning.all_reminders ORDER BY custo
 SELECT * FROM pg_temp.against_definition();
 
 -- what the settle rule rebuilds: 11 paid, the notice trimmed to 12
-UPDATE pl.invoices SET balance = 0 WHERE id = 11;
+UPDATE fx.invoices SET balance = 0 WHERE id = 11;
 SELECT cancelled FROM dunning.run('2026-11-02 10:00+00');
 SELECT customer_id, invoice_ids, level, payload->>'template' AS template
   FROM dunning.all_reminders ORDER BY customer_id;
@@ -91,13 +80,4 @@ SELECT count(*) AS placeholders_accepted
                        ELSE format('{{%s}}', f.path) END, NULL)) v;
 SELECT dunning.template_validate('t', 'email', 'en', 's', '{{customer.vat_id}}', NULL);
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.step;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('customers');
-SELECT dunning.unbind('ledger');
-DROP SCHEMA pl CASCADE;
+\i sql/fixtures/teardown.sql

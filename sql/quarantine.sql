@@ -2,17 +2,12 @@
 -- use keeps its invoice (or its customer's invoices) waiting, with the
 -- reason and the offending value in dunning.problems; every other customer
 -- is reminded in the same pass, and mending the row is all it takes.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-CREATE SCHEMA qr;
-CREATE TABLE qr.invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL,
-                          due_date date NOT NULL, balance numeric NOT NULL, number text);
-CREATE TABLE qr.customers (id bigint PRIMARY KEY, email text, name text);
-INSERT INTO qr.customers VALUES
+\i sql/fixtures/ledger.sql
+INSERT INTO fx.customers (id, email, name) VALUES
   (1, 'one@example.com', 'One'), (2, 'two@example.com', 'Two'),
   (3, 'three@example.com', 'Three'), (4, 'four@example.com', 'Four'),
   (5, 'five@example.com', 'Five'), (6, 'six@example.com', repeat('Six ', 262144));
-INSERT INTO qr.invoices VALUES
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
   (10, 1, '2026-10-01', 100, 'Q-10'),              -- fine
   (20, 2, '2026-10-01', 'NaN', 'Q-20'),            -- an amount that is no number
   (30, 3, '2026-10-01', 'Infinity', 'Q-30'),       -- nor is this
@@ -20,9 +15,6 @@ INSERT INTO qr.invoices VALUES
   (50, 5, '2026-10-01', 100, repeat('Q', 1048576)),-- a 1 MB reference
   (51, 5, '2026-10-01', 100, 'Q-51'),              -- the same customer, fine
   (60, 6, '2026-10-01', 100, 'Q-60');              -- a 1 MB customer name
-SELECT dunning.bind_ledger('qr.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           reference => 'number');
-SELECT dunning.bind_customers('qr.customers', 'id', email => 'email', name => 'name');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, send_days, send_from,
                             send_until, time_zone)
 VALUES ('qr', 'EUR', true, 0, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
@@ -36,10 +28,10 @@ SELECT invoice_id, kind, problem, looked_at_again FROM dunning.problems ORDER BY
 SELECT quarantined FROM dunning.run_log ORDER BY id;
 
 -- mending the rows: the next day's pass reminds them all
-UPDATE qr.invoices SET balance = 200 WHERE id IN (20, 30);
-UPDATE qr.invoices SET due_date = '2026-10-01' WHERE id = 40;
-UPDATE qr.invoices SET number = 'Q-50' WHERE id = 50;
-UPDATE qr.customers SET name = 'Six' WHERE id = 6;
+UPDATE fx.invoices SET balance = 200 WHERE id IN (20, 30);
+UPDATE fx.invoices SET due_date = '2026-10-01' WHERE id = 40;
+UPDATE fx.invoices SET number = 'Q-50' WHERE id = 50;
+UPDATE fx.customers SET name = 'Six' WHERE id = 6;
 SELECT emitted FROM dunning.run('2026-11-03 10:00+00');
 SELECT invoice_ids FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT count(*) AS problems FROM dunning.problems;
@@ -47,26 +39,18 @@ SELECT quarantined FROM dunning.run_log ORDER BY id;
 
 -- a view may list an invoice twice (here, a union that forgot a filter):
 -- the invoice is looked at once, and waits, with how many rows it has
-CREATE VIEW qr.invoices_v AS
-  SELECT * FROM qr.invoices
+CREATE VIEW fx.invoices_v AS
+  SELECT * FROM fx.invoices
   UNION ALL
-  SELECT 70, 1, '2026-10-01', 40, 'Q-70'
+  SELECT 70, 1, '2026-10-01', 40, 'EUR', 'Q-70'
   UNION ALL
-  SELECT 70, 1, '2026-10-01', 40, 'Q-70 again';
-INSERT INTO qr.invoices VALUES (80, 1, '2026-10-01', 30, 'Q-80');
-SELECT dunning.bind_ledger('qr.invoices_v', 'id', 'customer_id', 'due_date', 'balance',
+  SELECT 70, 1, '2026-10-01', 40, 'EUR', 'Q-70 again';
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number)
+VALUES (80, 1, '2026-10-01', 30, 'Q-80');
+SELECT dunning.bind_ledger('fx.invoices_v', 'id', 'customer_id', 'due_date', 'balance',
                            reference => 'number');
 SELECT examined, emitted FROM dunning.run('2026-11-04 10:00+00', full_discovery => true);
 SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
 SELECT invoice_ids FROM dunning.all_reminders WHERE invoice_ids && '{70,80}' ORDER BY 1;
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.step;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('customers');
-SELECT dunning.unbind('ledger');
-DROP SCHEMA qr CASCADE;
+\i sql/fixtures/teardown.sql

@@ -1,17 +1,9 @@
 -- The mailer protocol: claim, ack, nack, delivery events; the re-check of the
 -- live ledger when claiming; leases that run out; dead reminders.
-\set SHOW_CONTEXT never
-SET timezone = 'UTC';
-SET datestyle = 'ISO, YMD';
-SET intervalstyle = 'postgres';
+\i sql/fixtures/ledger.sql
 -- reminder ids appear in messages
 ALTER SEQUENCE dunning.reminder_id_seq RESTART WITH 1001;
-CREATE SCHEMA q;
-CREATE TABLE q.invoices (
-  id bigint PRIMARY KEY, customer_id bigint NOT NULL, due_date date NOT NULL,
-  balance numeric(12,2) NOT NULL, currency text NOT NULL, number text NOT NULL);
-CREATE INDEX ON q.invoices (customer_id);
-INSERT INTO q.invoices VALUES
+INSERT INTO fx.invoices VALUES
   (101, 1, '2026-10-20', 100.00, 'EUR', 'Q-101'),  -- paid before it is claimed
   (102, 1, '2026-10-20', 200.00, 'EUR', 'Q-102'),
   (103, 1, '2026-10-21', 300.00, 'EUR', 'Q-103'),
@@ -19,8 +11,6 @@ INSERT INTO q.invoices VALUES
   (202, 2, '2026-10-20',  20.00, 'EUR', 'Q-202'),  -- 202 partly paid,
   (203, 2, '2026-10-20',  30.00, 'EUR', 'Q-203'),  -- 203 untouched
   (301, 3, '2026-10-20', 400.00, 'EUR', 'Q-301');  -- reminded by text message
-SELECT dunning.bind_ledger('q.invoices', 'id', 'customer_id', 'due_date', 'balance',
-                           'currency', 'number');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     group_by, send_days, send_from, send_until, time_zone)
 VALUES ('solo', 'EUR', true, 0, 7, 'invoice', '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC'),
@@ -49,9 +39,9 @@ SELECT dunning.ack('m1', ARRAY[1, 2]::bigint[], ARRAY['only one']);
 
 -- payments before the mailer claims: 101 in full, 201 in full, 202 and 103
 -- in part
-UPDATE q.invoices SET balance = 0 WHERE id IN (101, 201);
-UPDATE q.invoices SET balance = 5.00 WHERE id = 202;
-UPDATE q.invoices SET balance = 250.00 WHERE id = 103;
+UPDATE fx.invoices SET balance = 0 WHERE id IN (101, 201);
+UPDATE fx.invoices SET balance = 5.00 WHERE id = 202;
+UPDATE fx.invoices SET balance = 250.00 WHERE id = 103;
 
 -- m1 claims e-mail reminders: 101's is cancelled instead of handed out; the
 -- consolidated one comes with 202 (its open amount up to date) and 203 only;
@@ -162,18 +152,9 @@ SELECT count(*) FROM dunning.all_reminders WHERE invoice_ids = '{102}';
 -- the contact cap counts archived reminders: at one contact per 30 days,
 -- customer 1's new invoice waits
 UPDATE dunning.policy SET max_reminders = 1, per_period = '30 days' WHERE name = 'solo';
-INSERT INTO q.invoices VALUES (104, 1, '2026-11-01', 400.00, 'EUR', 'Q-104');
+INSERT INTO fx.invoices VALUES (104, 1, '2026-11-01', 400.00, 'EUR', 'Q-104');
 SELECT emitted FROM dunning.run('2026-11-10 09:00+00', full_discovery => true);
 SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE invoice_id = 104;
 
-DELETE FROM dunning.reminder_event;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.assignment;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA q CASCADE;
+\i sql/fixtures/teardown.sql

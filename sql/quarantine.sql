@@ -37,6 +37,38 @@ SELECT invoice_ids FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT count(*) AS problems FROM dunning.problems;
 SELECT quarantined FROM dunning.run_log ORDER BY id;
 
+-- a reminder whose texts cannot be rendered (here a customer's name, long
+-- but allowed, repeated by a wordy template beyond dunning.max_render_size)
+-- is held back alone: its invoice waits as bad data, the preview leaves it
+-- out, and the other customer of the same policy is reminded
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+VALUES ('wordy', 'email', 'en', 'About {{customer.name}}', repeat('{{customer.name}} ', 600));
+INSERT INTO dunning.policy (name, currency, grace_days, send_days, send_from, send_until,
+                            time_zone)
+VALUES ('qr_wordy', 'EUR', 0, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel, template) VALUES
+  ('qr_wordy', 1, 3, 'email', 'wordy');
+INSERT INTO fx.customers (id, email, name) VALUES
+  (7, 'seven@example.com', repeat('Seven ', 83)), (8, 'eight@example.com', 'Eight');
+INSERT INTO dunning.assignment (customer_id, policy) VALUES (7, 'qr_wordy'), (8, 'qr_wordy');
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
+  (90, 7, '2026-10-01', 70, 'Q-90'), (91, 8, '2026-10-01', 80, 'Q-91');
+SELECT invoice_ids FROM dunning.preview('2026-11-03 11:00+00', full_discovery => true)
+ WHERE invoice_ids && '{90,91}';
+SELECT examined, emitted FROM dunning.run('2026-11-03 11:00+00', full_discovery => true);
+SELECT quarantined FROM dunning.run_log ORDER BY id DESC LIMIT 1;
+SELECT invoice_ids, octet_length(body) AS body_bytes FROM dunning.all_reminders
+ WHERE invoice_ids && '{90,91}';
+SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
+SELECT invoice_id, level FROM dunning.invoice_state WHERE invoice_id IN (90, 91) ORDER BY 1;
+-- mending the name lets it through at the next pass
+UPDATE fx.customers SET name = 'Seven' WHERE id = 7;
+SELECT emitted FROM dunning.run('2026-11-04 11:00+00');
+SELECT invoice_ids, subject, octet_length(body) AS body_bytes FROM dunning.all_reminders
+ WHERE invoice_ids = '{90}';
+SELECT count(*) AS problems FROM dunning.problems;
+DELETE FROM dunning.assignment;
+
 -- a view may list an invoice twice (here, a union that forgot a filter):
 -- the invoice is looked at once, and waits, with how many rows it has
 CREATE VIEW fx.invoices_v AS
@@ -49,7 +81,7 @@ INSERT INTO fx.invoices (id, customer_id, due_date, balance, number)
 VALUES (80, 1, '2026-10-01', 30, 'Q-80');
 SELECT dunning.bind_ledger('fx.invoices_v', 'id', 'customer_id', 'due_date', 'balance',
                            reference => 'number');
-SELECT examined, emitted FROM dunning.run('2026-11-04 10:00+00', full_discovery => true);
+SELECT examined, emitted FROM dunning.run('2026-11-05 10:00+00', full_discovery => true);
 SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
 SELECT invoice_ids FROM dunning.all_reminders WHERE invoice_ids && '{70,80}' ORDER BY 1;
 

@@ -78,7 +78,7 @@ _PG_init(void)
 
 	DefineCustomIntVariable("dunning.max_render_size",
 							"Sets the largest text one template may render to.",
-							"A longer subject or body is an error that names the template.",
+							"A pass holds back a reminder with a longer subject or body, as bad data; dunning.render() raises an error that names the template.",
 							&dunning_max_render_size, 256, 1, 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);

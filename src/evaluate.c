@@ -441,6 +441,22 @@ hold_back(Invoice *inv, const char *why, TimestampTz next_check)
 }
 
 /*
+ * A reminder that cannot go out after all (its texts cannot be rendered):
+ * its invoices wait as bad data, with the reason, and are looked at again
+ * the next day; they keep their level.
+ */
+void
+dunning_hold_back_reminder(Reminder *r, const char *problem, TimestampTz as_of)
+{
+	for (int k = 0; k < r->ninvoices; k++)
+	{
+		hold_back(r->invoices[k], "bad_data", as_of + USECS_PER_DAY);
+		r->invoices[k]->problem = pstrdup(problem);
+		r->invoices[k]->reminder_key = NULL;
+	}
+}
+
+/*
  * A consolidating policy: the customer's due invoices under it go into one
  * reminder at the highest level among them, if their total reaches the
  * policy's minimum (else they wait).

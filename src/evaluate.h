@@ -90,6 +90,7 @@ typedef struct Reminder
 
 extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
 								   const Campaign *campaign, TimestampTz as_of);
+extern void dunning_hold_back_reminder(Reminder *r, const char *problem, TimestampTz as_of);
 extern int	dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 									TimestampTz as_of, Reminder **out);
 

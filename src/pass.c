@@ -76,14 +76,15 @@ process_group(Pass *pass, Invoice *invoices, int n, Customer *cust)
 	pass->examined += n;
 	nr = dunning_group_reminders(invoices, n, cust, pass->as_of, &rs);
 
+	/* a reminder that cannot be rendered is held back there, alone */
 	if (pass->preview)
 	{
 		for (int j = 0; j < nr; j++)
-			put_preview(pass, &rs[j]);
+			(void) put_preview(pass, &rs[j]);
 		return;
 	}
 	for (int j = 0; j < nr; j++)
-		add_reminder(pass, &rs[j]);
+		(void) add_reminder(pass, &rs[j]);
 	for (int i = 0; i < n; i++)
 		add_state(pass, &invoices[i], cust);
 }

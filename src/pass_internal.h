@@ -136,8 +136,8 @@ extern void read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *c
 extern void reset_buffers(Pass *pass);
 extern void prepare_writes(Pass *pass);
 extern void flush(Pass *pass);
-extern void add_reminder(Pass *pass, Reminder *r);
+extern bool add_reminder(Pass *pass, Reminder *r);
 extern void add_state(Pass *pass, Invoice *inv, Customer *cust);
-extern void put_preview(Pass *pass, Reminder *r);
+extern bool put_preview(Pass *pass, Reminder *r);
 
 #endif							/* DUNNING_PASS_INTERNAL_H */

@@ -459,27 +459,41 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 
 /*
  * A reminder's subject and bodies, from its step's template; the templates
- * are read at the first reminder of the pass that needs one.
+ * are read at the first reminder of the pass that needs one.  A reminder
+ * whose texts cannot be rendered (too long for dunning.max_render_size, a
+ * template that does not parse) is held back alone: false, and its
+ * invoices wait as bad data.
  */
-static void
+static bool
 render_for(Pass *pass, Reminder *r, Rendered *out)
 {
 	memset(out, 0, sizeof(Rendered));
 	if (r->step->template == NULL || !dunning_render_enabled)
-		return;
+		return true;
 	if (pass->templates == NULL)
 		pass->templates = render_catalog_load(pass->pass_cxt);
-	render_reminder(pass->templates, r->payload, out);
+	if (render_reminder_or_problem(pass->templates, r->payload, out))
+		return true;
+	dunning_hold_back_reminder(r, out->problem, pass->as_of);
+	return false;
 }
 
-/* Buffer one reminder and the keys of its invoices. */
-void
+/*
+ * Buffer one reminder and the keys of its invoices; false when it cannot
+ * be rendered (and is held back).
+ */
+bool
 add_reminder(Pass *pass, Reminder *r)
 {
 	ColumnBuf  *b = pass->rem;
-	int			group = ++pass->ngroup_reminders;
+	int			group;
 	Rendered	texts;
-	int64		id = next_reminder_id(pass);
+	int64		id;
+
+	if (!render_for(pass, r, &texts))
+		return false;
+	group = ++pass->ngroup_reminders;
+	id = next_reminder_id(pass);
 
 	colbuf_add(&b[R_CUST], r->customer->key, false);
 	colbuf_text(&b[R_POLICY], r->policy->name);
@@ -490,7 +504,6 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
 	colbuf_text(&b[R_KEY], r->key);
 	colbuf_add(&b[R_ID], Int64GetDatum(id), false);
-	render_for(pass, r, &texts);
 	colbuf_text(&b[R_SUBJECT], texts.subject);
 	colbuf_text(&b[R_BODY], texts.body);
 	colbuf_text(&b[R_HTML], texts.body_html);
@@ -500,17 +513,27 @@ add_reminder(Pass *pass, Reminder *r)
 		colbuf_add(&b[R_INV], r->invoices[i]->key, false);
 		colbuf_add(&b[R_GROUP], Int32GetDatum(group), false);
 	}
+	return true;
 }
 
-/* Return one reminder as a row of dunning.reminder (preview). */
-void
+/*
+ * Return one reminder as a row of dunning.reminder (preview); false when
+ * it cannot be rendered, as add_reminder().
+ */
+bool
 put_preview(Pass *pass, Reminder *r)
 {
 	TupleDesc	desc = pass->rsinfo->setDesc;
-	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
-	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
-	Datum	   *keys = palloc(sizeof(Datum) * r->ninvoices);
+	Datum	   *values;
+	bool	   *nulls;
+	Datum	   *keys;
 	Rendered	texts;
+
+	if (!render_for(pass, r, &texts))
+		return false;
+	values = palloc0(sizeof(Datum) * desc->natts);
+	nulls = palloc(sizeof(bool) * desc->natts);
+	keys = palloc(sizeof(Datum) * r->ninvoices);
 
 #define SET(col, val) \
 	do { int n_ = SPI_fnumber(desc, col); values[n_ - 1] = (val); nulls[n_ - 1] = false; } while (0)
@@ -529,7 +552,6 @@ put_preview(Pass *pass, Reminder *r)
 	if (r->recipient)
 		SET("recipient", CStringGetTextDatum(r->recipient));
 	SET("payload", DirectFunctionCall1(jsonb_in, CStringGetDatum(r->payload)));
-	render_for(pass, r, &texts);
 	if (texts.subject)
 		SET("subject", CStringGetTextDatum(texts.subject));
 	if (texts.body)
@@ -546,4 +568,5 @@ put_preview(Pass *pass, Reminder *r)
 #undef SET
 
 	tuplestore_putvalues(pass->rsinfo->setResult, desc, values, nulls);
+	return true;
 }

@@ -374,14 +374,18 @@ report_template_error(const char *name, const char *channel, const char *locale,
 			 err->hint ? errhint("%s", err->hint) : 0));
 }
 
-/* Parse a template's parts once, in the catalogue's context. */
-static void
-parse_row(RenderCatalog *cat, TemplateRow *t)
+/*
+ * Parse a template's parts once, in the catalogue's context.  A part that
+ * does not parse is an error, or, when problem is given, told there (the
+ * row stays unparsed, and the next reminder that needs it finds the same).
+ */
+static bool
+parse_row(RenderCatalog *cat, TemplateRow *t, char **problem)
 {
 	RenderArena arena = {context_alloc, cat->cxt};
 
 	if (t->is_parsed)
-		return;
+		return true;
 	for (int p = 0; p < NPARTS; p++)
 	{
 		RenderError err;
@@ -390,11 +394,18 @@ parse_row(RenderCatalog *cat, TemplateRow *t)
 			continue;
 		t->parsed[p] = render_parse(t->text[p], strlen(t->text[p]),
 									p == 2 ? RENDER_HTML : RENDER_TEXT, &arena, &err);
-		if (t->parsed[p] == NULL)
+		if (t->parsed[p] != NULL)
+			continue;
+		if (problem == NULL)
 			report_template_error(t->name, t->channel, t->locale, p, &err,
 								  ERRCODE_DATA_CORRUPTED, "cannot be rendered");
+		*problem = psprintf("the template \"%s\" (%s, %s) cannot be rendered: %s at line %d, column %d of the %s",
+							t->name, t->channel, t->locale, err.message, err.line,
+							err.column, part_names[p]);
+		return false;
 	}
 	t->is_parsed = true;
+	return true;
 }
 
 /* A string member of the payload (under sub, if given), or NULL. */
@@ -408,15 +419,21 @@ payload_string(const RenderValue *root, const char *key, const char *sub)
 	return (v && v->kind == RV_STRING) ? v->text : NULL;
 }
 
-/* Render the chosen template for a payload into out. */
+/*
+ * Render the chosen template for a payload into out.  What the data makes
+ * impossible is an error, or, with soft, told in out->problem (all texts
+ * NULL).
+ */
 static void
-render_choice(RenderCatalog *cat, Choice *c, const RenderValue *root, Rendered *out)
+render_choice(RenderCatalog *cat, Choice *c, const RenderValue *root, Rendered *out, bool soft)
 {
 	RenderArena arena = {context_alloc, CurrentMemoryContext};
 	size_t		max = (size_t) dunning_max_render_size * 1024;
 	char	  **dest[NPARTS] = {&out->subject, &out->body, &out->body_html};
+	const char *customer = payload_string(root, "customer", "id");
 
-	parse_row(cat, c->tpl);
+	if (!parse_row(cat, c->tpl, soft ? &out->problem : NULL))
+		return;
 	out->locale = c->tpl->locale;
 	for (int p = 0; p < NPARTS; p++)
 	{
@@ -427,16 +444,22 @@ render_choice(RenderCatalog *cat, Choice *c, const RenderValue *root, Rendered *
 		if (c->tpl->parsed[p] == NULL)
 			continue;
 		*dest[p] = render_apply(c->tpl->parsed[p], root, &c->fmt, max, &arena, &len, &err);
-		if (*dest[p] == NULL)
+		if (*dest[p] != NULL)
+			continue;
+		if (!soft)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("rendered %s exceeds dunning.max_render_size (%dkB)",
 							part_names[p], dunning_max_render_size),
 					 errdetail("The template \"%s\" (%s, %s) gives a longer text for customer \"%s\".",
 							   c->tpl->name, c->tpl->channel, c->tpl->locale,
-							   payload_string(root, "customer", "id") ?
-							   payload_string(root, "customer", "id") : "?"),
+							   customer ? customer : "?"),
 					 errhint("Shorten the template, or raise dunning.max_render_size.")));
+		out->problem = psprintf("the template \"%s\" (%s, %s) gives a %s longer than dunning.max_render_size (%dkB) for this customer",
+								c->tpl->name, c->tpl->channel, c->tpl->locale,
+								part_names[p], dunning_max_render_size);
+		out->subject = out->body = out->body_html = NULL;
+		return;
 	}
 }
 
@@ -458,13 +481,9 @@ parse_payload(const char *payload)
 	return root;
 }
 
-/*
- * Render a reminder from its payload (as emitted: template, channel,
- * customer.locale, policy, currency).  All NULL when its step names no
- * template or dunning.render is off.
- */
-void
-render_reminder(RenderCatalog *cat, const char *payload, Rendered *out)
+/* render_reminder(), raising what it cannot render when soft is false */
+static void
+render_payload(RenderCatalog *cat, const char *payload, Rendered *out, bool soft)
 {
 	const RenderValue *root;
 	const char *name;
@@ -484,7 +503,26 @@ render_reminder(RenderCatalog *cat, const char *payload, Rendered *out)
 					  payload_string(root, "policy", NULL),
 					  payload_string(root, "currency", NULL), &scratch);
 	if (c->tpl != NULL)
-		render_choice(cat, c, root, out);
+		render_choice(cat, c, root, out, soft);
+}
+
+/*
+ * Render a reminder from its payload (as emitted: template, channel,
+ * customer.locale, policy, currency).  All NULL when its step names no
+ * template or dunning.render is off.
+ */
+void
+render_reminder(RenderCatalog *cat, const char *payload, Rendered *out)
+{
+	render_payload(cat, payload, out, false);
+}
+
+/* See template.h. */
+bool
+render_reminder_or_problem(RenderCatalog *cat, const char *payload, Rendered *out)
+{
+	render_payload(cat, payload, out, true);
+	return out->problem == NULL;
 }
 
 /* The catalogue for a SQL function call, kept for the rest of the query. */
@@ -553,7 +591,7 @@ dunning_render(PG_FUNCTION_ARGS)
 				 errmsg("template \"%s\" does not exist for channel \"%s\"", name, channel),
 				 errhint("Insert it into dunning.template, or name one of dunning.template_default.")));
 	memset(&out, 0, sizeof(out));
-	render_choice(cat, c, root, &out);
+	render_choice(cat, c, root, &out, false);
 	PG_RETURN_DATUM(rendered_datum(fcinfo, &out));
 }
 

@@ -21,9 +21,19 @@ typedef struct Rendered
 	char	   *body;
 	char	   *body_html;
 	char	   *locale;			/* of the template used */
+	char	   *problem;		/* why it could not be rendered (see below) */
 } Rendered;
 
 extern RenderCatalog *render_catalog_load(MemoryContext cxt);
 extern void render_reminder(RenderCatalog *cat, const char *payload, Rendered *out);
+
+/*
+ * The same, except that what this reminder's data makes impossible (a text
+ * over dunning.max_render_size, a template that does not parse) is told in
+ * out->problem, with all texts NULL, instead of raised: a pass holds back
+ * that reminder alone.  Returns false then.
+ */
+extern bool render_reminder_or_problem(RenderCatalog *cat, const char *payload,
+									   Rendered *out);
 
 #endif							/* DUNNING_TEMPLATE_H */

@@ -49,4 +49,19 @@ SELECT discovery, resolved FROM dunning.run('2026-11-05 10:00+00');
 SELECT discovery, resolved FROM dunning.run('2026-11-06 09:00+00');
 SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 1;
 
+-- a pass later the same day does not read the ledger for new due dates (the
+-- window has not moved): invoice 3, due yesterday and entered at noon, is
+-- found by the next day's first pass, an incremental one
+INSERT INTO fx.invoices (id, customer_id, due_date, balance) VALUES (3, 3, '2026-11-05', 30.00);
+SELECT discovery, examined FROM dunning.run('2026-11-06 12:00+00');
+SELECT discovery, examined FROM dunning.run('2026-11-07 08:00+00');
+SELECT invoice_id, waiting_for FROM dunning.invoice_state WHERE invoice_id = 3;
+-- a pass later that day still looks at what is due: a hold lifted makes
+-- invoice 3 due for a look, and the next pass examines it alone
+INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
+DELETE FROM dunning.hold WHERE invoice_id = 3;
+SELECT discovery, examined FROM dunning.run('2026-11-07 08:30+00');
+-- and with nothing due, it examines nothing
+SELECT discovery, examined FROM dunning.run('2026-11-07 08:31+00');
+
 \i sql/fixtures/teardown.sql

@@ -61,9 +61,10 @@ SELECT path, kind FROM dunning.payload_fields();
 SELECT customer_id, invoice_ids, level FROM dunning.all_reminders ORDER BY customer_id;
 SELECT * FROM pg_temp.against_definition();
 
--- what the settle rule rebuilds: 11 paid, the notice trimmed to 12
+-- what the settle rule rebuilds: 11 paid, the notice trimmed to 12 (by a
+-- full pass: a pass later the same day leaves payments to the claim)
 UPDATE fx.invoices SET balance = 0 WHERE id = 11;
-SELECT cancelled FROM dunning.run('2026-11-02 10:00+00');
+SELECT cancelled FROM dunning.run('2026-11-02 10:00+00', full_discovery => true);
 SELECT customer_id, invoice_ids, level, payload->>'template' AS template
   FROM dunning.all_reminders ORDER BY customer_id;
 SELECT * FROM pg_temp.against_definition();

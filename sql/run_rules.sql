@@ -100,10 +100,13 @@ SELECT invoice_id, next_check_at FROM dunning.invoice_state WHERE invoice_id = 1
 SELECT emitted FROM dunning.run('2026-11-12 10:00+01');
 SELECT invoice_ids, level FROM dunning.all_reminders WHERE 106 = ANY (invoice_ids);
 
--- a reminder not yet sent whose invoice is paid is cancelled by the next
--- pass, and the invoice is resolved
+-- a reminder not yet sent whose invoice is paid is cancelled by the first
+-- pass of the next day, or by a full pass, and the invoice is resolved; a
+-- pass later the same day leaves it to the claim, which checks every
+-- reminder it hands out
 UPDATE rules.invoices SET balance = 0 WHERE id = 106;
-SELECT resolved, cancelled FROM dunning.run('2026-11-12 11:00+01');
+SELECT resolved, cancelled FROM dunning.run('2026-11-12 10:30+01');
+SELECT resolved, cancelled FROM dunning.run('2026-11-12 11:00+01', full_discovery => true);
 SELECT status, last_error FROM dunning.all_reminders WHERE 106 = ANY (invoice_ids);
 SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 106;
 

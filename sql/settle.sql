@@ -63,7 +63,8 @@ BEGIN;
 UPDATE st.invoices SET balance = 0 WHERE id IN ('A1', 'B1');
 UPDATE st.invoices SET balance = 150.00 WHERE id = 'A2';
 SAVEPOINT before;
-SELECT cancelled, emitted FROM dunning.run('2026-11-05 10:00+00');
+-- (a full pass: one later the same day leaves payments to the claim)
+SELECT cancelled, emitted FROM dunning.run('2026-11-05 10:00+00', full_discovery => true);
 SELECT pg_temp.left_behind() AS by_pass \gset
 SELECT invoice_ids, status, level, channel, payload->>'template' AS template,
        payload->'invoices'->0->>'open_amount' AS first_amount,

@@ -57,7 +57,13 @@ PG_FUNCTION_INFO_V1(dunning_wait_for_pass);
  * and of invoices resolved.
  */
 static const char *const SWEEP_SQL =
-"SELECT cancelled, trimmed, resolved FROM dunning.sweep_unsent($1, $2)";
+"SELECT cancelled, trimmed, resolved FROM dunning.sweep_unsent($1, $2, $3)";
+
+/*
+ * A hold placed in a transaction that began this long before the previous
+ * pass, and committed after it, is still seen by the next pass's sweep.
+ */
+#define HOLD_SWEEP_MARGIN ((TimestampTz) 60 * 60 * USECS_PER_SEC)
 
 /* Decide a customer's invoices and buffer (or return) what follows. */
 static void
@@ -137,7 +143,8 @@ evaluate_candidates(Pass *pass, Portal portal)
 		if (!started)
 		{
 			learn_types(pass, tt->tupdesc);
-			if (!pass->preview)
+			/* a pass with nothing to look at prepares nothing to write */
+			if (!pass->preview && nrows > 0)
 				prepare_writes(pass);
 			MemoryContextSwitchTo(pass->group_cxt);
 			reset_buffers(pass);
@@ -191,12 +198,14 @@ evaluate_candidates(Pass *pass, Portal portal)
 static void
 sweep_unsent(Pass *pass)
 {
-	Oid			types[2] = {TIMESTAMPTZOID, INT8OID};
-	Datum		args[2] = {TimestampTzGetDatum(pass->as_of), Int64GetDatum(pass->run_id)};
+	Oid			types[3] = {TIMESTAMPTZOID, INT8OID, TIMESTAMPTZOID};
+	Datum		args[3] = {TimestampTzGetDatum(pass->as_of), Int64GetDatum(pass->run_id),
+	TimestampTzGetDatum(pass->held_since)};
+	char		nulls[3] = {' ', ' ', pass->sweep_all ? 'n' : ' '};
 	HeapTuple	tup;
 	bool		isnull;
 
-	if (SPI_execute_with_args(SWEEP_SQL, 2, types, args, NULL, false, 0) != SPI_OK_SELECT ||
+	if (SPI_execute_with_args(SWEEP_SQL, 3, types, args, nulls, false, 0) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "could not sweep the unsent reminders");
 	tup = SPI_tuptable->vals[0];
@@ -204,32 +213,80 @@ sweep_unsent(Pass *pass)
 	pass->resolved += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull));
 }
 
-/* Where discovery starts: NULL (everything) or the last as_of less the lookback. */
-static bool
-discovery_start(Pass *pass, bool want_full, TimestampTz *from)
+/* The day of an instant, as the candidate query draws its window. */
+static DateADT
+day_of(TimestampTz t)
+{
+	return DatumGetDateADT(DirectFunctionCall1(timestamptz_date, TimestampTzGetDatum(t)));
+}
+
+/*
+ * What this pass discovers and sweeps, from the previous pass's mark:
+ *
+ * - everything (pass->full), when asked, on the first pass, when as_of goes
+ *   back, and at least once a day: that finds what the window cannot, an
+ *   invoice entered (or let through by a view) after its due date had left
+ *   the window, and one paid then open again (reopened);
+ * - else the invoices that fell due in the window from the previous pass
+ *   less dunning.discovery_lookback, with every unsent reminder checked,
+ *   on the first pass of a day;
+ * - else (a pass on the same day as the previous one: the worker's pass
+ *   each minute) no ledger discovery, as the window has not moved, and only
+ *   the unsent reminders of holds placed since: the claim checks every
+ *   reminder it hands out, and the next day's first pass checks them all.
+ *
+ * Returns where the window starts.
+ */
+static TimestampTz
+discovery_start(Pass *pass, bool want_full)
 {
 	bool		isnull;
 	bool		full_isnull;
-	Datum		last;
+	TimestampTz last;
 	Datum		last_full;
 
 	if (SPI_execute("SELECT last_as_of, last_full_as_of FROM dunning.engine", false, 1)
 		!= SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "dunning.engine has no row");
-	last = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	last = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+											 1, &isnull));
 	last_full = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &full_isnull);
-	if (want_full || isnull || DatumGetTimestampTz(last) > pass->as_of)
-		return true;
-	/*
-	 * a full discovery at least once a day finds what the window cannot:
-	 * an invoice entered, or let through by a view, after its due date had
-	 * left the window, and one paid then open again (reopened)
-	 */
-	if (full_isnull ||
-		pass->as_of - DatumGetTimestampTz(last_full) >= FULL_DISCOVERY_EVERY)
-		return true;
-	*from = DatumGetTimestampTz(last) - (TimestampTz) dunning_discovery_lookback * USECS_PER_MINUTE;
-	return false;
+	pass->full = want_full || isnull || last > pass->as_of || full_isnull ||
+		pass->as_of - DatumGetTimestampTz(last_full) >= FULL_DISCOVERY_EVERY;
+	pass->discover_ledger = pass->full || day_of(pass->as_of) != day_of(last);
+	pass->sweep_all = pass->discover_ledger;
+	pass->held_since = pass->sweep_all ? 0 : last - HOLD_SWEEP_MARGIN;
+	return pass->full ? 0 : last - (TimestampTz) dunning_discovery_lookback * USECS_PER_MINUTE;
+}
+
+/*
+ * Whether any invoice is due for a look, for a pass that discovers nothing
+ * in the ledger: most often none (the worker's pass each minute), and then
+ * that pass reads one index entry instead of planning its candidate query.
+ * The statement's plan is kept for the session.
+ */
+static bool
+anything_due(Pass *pass)
+{
+	static SPIPlanPtr plan = NULL;
+	bool		isnull;
+	Datum		first;
+
+	/* no parameter: one plan, the first entry of the index, whatever as_of */
+	if (plan == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare("SELECT min(next_check_at) FROM dunning.invoice_state"
+									" WHERE status = 'open'", 0, NULL);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "could not prepare the look for invoices due: %s",
+				 SPI_result_code_string(SPI_result));
+		plan = p;
+	}
+	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not look for invoices due");
+	first = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return !isnull && DatumGetTimestampTz(first) <= pass->as_of;
 }
 
 /* Record the pass in dunning.run_log and move the discovery mark. */
@@ -266,7 +323,6 @@ do_pass(Pass *pass, bool want_full)
 {
 	TimestampTz started = GetCurrentTimestamp();
 	TimestampTz from = 0;
-	Portal		portal;
 
 	pass->pass_cxt = AllocSetContextCreate(CurrentMemoryContext, "dunning pass",
 										   ALLOCSET_DEFAULT_SIZES);
@@ -287,6 +343,7 @@ do_pass(Pass *pass, bool want_full)
 		elog(ERROR, "SPI_connect failed");
 	/* fails clearly when no ledger is bound, or its owner changed */
 	pass->pass_role = dunning_pass_role();
+	from = discovery_start(pass, want_full);
 	if (!pass->preview)
 	{
 		SPI_execute("SELECT pg_catalog.nextval('dunning.run_log_id_seq')", false, 1);
@@ -294,9 +351,8 @@ do_pass(Pass *pass, bool want_full)
 												   SPI_tuptable->tupdesc, 1, &(bool){false}));
 		sweep_unsent(pass);
 	}
-	pass->full = discovery_start(pass, want_full, &from);
-	portal = open_candidates(pass, from, pass->full);
-	evaluate_candidates(pass, portal);
+	if (pass->discover_ledger || anything_due(pass))
+		evaluate_candidates(pass, open_candidates(pass, from));
 	if (!pass->preview)
 		record_pass(pass, started);
 	SPI_finish();

@@ -202,7 +202,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  s.last_reminder_at AS last_at, s.invoice_id IS NOT NULL AS reopened"
 					" FROM dunning.ledger l"
 					" LEFT JOIN dunning.invoice_state s ON s.invoice_id = l.invoice_id"
-					" WHERE l.open_amount > 0"
+					" WHERE $4 AND l.open_amount > 0"
 	/*
 	 * days are whole: an invoice falls due on a day (a due instant on the
 	 * day it falls in), so the window is drawn in dates, whatever the
@@ -265,11 +265,11 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 
 /* Open the candidate cursor. */
 Portal
-open_candidates(Pass *pass, TimestampTz discover_from, bool full)
+open_candidates(Pass *pass, TimestampTz discover_from)
 {
-	Oid			types[3] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID};
-	Datum		args[3];
-	char		nulls[3] = {' ', ' ', ' '};
+	Oid			types[4] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID};
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
 	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
@@ -281,13 +281,14 @@ open_candidates(Pass *pass, TimestampTz discover_from, bool full)
 
 	args[0] = TimestampTzGetDatum(pass->as_of);
 	args[1] = TimestampTzGetDatum(discover_from);
-	if (full)
+	if (pass->full)
 		nulls[1] = 'n';
 	args[2] = IntervalPGetDatum(&pass->campaign->longest_period);
+	args[3] = BoolGetDatum(pass->discover_ledger);
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, sql, 3, types,
+	portal = SPI_cursor_open_with_args(NULL, sql, 4, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)

@@ -84,7 +84,10 @@ typedef struct Pass
 {
 	TimestampTz as_of;
 	bool		preview;
-	bool		full;
+	bool		full;			/* every open overdue invoice is discovered */
+	bool		discover_ledger;	/* else: the window of due dates, if it moved */
+	bool		sweep_all;		/* every unsent reminder is checked ... */
+	TimestampTz held_since;		/* ... else those of holds placed since */
 	int64		run_id;
 	Campaign   *campaign;
 	Oid			inv_type;
@@ -126,7 +129,7 @@ typedef struct Pass
 } Pass;
 
 /* pass_candidates.c */
-extern Portal open_candidates(Pass *pass, TimestampTz discover_from, bool full);
+extern Portal open_candidates(Pass *pass, TimestampTz discover_from);
 extern void learn_types(Pass *pass, TupleDesc desc);
 extern void read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv);
 extern void read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust,

@@ -58,6 +58,9 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  IF cardinality(ids) = 0 THEN
+    RETURN '{}';
+  END IF;
   RETURN (
     WITH listed AS MATERIALIZED (
            SELECT r.id, r.customer_id, r.invoice_ids,
@@ -235,6 +238,7 @@ COMMENT ON FUNCTION dunning.settle_unsent(bigint[], timestamptz, bigint) IS
  * the ledger no longer agrees with settled by the rule above.
  */
 CREATE FUNCTION dunning.sweep_unsent(as_of timestamptz, run_id bigint,
+                                     held_since timestamptz DEFAULT NULL,
                                      OUT cancelled bigint, OUT trimmed bigint,
                                      OUT resolved bigint)
 LANGUAGE plpgsql
@@ -244,12 +248,29 @@ DECLARE
   changed bigint[];
   locked bigint[];
 BEGIN
-  -- which changed, read without locks (most often none); then only those
-  -- are locked, passing over any a claim holds (that claim settles it),
-  -- and looked at again under the lock
-  changed := dunning.unsent_changed(ARRAY(SELECT q.id FROM dunning.reminder q
-                                           WHERE q.status IN ('pending', 'failed')),
-                                     sweep_unsent.as_of);
+  -- which changed, read without locks (most often none): every unsent
+  -- reminder, or only those a hold placed since held_since concerns; then
+  -- only those are locked, passing over any a claim holds (that claim
+  -- settles it), and looked at again under the lock
+  IF held_since IS NULL THEN
+    changed := dunning.unsent_changed(ARRAY(SELECT q.id FROM dunning.reminder q
+                                             WHERE q.status IN ('pending', 'failed')),
+                                       sweep_unsent.as_of);
+  ELSE
+    changed := dunning.unsent_changed(ARRAY(
+      SELECT q.id FROM dunning.reminder q
+       WHERE q.status IN ('pending', 'failed')
+         AND q.id IN (SELECT s.last_reminder_id
+                        FROM dunning.hold h
+                        JOIN dunning.invoice_state s ON s.invoice_id = h.invoice_id
+                       WHERE h.created_at >= sweep_unsent.held_since
+                      UNION ALL
+                      SELECT r.id
+                        FROM dunning.hold h
+                        JOIN dunning.reminder r ON r.customer_id = h.customer_id
+                       WHERE h.created_at >= sweep_unsent.held_since)),
+      sweep_unsent.as_of);
+  END IF;
   cancelled := 0;
   trimmed := 0;
   resolved := 0;
@@ -265,5 +286,5 @@ BEGIN
                                sweep_unsent.as_of, sweep_unsent.run_id) s;
 END
 $$;
-COMMENT ON FUNCTION dunning.sweep_unsent(timestamptz, bigint) IS
-  'The pass''s sweep: settles the unsent reminders (not being claimed) that the live ledger no longer agrees with; returns how many were cancelled and trimmed, and how many invoices resolved.';
+COMMENT ON FUNCTION dunning.sweep_unsent(timestamptz, bigint, timestamptz) IS
+  'The pass''s sweep: settles the unsent reminders (not being claimed) that the live ledger and the holds no longer agree with (all of them, or, given held_since, those of holds placed since); returns how many were cancelled and trimmed, and how many invoices resolved.';

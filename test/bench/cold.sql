@@ -1,11 +1,14 @@
 -- Cold start: the first dunning.run() over the fresh ledger (no state yet),
--- then the cheapest write of the same rows: one INSERT ... SELECT of the
+-- against its floor (floor_write.sql: its reads and the writes of the rows
+-- it wrote, as plain statements, from empty tables), and against the
+-- cheapest write of its reminders alone: one INSERT ... SELECT of the
 -- reminders it emitted into bench.queue_copy, a table like dunning.reminder
 -- with the same columns, defaults and indexes (and a sequence of its own, so
 -- that the engine's state is untouched).  Both are timed the same way, with
 -- clock_timestamp() around the statement, after a checkpoint.
 --
---   BENCH_MARKS=DIR psql -v as_of='2026-11-20 10:00+00' -f test/bench/cold.sql
+--   BENCH_MARKS=DIR psql -v as_of='2026-11-20 10:00+00' -v floor_dir=DIR \
+--     -f test/bench/cold.sql
 --
 -- Writes the backend's pid to $BENCH_MARKS/pid and the wall clock at the
 -- start and end of the pass to $BENCH_MARKS/start and $BENCH_MARKS/end, for
@@ -25,10 +28,13 @@ ALTER TABLE bench.queue_copy ALTER COLUMN id SET DEFAULT nextval('bench.queue_co
 
 CHECKPOINT;
 \! sleep 0.3; date +%s.%N > "$BENCH_MARKS/start"
+BEGIN;
 SELECT clock_timestamp() AS t0 \gset
 SELECT * FROM dunning.run(:'as_of') \gset run_
 SELECT 1000 * extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS run_ms \gset
 \! date +%s.%N > "$BENCH_MARKS/end"
+\ir floor_capture.sql
+COMMIT;
 
 CHECKPOINT;
 SELECT clock_timestamp() AS t0 \gset
@@ -39,10 +45,19 @@ SELECT customer_id, invoice_ids, policy, level, channel, payload,
 FROM dunning.reminder;
 SELECT 1000 * extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS copy_ms \gset
 
+-- the floor: the cold pass's reads and writes as plain statements, from
+-- empty tables (floor_write.sql)
+CHECKPOINT;
+\set floor_cold 1
+\ir floor_write.sql
+
 INSERT INTO bench.result (measure, key, value)
 SELECT 'cold', k, v FROM (VALUES
   ('run_ms', :run_ms),
   ('copy_ms', :copy_ms),
+  ('floor_ms', :floor_ms),
+  ('floor_read_ms', :floor_read_ms),
+  ('floor_rows', :floor_rows),
   ('examined', :run_examined),
   ('emitted', :run_emitted),
   ('copied', (SELECT count(*) FROM bench.queue_copy)),

@@ -15,6 +15,14 @@
 #                  the ledger's indexes serve it, and by a sequential scan),
 #                  medians of three, and against the naive loop's daily run
 #                  from the same state                           steady.sql
+#   floor          the reads and the writes of the very rows a pass wrote,
+#                  as plain set-based statements from the state it started
+#                  from (floor_read.sql, floor_capture.sql, floor_write.sql),
+#                  rolled back: the cold start's and the steady day's
+#   idle           twenty passes a minute apart on the same day as the last
+#                  one, each its own statement as the worker runs them,
+#                  after the cold start (its reminders in the queue) and
+#                  after the steady days                           idle.sql
 #   memory         the backend's resident memory during the cold pass,
 #                  sampled every 50 ms from /proc
 #   queue          claim-and-ack throughput with 1, 2 and 4 consumers against
@@ -114,7 +122,8 @@ sample_memory() {
 cold_start() {
     local size=$1 db=$2 marks=$WORK/marks-$1 job sampler pid
     mkdir -p "$marks"
-    BENCH_MARKS=$marks "${PSQL[@]}" -d "$db" -v as_of="$START $RUN_AT" -f $BENCH/cold.sql &
+    BENCH_MARKS=$marks "${PSQL[@]}" -d "$db" -v as_of="$START $RUN_AT" -v floor_dir="$FLOOR_DIR" \
+        -f $BENCH/cold.sql &
     job=$!
     while [[ ! -s $marks/pid ]] && kill -0 "$job" 2>/dev/null; do sleep 0.02; done
     if [[ -s $marks/pid ]]; then
@@ -196,7 +205,7 @@ bench_size() {
         FROM bench.invoices" | while read -r line; do log "  $line"; done
 
     stage "$size" setup "binding it, policies, holds (test/bench/setup.sql), prewarm" \
-        "${PSQL[@]}" -o /dev/null -d "$db" -f $BENCH/setup.sql \
+        "${PSQL[@]}" -o /dev/null -d "$db" -v as_of="$START $RUN_AT" -f $BENCH/setup.sql \
         -c "SELECT pg_prewarm(c.oid) FROM pg_class c
             WHERE c.relnamespace = 'bench'::regnamespace AND c.relkind IN ('r', 'i')"
 
@@ -207,6 +216,10 @@ bench_size() {
 
     stage "$size" cold "cold start on $START: dunning.run() vs one INSERT of its reminders (test/bench/cold.sql)" \
         cold_start "$size" "$db"
+
+    stage "$size" idle_cold "idle passes the same day, with the cold start's reminders in the queue (test/bench/idle.sql)" \
+        "${PSQL[@]}" -o /dev/null -d "$db" -v as_of="$START $RUN_AT" -v measure=idle_cold \
+        -f $BENCH/idle.sql
 
     "${PSQL[@]}" -d "$db" -f $BENCH/naive.sql
     stage "$size" naive "naive PL/pgSQL loop, cold (test/bench/naive_run.sql)" \
@@ -233,7 +246,10 @@ bench_size() {
 
     stage "$size" steady "steady state on $day: pass (rolled back) vs bare counts, 3 times; the naive loop's day (test/bench/steady.sql)" \
         "${PSQL[@]}" -d "$db" -v as_of="$day $RUN_AT" -v day="$day" -v naive_max="$NAIVE_MAX" \
-        -f $BENCH/steady.sql
+        -v floor_dir="$FLOOR_DIR" -f $BENCH/steady.sql
+    stage "$size" idle_steady "idle passes the same day as the last daily pass (test/bench/idle.sql)" \
+        "${PSQL[@]}" -o /dev/null -d "$db" -v as_of="$(day_after "$DAYS") $RUN_AT" \
+        -v measure=idle_steady -f $BENCH/idle.sql
     if [[ $PLANS == 1 ]]; then
         stage "$size" plan_steady "logging the plans of the pass of $day (rolled back)" \
             explain "$size" "$db" "steady state" "$day $RUN_AT" run
@@ -259,6 +275,9 @@ make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 # -------------------------------------------------------------- cluster
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dunning-bench.XXXXXX")
+# where the server saves the rows a pass wrote, for its floor (floor_capture.sql)
+FLOOR_DIR=$WORK/floor
+mkdir -p "$FLOOR_DIR"
 give_to_pg "$WORK"
 
 cleanup() {

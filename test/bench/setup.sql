@@ -30,11 +30,14 @@ CROSS JOIN (VALUES (1, 3, 'email'), (2, 14, 'email'), (3, 30, 'letter'), (4, 45,
   AS s (level, days_overdue, channel)
 WHERE p.name LIKE 'bench-%';
 
-INSERT INTO dunning.hold (invoice_id, reason, note)
-SELECT invoice_id, 'dispute', 'Disputed by the customer' FROM bench.disputes;
+-- placed the day before the cold start (:as_of), as the bench's clock goes
+INSERT INTO dunning.hold (invoice_id, reason, note, created_at)
+SELECT invoice_id, 'dispute', 'Disputed by the customer', :'as_of'::timestamptz - interval '1 day'
+FROM bench.disputes;
 
-INSERT INTO dunning.hold (customer_id, reason, until, note)
-SELECT customer_id, 'promise_to_pay', until, 'Promised to pay by ' || until
+INSERT INTO dunning.hold (customer_id, reason, until, note, created_at)
+SELECT customer_id, 'promise_to_pay', until, 'Promised to pay by ' || until,
+       :'as_of'::timestamptz - interval '1 day'
 FROM bench.promises;
 
 ANALYZE dunning.policy;

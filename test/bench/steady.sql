@@ -33,7 +33,7 @@ CHECKPOINT;
 
 INSERT INTO bench.result (measure, key, value)
 SELECT 'steady', w.what || '_' || k, v
-FROM (VALUES ('pass'), ('bare'), ('seq'), ('copy')) AS w (what)
+FROM (VALUES ('pass'), ('bare'), ('seq'), ('copy'), ('floor'), ('floor_read')) AS w (what)
 CROSS JOIN LATERAL (VALUES
   ('ms', (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) FROM sample s WHERE s.what = w.what)),
   ('min_ms', (SELECT min(ms) FROM sample s WHERE s.what = w.what)),

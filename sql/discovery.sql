@@ -63,5 +63,11 @@ DELETE FROM dunning.hold WHERE invoice_id = 3;
 SELECT discovery, examined FROM dunning.run('2026-11-07 08:30+00');
 -- and with nothing due, it examines nothing
 SELECT discovery, examined FROM dunning.run('2026-11-07 08:31+00');
+-- after entering invoices late, the next pass can be asked to look for them
+INSERT INTO fx.invoices (id, customer_id, due_date, balance) VALUES (4, 4, '2026-11-01', 40.00);
+SELECT discovery, examined FROM dunning.run('2026-11-07 08:40+00');
+SELECT dunning.rediscover();
+SELECT discovery, examined, emitted FROM dunning.run('2026-11-07 08:41+00');
+SELECT invoice_ids, level FROM dunning.all_reminders WHERE customer_id = 4;
 
 \i sql/fixtures/teardown.sql

@@ -29,6 +29,22 @@ SET jit = off;
 COMMENT ON FUNCTION dunning.run(timestamptz, boolean) IS
   'Runs one evaluation pass at as_of in the caller''s transaction: emits the reminders that are due, resolves paid invoices and cancels their unsent reminders.';
 
+-- A pass later the same day as the previous one reads nothing of the ledger
+-- for new due dates; invoices entered with a due date already past (an
+-- import, a posting after the due date) are found by the day's full
+-- discovery, or at the next pass after this.
+CREATE FUNCTION dunning.rediscover() RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.engine SET last_full_as_of = NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.rediscover() IS
+  'Makes the next pass a full discovery (every open overdue invoice looked at): call it after entering invoices whose due date has passed, then dunning.wake() if you do not want to wait for the next pass.';
+
 CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
                                 full_discovery boolean DEFAULT false)
 RETURNS SETOF dunning.reminder

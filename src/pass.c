@@ -108,7 +108,7 @@ end_group(Pass *pass)
 		MemoryContextReset(pass->group_cxt);
 		return true;
 	}
-	if (pass->state[S_INV].n < FLUSH_ROWS)
+	if (pass->state[S_INV].n + pass->known[S_INV].n < FLUSH_ROWS)
 		return false;
 	flush(pass);
 	return true;

@@ -113,13 +113,16 @@ typedef struct Pass
 	MemoryContext group_cxt;	/* reset after each write of the buffers */
 	RenderCatalog *templates;	/* read when first needed */
 	ColumnBuf	rem[R_NCOLS];
-	ColumnBuf	state[S_NCOLS];
+	ColumnBuf	state[S_NCOLS];	/* state rows to insert: invoices new to dunning */
+	ColumnBuf	known[S_NCOLS]; /* state rows to update */
 	ColumnBuf	hist[H_NCOLS];
 	int			ngroup_reminders;
 	SPIPlanPtr	write_reminders;
 	SPIPlanPtr	write_state;
+	SPIPlanPtr	write_known;
 	SPIPlanPtr	write_history;
 	SPIPlanPtr	write_state_by_key;	/* when a reminder already existed */
+	SPIPlanPtr	write_known_by_key;
 	SPIPlanPtr	write_history_by_key;
 	int64	   *ids;			/* reminder ids drawn ahead from the sequence */
 	int			nids;

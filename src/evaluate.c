@@ -27,7 +27,6 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
-#include "utils/json.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 
@@ -272,118 +271,6 @@ cap_frees_at(const Customer *cust, const Policy *p, TimestampTz as_of, int kept)
 												   IntervalPGetDatum(&p->per_period)));
 }
 
-/* Append a JSON string member, or null. */
-static void
-json_member(StringInfo buf, const char *name, const char *value, bool comma)
-{
-	if (comma)
-		appendStringInfoString(buf, ", ");
-	escape_json(buf, name);
-	appendStringInfoString(buf, ": ");
-	if (value)
-		escape_json(buf, value);
-	else
-		appendStringInfoString(buf, "null");
-}
-
-/* A date as YYYY-MM-DD. */
-static char *
-iso_date(DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	return psprintf("%04d-%02d-%02d", y, m, day);
-}
-
-/*
- * The next step of a reminder's campaign and the first day it can be due:
- * when the invoices at this level reach its days overdue, and not before
- * min_days_between have passed.
- */
-static void
-append_next_step(StringInfo buf, const Reminder *r)
-{
-	const Step *next = dunning_step_after(r->policy, r->step->level);
-	DateADT		on = DATEVAL_NOEND;
-	DateADT		today = r->invoices[0]->today;
-
-	if (next == NULL)
-	{
-		appendStringInfoString(buf, ", \"next_step\": null");
-		return;
-	}
-	for (int i = 0; i < r->ninvoices; i++)
-		if (r->invoices[i]->due_step->level == r->step->level)
-			on = Min(on, r->invoices[i]->due_date + next->days_overdue);
-	if (on == DATEVAL_NOEND || on < today + r->policy->min_days_between)
-		on = today + r->policy->min_days_between;
-	appendStringInfo(buf, ", \"next_step\": {\"level\": %d", next->level);
-	json_member(buf, "channel", next->channel, true);
-	json_member(buf, "due_on", iso_date(on), true);
-	appendStringInfo(buf, ", \"fee\": %s, \"handoff\": %s, \"suspend\": %s}", next->fee,
-					 strcmp(next->channel, "handoff") == 0 ? "true" : "false",
-					 strcmp(next->channel, "suspend") == 0 ? "true" : "false");
-}
-
-/* What the policy tells customers, the day of the pass and what comes next. */
-static void
-append_policy_fields(StringInfo buf, const Reminder *r)
-{
-	json_member(buf, "as_of", iso_date(r->invoices[0]->today), true);
-	json_member(buf, "payment_url", r->policy->payment_url, true);
-	appendStringInfoString(buf, ", \"contact\": {");
-	json_member(buf, "name", r->policy->sender_name, false);
-	json_member(buf, "email", r->policy->contact_email, true);
-	json_member(buf, "phone", r->policy->contact_phone, true);
-	appendStringInfoChar(buf, '}');
-	append_next_step(buf, r);
-}
-
-/* The payload: every field a mailer that renders itself needs. */
-static char *
-build_payload(const Reminder *r)
-{
-	StringInfoData buf;
-	Datum		total = money_zero();
-
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	json_member(&buf, "policy", r->policy->name, false);
-	appendStringInfo(&buf, ", \"level\": %d", r->step->level);
-	json_member(&buf, "channel", r->step->channel, true);
-	json_member(&buf, "template", r->step->template, true);
-	appendStringInfo(&buf, ", \"fee\": %s", r->step->fee);
-	json_member(&buf, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
-				: r->policy->currency, true);
-	appendStringInfoString(&buf, ", \"customer\": {");
-	json_member(&buf, "id", r->customer->key_text, false);
-	json_member(&buf, "name", r->customer->name, true);
-	json_member(&buf, "email", r->customer->email, true);
-	json_member(&buf, "phone", r->customer->phone, true);
-	json_member(&buf, "locale", r->customer->locale, true);
-	json_member(&buf, "time_zone", r->customer->time_zone, true);
-	appendStringInfoString(&buf, "}, \"invoices\": [");
-	for (int i = 0; i < r->ninvoices; i++)
-	{
-		Invoice    *inv = r->invoices[i];
-
-		appendStringInfoString(&buf, i > 0 ? ", {" : "{");
-		json_member(&buf, "invoice_id", inv->key_text, false);
-		json_member(&buf, "reference", inv->reference, true);
-		json_member(&buf, "due_on", iso_date(inv->due_date), true);
-		appendStringInfo(&buf, ", \"days_overdue\": %d, \"level\": %d, \"open_amount\": %s}",
-						 inv->days_overdue, inv->due_step->level, money_text(inv->open_amount));
-		total = money_add(total, inv->open_amount);
-	}
-	appendStringInfo(&buf, "], \"total_open\": %s", money_text(total));
-	append_policy_fields(&buf, r);
-	appendStringInfoChar(&buf, '}');
-	return buf.data;
-}
-
 /* The idempotency key: each invoice reaches each level once. */
 static char *
 reminder_key(const Reminder *r)
@@ -423,7 +310,7 @@ finish_reminder(Reminder *r, TimestampTz as_of)
 	r->available_at = dunning_next_opening(as_of, tz, &r->policy->window);
 	r->recipient = recipient_for(r->customer, r->step->channel);
 	r->key = reminder_key(r);
-	r->payload = build_payload(r);
+	r->payload = dunning_build_payload(r);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
 		r->invoices[i]->reminder_key = r->key;

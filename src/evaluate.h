@@ -8,6 +8,8 @@
 #ifndef DUNNING_EVALUATE_H
 #define DUNNING_EVALUATE_H
 
+#include "utils/jsonb.h"
+
 #include "campaign.h"
 
 /*
@@ -85,7 +87,7 @@ typedef struct Reminder
 	TimestampTz available_at;
 	char	   *key;
 	char	   *recipient;
-	char	   *payload;		/* jsonb, as text */
+	Jsonb	   *payload;		/* built once (payload_build.c) */
 } Reminder;
 
 extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
@@ -93,5 +95,9 @@ extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
 extern void dunning_hold_back_reminder(Reminder *r, const char *problem, TimestampTz as_of);
 extern int	dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 									TimestampTz as_of, Reminder **out);
+
+/* payload_build.c */
+extern Jsonb *dunning_build_payload(const Reminder *r);
+extern char *dunning_payload_text(const Jsonb *payload);
 
 #endif							/* DUNNING_EVALUATE_H */

@@ -57,7 +57,7 @@ static const WriteColumn reminder_columns[R_NCOLS] = {
 	[R_LEVEL] = {"l", COL_FIXED, INT4OID},
 	[R_CHANNEL] = {"ch", COL_FIXED, TEXTOID},
 	[R_RECIPIENT] = {"rc", COL_FIXED, TEXTOID},
-	[R_PAYLOAD] = {"pl", COL_FIXED, TEXTOID},
+	[R_PAYLOAD] = {"pl", COL_FIXED, JSONBOID},
 	[R_AVAILABLE] = {"av", COL_FIXED, TIMESTAMPTZOID},
 	[R_KEY] = {"k", COL_FIXED, TEXTOID},
 	[R_ID] = {"id", COL_FIXED, INT8OID},
@@ -357,7 +357,7 @@ reminder_sql(Pass *pass)
 					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
 					" subject, body, body_html)"
 					" SELECT x.* FROM ("
-					"  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl::jsonb, r.av, r.k,"
+					"  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl, r.av, r.k,"
 					"   $%d, $%d, r.su, r.bo, r.ht"
 					"  FROM unnest(%s) WITH ORDINALITY AS r(%s, n)"
 					"  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
@@ -498,7 +498,7 @@ render_for(Pass *pass, Reminder *r, Rendered *out)
 		return true;
 	if (pass->templates == NULL)
 		pass->templates = render_catalog_load(pass->pass_cxt);
-	if (render_reminder_or_problem(pass->templates, r->payload, out))
+	if (render_reminder_or_problem(pass->templates, dunning_payload_text(r->payload), out))
 		return true;
 	dunning_hold_back_reminder(r, out->problem, pass->as_of);
 	return false;
@@ -526,7 +526,7 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_add(&b[R_LEVEL], Int32GetDatum(r->step->level), false);
 	colbuf_text(&b[R_CHANNEL], r->step->channel);
 	colbuf_text(&b[R_RECIPIENT], r->recipient);
-	colbuf_text(&b[R_PAYLOAD], r->payload);
+	colbuf_add(&b[R_PAYLOAD], PointerGetDatum(r->payload), false);
 	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
 	colbuf_text(&b[R_KEY], r->key);
 	colbuf_add(&b[R_ID], Int64GetDatum(id), false);
@@ -577,7 +577,7 @@ put_preview(Pass *pass, Reminder *r)
 	SET("channel", CStringGetTextDatum(r->step->channel));
 	if (r->recipient)
 		SET("recipient", CStringGetTextDatum(r->recipient));
-	SET("payload", DirectFunctionCall1(jsonb_in, CStringGetDatum(r->payload)));
+	SET("payload", PointerGetDatum(r->payload));
 	if (texts.subject)
 		SET("subject", CStringGetTextDatum(texts.subject));
 	if (texts.body)

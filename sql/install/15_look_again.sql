@@ -22,6 +22,11 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
   PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state SET next_check_at = '-infinity'
@@ -49,6 +54,11 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
   PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
@@ -67,6 +77,11 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
   PERFORM dunning.wait_for_pass();
   UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
@@ -106,6 +121,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
   PERFORM dunning.wait_for_pass();
   UPDATE dunning.engine SET last_as_of = NULL;

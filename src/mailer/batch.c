@@ -75,11 +75,22 @@ exec_params(PGconn *conn, const char *sql, int n, const char *const *values)
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
 	{
 		char		msg[1024];
+		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		bool		gone;
 
 		shown(PQresultErrorMessage(res), msg, sizeof(msg));
+		/*
+		 * An error libpq made itself (no SQLSTATE: the server closed the
+		 * connection), a connection exception, or the server shutting down:
+		 * the connection is lost even when PQstatus() has not noticed yet.
+		 * Nothing more of the batch may go out, as it could not be
+		 * acknowledged.
+		 */
+		gone = PQstatus(conn) != CONNECTION_OK || state == NULL ||
+			strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0;
 		PQclear(res);
-		if (PQstatus(conn) != CONNECTION_OK)
-			die("lost the database connection: %s", PQerrorMessage(conn));
+		if (gone)
+			die("lost the database connection: %s", msg);
 		say("statement failed: %s", msg);
 		return NULL;
 	}

@@ -234,18 +234,32 @@ prepare(const char *sql, int nargs, Oid *types)
  * The unnest() arguments of a write's columns ("$1::bigint[], $2::text[]"),
  * those per invoice or the others, and their aliases ("i, c").
  */
-static void
-unnest_args(Pass *pass, const WriteColumn *cols, int ncols, bool per_invoice,
-			StringInfo args, StringInfo aliases)
+typedef struct UnnestArgs
 {
+	char	   *args;
+	char	   *aliases;
+} UnnestArgs;
+
+static UnnestArgs
+unnest_args(Pass *pass, const WriteColumn *cols, int ncols, bool per_invoice)
+{
+	StringInfoData args;
+	StringInfoData aliases;
+	UnnestArgs	u;
+
+	initStringInfo(&args);
+	initStringInfo(&aliases);
 	for (int i = 0; i < ncols; i++)
 	{
 		if (cols[i].per_invoice != per_invoice)
 			continue;
-		appendStringInfo(args, "%s$%d::%s", args->len ? ", " : "", i + 1,
+		appendStringInfo(&args, "%s$%d::%s", args.len ? ", " : "", i + 1,
 						 format_type_be(get_array_type(column_type(pass, &cols[i]))));
-		appendStringInfo(aliases, "%s%s", aliases->len ? ", " : "", cols[i].alias);
+		appendStringInfo(&aliases, "%s%s", aliases.len ? ", " : "", cols[i].alias);
 	}
+	u.args = args.data;
+	u.aliases = aliases.data;
+	return u;
 }
 
 /* The parameter types of a write: its columns' arrays, then the extra ones. */
@@ -275,19 +289,15 @@ write_types(Pass *pass, const WriteColumn *cols, int ncols, const Oid *extra, in
 static char *
 state_sql(Pass *pass, bool by_key)
 {
-	StringInfoData args;
-	StringInfoData aliases;
+	UnnestArgs	u = unnest_args(pass, state_columns, S_NCOLS, false);
 
-	initStringInfo(&args);
-	initStringInfo(&aliases);
-	unnest_args(pass, state_columns, S_NCOLS, false, &args, &aliases);
 	return psprintf("INSERT INTO dunning.invoice_state (invoice_id, customer_id, policy, level,"
 					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
 					" closed_reason, problem, first_seen, updated_at)"
 					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, u.pr, $%d, $%d"
 					" FROM unnest(%s) AS u(%s)",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
-					args.data, aliases.data);
+					u.args, u.aliases);
 }
 
 /*
@@ -298,12 +308,8 @@ state_sql(Pass *pass, bool by_key)
 static char *
 known_sql(Pass *pass, bool by_key)
 {
-	StringInfoData args;
-	StringInfoData aliases;
+	UnnestArgs	u = unnest_args(pass, state_columns, S_NCOLS, false);
 
-	initStringInfo(&args);
-	initStringInfo(&aliases);
-	unnest_args(pass, state_columns, S_NCOLS, false, &args, &aliases);
 	return psprintf("UPDATE dunning.invoice_state AS s SET customer_id = u.c, policy = u.p,"
 					"  level = u.l, last_reminder_at = u.la,"
 					"  last_reminder_id = coalesce(%s, s.last_reminder_id),"
@@ -312,25 +318,21 @@ known_sql(Pass *pass, bool by_key)
 					" FROM unnest(%s) AS u(%s)"
 					" WHERE s.invoice_id = u.i",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1,
-					args.data, aliases.data);
+					u.args, u.aliases);
 }
 
 /* The history write ($8, $9: as_of, run_id), the reminder id found the same two ways. */
 static char *
 history_sql(Pass *pass, bool by_key)
 {
-	StringInfoData args;
-	StringInfoData aliases;
+	UnnestArgs	u = unnest_args(pass, history_columns, H_NCOLS, false);
 
-	initStringInfo(&args);
-	initStringInfo(&aliases);
-	unnest_args(pass, history_columns, H_NCOLS, false, &args, &aliases);
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
 					" reminder_id, reason)"
 					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r"
 					" FROM unnest(%s) AS u(%s)",
 					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
-					args.data, aliases.data);
+					u.args, u.aliases);
 }
 
 /*
@@ -342,17 +344,9 @@ history_sql(Pass *pass, bool by_key)
 static char *
 reminder_sql(Pass *pass)
 {
-	StringInfoData args;
-	StringInfoData aliases;
-	StringInfoData inv_args;
-	StringInfoData inv_aliases;
+	UnnestArgs	rem = unnest_args(pass, reminder_columns, R_NCOLS, false);
+	UnnestArgs	inv = unnest_args(pass, reminder_columns, R_NCOLS, true);
 
-	initStringInfo(&args);
-	initStringInfo(&aliases);
-	initStringInfo(&inv_args);
-	initStringInfo(&inv_aliases);
-	unnest_args(pass, reminder_columns, R_NCOLS, false, &args, &aliases);
-	unnest_args(pass, reminder_columns, R_NCOLS, true, &inv_args, &inv_aliases);
 	return psprintf("INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
 					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
 					" subject, body, body_html)"
@@ -368,8 +362,8 @@ reminder_sql(Pass *pass)
 					" WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
 					"                    WHERE a.idempotency_key = x.k)"
 					" ON CONFLICT (idempotency_key) DO NOTHING",
-					R_NCOLS + 1, R_NCOLS + 2, args.data, aliases.data,
-					inv_args.data, inv_aliases.data);
+					R_NCOLS + 1, R_NCOLS + 2, rem.args, rem.aliases, inv.args,
+					inv.aliases);
 }
 
 /* Prepare the writes, for the ledger's key types. */

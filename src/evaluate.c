@@ -301,7 +301,7 @@ recipient_for(const Customer *cust, const char *channel)
 	return NULL;
 }
 
-/* Finish a reminder: its key, address, availability and payload. */
+/* Finish a reminder: its key, address and availability. */
 static void
 finish_reminder(Reminder *r, TimestampTz as_of)
 {
@@ -310,7 +310,6 @@ finish_reminder(Reminder *r, TimestampTz as_of)
 	r->available_at = dunning_next_opening(as_of, tz, &r->policy->window);
 	r->recipient = recipient_for(r->customer, r->step->channel);
 	r->key = reminder_key(r);
-	r->payload = dunning_build_payload(r);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
 		r->invoices[i]->reminder_key = r->key;

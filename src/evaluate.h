@@ -87,7 +87,7 @@ typedef struct Reminder
 	TimestampTz available_at;
 	char	   *key;
 	char	   *recipient;
-	Jsonb	   *payload;		/* built once (payload_build.c) */
+	Jsonb	   *payload;		/* built once it is written (payload_build.c) */
 } Reminder;
 
 extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
@@ -95,9 +95,5 @@ extern void dunning_decide_invoice(Invoice *inv, const Customer *cust,
 extern void dunning_hold_back_reminder(Reminder *r, const char *problem, TimestampTz as_of);
 extern int	dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 									TimestampTz as_of, Reminder **out);
-
-/* payload_build.c */
-extern Jsonb *dunning_build_payload(const Reminder *r);
-extern char *dunning_payload_text(const Jsonb *payload);
 
 #endif							/* DUNNING_EVALUATE_H */

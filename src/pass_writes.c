@@ -28,6 +28,7 @@
 
 #include "money.h"
 #include "pass_internal.h"
+#include "payload_build.h"
 
 /* The type of a write column: a fixed type, or one of the ledger's key types. */
 typedef enum ColumnKind
@@ -478,15 +479,16 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 }
 
 /*
- * A reminder's subject and bodies, from its step's template; the templates
- * are read at the first reminder of the pass that needs one.  A reminder
- * whose texts cannot be rendered (too long for dunning.max_render_size, a
- * template that does not parse) is held back alone: false, and its
- * invoices wait as bad data.
+ * A reminder's payload, and its subject and bodies from its step's
+ * template; the templates are read at the first reminder of the pass that
+ * needs one.  A reminder whose texts cannot be rendered (too long for
+ * dunning.max_render_size, a template that does not parse) is held back
+ * alone: false, and its invoices wait as bad data.
  */
 static bool
-render_for(Pass *pass, Reminder *r, Rendered *out)
+payload_and_texts(Pass *pass, Reminder *r, Rendered *out)
 {
+	r->payload = dunning_build_payload(r);
 	memset(out, 0, sizeof(Rendered));
 	if (r->step->template == NULL || !dunning_render_enabled)
 		return true;
@@ -510,7 +512,7 @@ add_reminder(Pass *pass, Reminder *r)
 	Rendered	texts;
 	int64		id;
 
-	if (!render_for(pass, r, &texts))
+	if (!payload_and_texts(pass, r, &texts))
 		return false;
 	group = ++pass->ngroup_reminders;
 	id = next_reminder_id(pass);
@@ -549,7 +551,7 @@ put_preview(Pass *pass, Reminder *r)
 	Datum	   *keys;
 	Rendered	texts;
 
-	if (!render_for(pass, r, &texts))
+	if (!payload_and_texts(pass, r, &texts))
 		return false;
 	values = palloc0(sizeof(Datum) * desc->natts);
 	nulls = palloc(sizeof(bool) * desc->natts);

@@ -20,8 +20,8 @@
 #include "utils/numeric.h"
 
 #include "campaign.h"
-#include "evaluate.h"
 #include "money.h"
+#include "payload_build.h"
 
 /* A builder: the state pushJsonbValue() keeps. */
 typedef struct Builder

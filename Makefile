@@ -54,8 +54,10 @@ INSTALL_SQL = \
 	sql/install/24_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 DATA_built = $(BUILT_SCRIPT)
-# upgrade scripts, one per version step: sql/upgrade/dunning--A--B.sql
-DATA       = $(wildcard sql/upgrade/$(EXTENSION)--*--*.sql)
+# upgrade scripts, one per version step (sql/upgrade/dunning--A--B.sql), and
+# the install script of the oldest version they start from, kept as it was
+# released so that test/t/007_upgrade.pl can install it and update it
+DATA       = $(wildcard sql/upgrade/$(EXTENSION)--*.sql)
 
 # pg_regress topics: every sql/<topic>.sql
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))

@@ -1,7 +1,7 @@
 -- The extension's catalogue as text, one line per fact, in a fixed order:
 -- its tables and views with their columns in order (types, nullability,
 -- defaults), indexes, constraints, triggers, functions (signature and a
--- digest of the definition), sequences, and every privilege on them.  Two
+-- digest of the definition), types, comments, and every privilege on them.  Two
 -- databases whose lines are equal hold the same extension objects: a
 -- restore against its source, an updated install against a fresh one.
 WITH rel AS (
@@ -51,5 +51,21 @@ SELECT line FROM (
   UNION ALL
   SELECT format('schema acl %s', n.nspacl) FROM pg_catalog.pg_namespace n
    WHERE n.nspname = 'dunning'
+  UNION ALL
+  SELECT format('comment %s: %s', r.relname, d.description)
+    FROM rel r JOIN pg_catalog.pg_description d
+      ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+  UNION ALL
+  SELECT format('comment %s.%s: %s', r.relname, a.attname, d.description)
+    FROM rel r
+    JOIN pg_catalog.pg_description d
+      ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid > 0
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.objsubid
+  UNION ALL
+  SELECT format('comment %s: %s', p.oid::regprocedure, d.description)
+    FROM pg_catalog.pg_proc p
+    JOIN pg_catalog.pg_description d
+      ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::regclass
+   WHERE p.pronamespace = 'dunning'::regnamespace
 ) facts
 ORDER BY line;

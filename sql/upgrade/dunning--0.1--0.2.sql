@@ -1,0 +1,393 @@
+/*-------------------------------------------------------------------------
+ *
+ * dunning--0.1--0.2.sql
+ *	  ALTER EXTENSION dunning UPDATE from 0.1 to 0.2.
+ *
+ * 0.2 renames the views whose names differed from a table's by one letter,
+ * adds dunning.rediscover(), lets a pass on the same day as the previous
+ * one check only the unsent reminders of holds placed since, keeps a
+ * restore from marking invoices for a look, and passes no empty list to the
+ * settle rule.  test/t/007_upgrade.pl checks that a 0.1 database updated
+ * with this script has the catalogue of a fresh 0.2 install.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+\echo Use "ALTER EXTENSION dunning UPDATE TO '0.2'" to load this file. \quit
+
+-- the views in effect: renamed (their grants go with them)
+ALTER VIEW dunning.templates RENAME TO templates_in_effect;
+COMMENT ON VIEW dunning.templates_in_effect IS
+  'The templates in effect: the user''s (dunning.template), then the shipped ones they do not override.';
+ALTER VIEW dunning.locales RENAME TO locales_in_effect;
+COMMENT ON VIEW dunning.locales_in_effect IS
+  'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
+
+-- their users
+CREATE OR REPLACE FUNCTION dunning.template_still_used(tname text, tchannel text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  s record;
+BEGIN
+  IF EXISTS (SELECT 1 FROM dunning.templates_in_effect t WHERE t.name = tname AND t.channel = tchannel) THEN
+    RETURN;
+  END IF;
+  SELECT st.policy, st.level INTO s FROM dunning.step st
+   WHERE st.template = tname AND st.channel = tchannel LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'template "%" is still used by a step', tname
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('Step %s of policy "%s" sends it by %s.', s.level, s.policy, tchannel),
+            HINT = 'Point the step at another template first, or keep a version of this one.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.template_still_used(text, text) IS
+  'Raises a clear error when a step still names a template that is going away.';
+
+CREATE OR REPLACE FUNCTION dunning.step_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  what text := format('step %s of policy "%s"', NEW.level, NEW.policy);
+BEGIN
+  PERFORM dunning.require_policy(NEW.policy);
+  IF NEW.level < 1 THEN
+    RAISE EXCEPTION 'step level must be at least 1'
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('The policy "%s" has a step at level %s.', NEW.policy, NEW.level),
+            HINT = 'Number the steps 1, 2, 3 ... from the gentlest on.';
+  END IF;
+  PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
+    'Count days after the due date; use grace_days on the policy to wait longer.');
+  PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
+  PERFORM dunning.require_within(what, 'days_overdue', NEW.days_overdue, 0, 3650,
+    'Give a number of days of at most ten years.');
+  PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
+    'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
+  PERFORM dunning.require_channel(NEW.channel);
+  -- a restore loads the steps before the templates they name: pg_dump's
+  -- scripts turn check_function_bodies off for the same reason, and so
+  -- this check waits for the templates then
+  IF NEW.template IS NOT NULL
+     AND current_setting('check_function_bodies') = 'on'
+     AND NOT EXISTS
+     (SELECT 1 FROM dunning.templates_in_effect t
+       WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
+    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('The %s names it.', what),
+            HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.step_check() IS
+  'Trigger: rejects a step row that makes no sense, with a message that says why.';
+
+-- every reminder, in the queue or the archive: a view made at binding
+COMMENT ON TABLE dunning.reminder IS
+  'The queue: one row per reminder in flight (pending, claimed or failed); dunning.all_reminders adds those that are done.';
+COMMENT ON TABLE dunning.reminder_archive IS
+  'Reminders that are done (sent, cancelled, dead), moved out of the queue when they were finished; dunning.all_reminders shows both.';
+UPDATE dunning.derived_view SET name = 'all_reminders' WHERE name = 'reminders';
+DO $$
+BEGIN
+  IF to_regclass('dunning.reminders') IS NOT NULL THEN
+    ALTER VIEW dunning.reminders RENAME TO all_reminders;
+  END IF;
+END
+$$;
+
+-- a full discovery at the next pass, on demand
+CREATE FUNCTION dunning.rediscover() RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  UPDATE dunning.engine SET last_full_as_of = NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.rediscover() IS
+  'Makes the next pass a full discovery (every open overdue invoice looked at): call it after entering invoices whose due date has passed, then dunning.wake() if you do not want to wait for the next pass.';
+REVOKE ALL ON FUNCTION dunning.rediscover() FROM PUBLIC;
+
+-- a restore marks no invoice for a look
+CREATE OR REPLACE FUNCTION dunning.look_again_all() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM dunning.wait_for_pass();
+  UPDATE dunning.invoice_state SET next_check_at = '-infinity'
+   WHERE status = 'open' AND next_check_at > '-infinity';
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.look_again_all() IS
+  'Trigger: after a change to policies, steps or calendars, every open invoice is looked at by the next pass.';
+
+CREATE OR REPLACE FUNCTION dunning.look_again_customers() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM dunning.wait_for_pass();
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
+   WHERE s.status = 'open'
+     AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.look_again_customers() IS
+  'Trigger: the open invoices of the customers in the transition table "changed" are looked at by the next pass.';
+
+CREATE OR REPLACE FUNCTION dunning.look_again_holds() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM dunning.wait_for_pass();
+  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
+   WHERE s.status = 'open'
+     AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
+          OR s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL));
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.look_again_holds() IS
+  'Trigger: the open invoices under the holds in the transition table "changed" are looked at by the next pass.';
+
+CREATE OR REPLACE FUNCTION dunning.binding_rediscover() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
+  -- the states as they were: there is nothing to look at again
+  IF current_setting('check_function_bodies') = 'off' THEN
+    RETURN NULL;
+  END IF;
+  -- wait for a pass under way: it may be writing rows this change concerns
+  PERFORM dunning.wait_for_pass();
+  UPDATE dunning.engine SET last_as_of = NULL;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dunning.binding_rediscover() IS
+  'Trigger: after a (re)binding, the next pass discovers every overdue invoice.';
+
+-- the settle rule: no empty list; the pass's sweep, by holds placed since
+CREATE OR REPLACE FUNCTION dunning.unsent_changed(ids bigint[], as_of timestamptz) RETURNS bigint[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF cardinality(ids) = 0 THEN
+    RETURN '{}';
+  END IF;
+  RETURN (
+    WITH listed AS MATERIALIZED (
+           SELECT r.id, r.customer_id, r.invoice_ids,
+                  (r.payload->>'total_open')::numeric AS total, p.time_zone
+             FROM dunning.reminder r
+             JOIN dunning.policy p ON p.name = r.policy
+            WHERE r.id = ANY (ids)),
+         items AS MATERIALIZED (
+           SELECT k.id, x.i, k.customer_id, k.time_zone
+             FROM listed k, unnest(k.invoice_ids) x (i)),
+         live AS MATERIALIZED (
+           SELECT l.invoice_id, l.open_amount
+             FROM dunning.ledger_open_amounts(ARRAY(SELECT t.i FROM items t)) l),
+         -- holds are few: joined, not looked up per invoice
+         held AS (
+           SELECT t.id FROM items t
+             JOIN dunning.hold h ON h.invoice_id = t.i
+            WHERE h.until IS NULL OR h.until >= (unsent_changed.as_of AT TIME ZONE t.time_zone)::date
+           UNION
+           SELECT t.id FROM items t
+             JOIN dunning.hold h ON h.customer_id = t.customer_id
+            WHERE h.until IS NULL OR h.until >= (unsent_changed.as_of AT TIME ZONE t.time_zone)::date),
+         per_reminder AS (
+           SELECT t.id, count(*) FILTER (WHERE l.open_amount > 0) AS still_open,
+                  sum(l.open_amount) FILTER (WHERE l.open_amount > 0) AS total
+             FROM items t LEFT JOIN live l ON l.invoice_id = t.i
+            GROUP BY t.id)
+    SELECT coalesce(array_agg(k.id ORDER BY k.id), '{}')
+      FROM listed k JOIN per_reminder p ON p.id = k.id
+     WHERE NOT (p.still_open = cardinality(k.invoice_ids) AND p.total = k.total)
+        OR p.total IS NULL
+        OR k.id IN (SELECT h.id FROM held h));
+END
+$$;
+COMMENT ON FUNCTION dunning.unsent_changed(bigint[], timestamptz) IS
+  'Of these reminders, those the live ledger and the holds no longer agree with at as_of: an invoice no longer open, another total (the ledger read as its owner), or a hold in force.';
+
+DROP FUNCTION dunning.sweep_unsent(timestamptz, bigint);
+CREATE FUNCTION dunning.sweep_unsent(as_of timestamptz, run_id bigint,
+                                     held_since timestamptz DEFAULT NULL,
+                                     OUT cancelled bigint, OUT trimmed bigint,
+                                     OUT resolved bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  changed bigint[];
+  locked bigint[];
+BEGIN
+  -- which changed, read without locks (most often none): every unsent
+  -- reminder, or only those a hold placed since held_since concerns; then
+  -- only those are locked, passing over any a claim holds (that claim
+  -- settles it), and looked at again under the lock
+  IF held_since IS NULL THEN
+    changed := dunning.unsent_changed(ARRAY(SELECT q.id FROM dunning.reminder q
+                                             WHERE q.status IN ('pending', 'failed')),
+                                       sweep_unsent.as_of);
+  ELSE
+    changed := dunning.unsent_changed(ARRAY(
+      SELECT q.id FROM dunning.reminder q
+       WHERE q.status IN ('pending', 'failed')
+         AND q.id IN (SELECT s.last_reminder_id
+                        FROM dunning.hold h
+                        JOIN dunning.invoice_state s ON s.invoice_id = h.invoice_id
+                       WHERE h.created_at >= sweep_unsent.held_since
+                      UNION ALL
+                      SELECT r.id
+                        FROM dunning.hold h
+                        JOIN dunning.reminder r ON r.customer_id = h.customer_id
+                       WHERE h.created_at >= sweep_unsent.held_since)),
+      sweep_unsent.as_of);
+  END IF;
+  cancelled := 0;
+  trimmed := 0;
+  resolved := 0;
+  IF cardinality(changed) = 0 THEN
+    RETURN;
+  END IF;
+  SELECT array_agg(r.id) INTO locked
+    FROM (SELECT q.id FROM dunning.reminder q
+           WHERE q.id = ANY (changed) AND q.status IN ('pending', 'failed')
+           FOR UPDATE SKIP LOCKED) r;
+  SELECT s.cancelled, s.trimmed, s.resolved INTO cancelled, trimmed, resolved
+    FROM dunning.settle_unsent(dunning.unsent_changed(coalesce(locked, '{}'), sweep_unsent.as_of),
+                               sweep_unsent.as_of, sweep_unsent.run_id) s;
+END
+$$;
+COMMENT ON FUNCTION dunning.sweep_unsent(timestamptz, bigint, timestamptz) IS
+  'The pass''s sweep: settles the unsent reminders (not being claimed) that the live ledger and the holds no longer agree with (all of them, or, given held_since, those of holds placed since); returns how many were cancelled and trimmed, and how many invoices resolved.';
+REVOKE ALL ON FUNCTION dunning.sweep_unsent(timestamptz, bigint, timestamptz) FROM PUBLIC;
+
+-- what readers are given: the renamed views
+CREATE OR REPLACE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  obj text;
+BEGIN
+  EXECUTE format('GRANT USAGE ON SCHEMA dunning TO %I', role_name);
+  IF kind IN ('reader', 'admin') THEN
+    -- states, levels, amounts, counts and events: an allowlist, so that a
+    -- view added later is not given away; never the user's own relations
+    -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
+    -- payload, an error or an event's detail, which may name a person
+    FOR obj IN
+      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect']) v
+       WHERE to_regclass('dunning.' || v) IS NOT NULL
+    LOOP
+      EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
+    END LOOP;
+    IF to_regclass('dunning.all_reminders') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
+                     ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
+                     ' updated_at, archived_at) ON dunning.all_reminders TO %I', role_name);
+    END IF;
+    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
+                   role_name);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
+  END IF;
+  IF kind = 'admin' THEN
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
+    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
+                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale TO %I',
+                   role_name);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
+    -- the checks and passes, not the binding, the grants or the mailer protocol
+    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole),'
+                   ' dunning.bind_customers(text, text, text, text, text, text, text, regrole),'
+                   ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
+                   ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole),'
+                   ' dunning.apply_grants(), dunning.apply_grant(name, text),'
+                   ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
+                   ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
+                   ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval, boolean),'
+                   ' dunning.nack(text, bigint[], text, interval, boolean),'
+                   ' dunning.extend(text, bigint[], interval),'
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
+  END IF;
+  IF kind = 'scheduler' THEN
+    -- what a scheduler does itself: find the binding, call run() (which
+    -- runs with the extension's rights), log a pass that failed
+    EXECUTE format('GRANT SELECT ON dunning.binding TO %I', role_name);
+    EXECUTE format('GRANT INSERT ON dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT USAGE ON SEQUENCE dunning.run_log_id_seq TO %I', role_name);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.run(timestamptz, boolean) TO %I', role_name);
+  END IF;
+  IF kind = 'pass' THEN
+    -- what the candidate query of a pass reads besides the bound relations
+    -- (src/pass.c): keys, levels, holds' dates and contact times, never a
+    -- recipient, a text or a payload; nothing to write
+    IF to_regclass('dunning.ledger') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT ON dunning.ledger TO %I', role_name);
+    END IF;
+    IF to_regclass('dunning.customer') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT ON dunning.customer TO %I', role_name);
+    END IF;
+    EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
+                   ' next_check_at) ON dunning.invoice_state TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
+    EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, status, as_of) ON dunning.reminder,'
+                   ' dunning.reminder_archive TO %I', role_name);
+  END IF;
+  IF kind = 'mailer' THEN
+    EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
+                   ' dunning.ack(text, bigint, text), dunning.ack(text, bigint[], text[]),'
+                   ' dunning.nack(text, bigint, text, interval, boolean), dunning.nack(text, bigint[], text, interval, boolean),'
+                   ' dunning.extend(text, bigint[], interval),'
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb) TO %I', role_name);
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION dunning.apply_grant(name, text) IS
+  'Grants one role what one kind of access (admin, reader, mailer) needs.';
+
+-- every role given access gets it again, new functions included
+SELECT dunning.apply_grants();

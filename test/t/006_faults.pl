@@ -85,12 +85,12 @@ sub sql { return $node->safe_psql('shop', $_[0]); }
 
 # --- the mailers, under a supervisor that starts again whatever dies ------
 my $smtp_port = PostgreSQL::Test::Cluster::get_free_port();
-my $received = "$logdir/smtp_received.txt";
+my $received = "$logdir/faults_smtp_received.txt";
 my @common = ('dunning_mailer', '--dsn', $dsn, '--smtp-url', "smtp://127.0.0.1:$smtp_port",
 	'--from', 'billing@example.com', '--lease', '3 seconds', '--poll', '1');
 my %mailer = (
-	a => { batch => 50, log => "$logdir/mailer_a.log", starts => 0, deaths => 0 },
-	b => { batch => 20, log => "$logdir/mailer_b.log", starts => 0, deaths => 0 });
+	a => { batch => 50, log => "$logdir/faults_mailer_a.log", starts => 0, deaths => 0 },
+	b => { batch => 20, log => "$logdir/faults_mailer_b.log", starts => 0, deaths => 0 });
 
 sub start_mailer
 {
@@ -160,7 +160,7 @@ sub sent_since_start
 sub session
 {
 	my ($name, $sql) = @_;
-	return spawn("$logdir/$name.log", { PGAPPNAME => $name }, 'psql', '-X', '-q', '-d', $dsn,
+	return spawn("$logdir/faults_$name.log", { PGAPPNAME => $name }, 'psql', '-X', '-q', '-d', $dsn,
 		'-c', $sql);
 }
 
@@ -230,9 +230,9 @@ sub stop_a_pass_with_a_wave
 
 
 # --- the SMTP server --------------------------------------------------------
-my $sink = spawn("$logdir/smtp_sink.log", {}, $python, $sink_script, $smtp_port, $received,
+my $sink = spawn("$logdir/faults_smtp_sink.log", {}, $python, $sink_script, $smtp_port, $received,
 	'0.02');
-ok(wait_for(sub { (grep { /listening/ } lines_of("$logdir/smtp_sink.log")) > 0 }, 30),
+ok(wait_for(sub { (grep { /listening/ } lines_of("$logdir/faults_smtp_sink.log")) > 0 }, 30),
 	'the SMTP server listens on loopback');
 
 # --- the ledger ---------------------------------------------------------------

@@ -120,13 +120,5 @@ SELECT count(*) FROM dunning.preview('2026-12-16 08:59+00') WHERE customer_id = 
 SELECT emitted FROM dunning.run('2026-12-16 09:00+00');
 SELECT invoice_ids, level, as_of FROM dunning.all_reminders WHERE customer_id = 'E' ORDER BY id;
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.hold;
-DELETE FROM dunning.assignment;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA cons CASCADE;
+\set fixture_schema cons
+\i sql/fixtures/teardown.sql

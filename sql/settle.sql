@@ -133,13 +133,5 @@ SELECT invoice_ids, status FROM dunning.all_reminders WHERE customer_id = 'W';
 ROLLBACK;
 DELETE FROM dunning.assignment;
 
-DELETE FROM dunning.reminder;
-DELETE FROM dunning.reminder_archive;
-DELETE FROM dunning.invoice_state;
-DELETE FROM dunning.history;
-DELETE FROM dunning.run_log;
-DELETE FROM dunning.hold;
-DELETE FROM dunning.step;
-DELETE FROM dunning.policy;
-SELECT dunning.unbind('ledger');
-DROP SCHEMA st CASCADE;
+\set fixture_schema st
+\i sql/fixtures/teardown.sql

@@ -85,7 +85,7 @@ load_holidays(Campaign *c, char **calendars)
 static void
 load_steps(Campaign *c)
 {
-	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee::text"
+	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee"
 					" FROM dunning.step ORDER BY policy, level", false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the steps");
 	MemoryContextSwitchTo(campaign_cxt);
@@ -111,7 +111,7 @@ load_steps(Campaign *c)
 			s->days_overdue = DatumGetInt32(col_datum(tup, desc, 3));
 			s->channel = col_text(tup, desc, 4);
 			s->template = col_text(tup, desc, 5);
-			s->fee = col_text(tup, desc, 6);
+			s->fee = datumCopy(col_datum(tup, desc, 6), false, -1);
 		}
 	}
 }

@@ -17,7 +17,7 @@ typedef struct Step
 	int			days_overdue;
 	char	   *channel;
 	char	   *template;		/* NULL: the consumer renders */
-	char	   *fee;			/* numeric, as text */
+	Datum		fee;			/* numeric */
 } Step;
 
 /* One policy, with its steps in level order. */

@@ -94,15 +94,6 @@ put_int(Builder *b, const char *name, int64 i)
 	put_numeric(b, name, NumericGetDatum(int64_to_numeric(i)));
 }
 
-/* An amount given as numeric text (a step's fee). */
-static void
-put_amount_text(Builder *b, const char *name, const char *amount)
-{
-	put_numeric(b, name, DirectFunctionCall3(numeric_in, CStringGetDatum(amount),
-											 ObjectIdGetDatum(InvalidOid),
-											 Int32GetDatum(-1)));
-}
-
 static void
 put_bool(Builder *b, const char *name, bool flag)
 {
@@ -154,7 +145,7 @@ put_next_step(Builder *b, const Reminder *r)
 	put_int(b, "level", next->level);
 	put_text(b, "channel", next->channel);
 	put_date(b, "due_on", on);
-	put_amount_text(b, "fee", next->fee);
+	put_numeric(b, "fee", next->fee);
 	put_bool(b, "handoff", strcmp(next->channel, "handoff") == 0);
 	put_bool(b, "suspend", strcmp(next->channel, "suspend") == 0);
 	close_object(b);
@@ -228,7 +219,7 @@ dunning_build_payload(const Reminder *r)
 	put_int(&b, "level", r->step->level);
 	put_text(&b, "channel", r->step->channel);
 	put_text(&b, "template", r->step->template);
-	put_amount_text(&b, "fee", r->step->fee);
+	put_numeric(&b, "fee", r->step->fee);
 	put_text(&b, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
 			 : r->policy->currency);
 	put_customer(&b, r->customer);

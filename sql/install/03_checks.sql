@@ -101,3 +101,14 @@ $$;
 COMMENT ON FUNCTION dunning.require_short(text, text, text, integer, text) IS
   'Raises a clear error for a text longer than a setting may be.';
 
+-- Whether a restore is loading the data: pg_dump's scripts turn
+-- check_function_bodies off, so that what refers to objects loaded later
+-- is not checked yet.  Checks that look across tables wait, and the
+-- triggers that mark invoices for a look stand down (the states come back
+-- as they were).
+CREATE FUNCTION dunning.restoring() RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN current_setting('check_function_bodies') = 'off';
+COMMENT ON FUNCTION dunning.restoring() IS
+  'True while check_function_bodies is off, as pg_dump''s scripts set it: a restore is loading the data.';

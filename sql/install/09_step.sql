@@ -48,11 +48,10 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
-  -- a restore loads the steps before the templates they name: pg_dump's
-  -- scripts turn check_function_bodies off for the same reason, and so
-  -- this check waits for the templates then
+  -- a restore loads the steps before the templates they name: this check
+  -- waits for the templates then
   IF NEW.template IS NOT NULL
-     AND current_setting('check_function_bodies') = 'on'
+     AND NOT dunning.restoring()
      AND NOT EXISTS
      (SELECT 1 FROM dunning.templates_in_effect t
        WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN

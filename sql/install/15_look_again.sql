@@ -22,9 +22,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -54,9 +53,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -77,9 +75,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -121,9 +118,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns

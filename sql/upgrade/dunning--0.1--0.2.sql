@@ -4,16 +4,26 @@
  *	  ALTER EXTENSION dunning UPDATE from 0.1 to 0.2.
  *
  * 0.2 renames the views whose names differed from a table's by one letter,
- * adds dunning.rediscover(), lets a pass on the same day as the previous
- * one check only the unsent reminders of holds placed since, keeps a
- * restore from marking invoices for a look, and passes no empty list to the
- * settle rule.  test/t/007_upgrade.pl checks that a 0.1 database updated
+ * adds dunning.rediscover() and dunning.restoring(), lets a pass on the
+ * same day as the previous one check only the unsent reminders of holds
+ * placed since, keeps a restore from marking invoices for a look, and
+ * passes no empty list to the settle rule.  test/t/007_upgrade.pl checks that a 0.1 database updated
  * with this script has the catalogue of a fresh 0.2 install.
  *
  *-------------------------------------------------------------------------
  */
 
 \echo Use "ALTER EXTENSION dunning UPDATE TO '0.2'" to load this file. \quit
+
+-- whether a restore is loading the data: one definition for the checks
+-- and triggers that depend on it
+CREATE FUNCTION dunning.restoring() RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+RETURN current_setting('check_function_bodies') = 'off';
+COMMENT ON FUNCTION dunning.restoring() IS
+  'True while check_function_bodies is off, as pg_dump''s scripts set it: a restore is loading the data.';
+REVOKE ALL ON FUNCTION dunning.restoring() FROM PUBLIC;
 
 -- the views in effect: renamed (their grants go with them)
 ALTER VIEW dunning.templates RENAME TO templates_in_effect;
@@ -69,11 +79,10 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
-  -- a restore loads the steps before the templates they name: pg_dump's
-  -- scripts turn check_function_bodies off for the same reason, and so
-  -- this check waits for the templates then
+  -- a restore loads the steps before the templates they name: this check
+  -- waits for the templates then
   IF NEW.template IS NOT NULL
-     AND current_setting('check_function_bodies') = 'on'
+     AND NOT dunning.restoring()
      AND NOT EXISTS
      (SELECT 1 FROM dunning.templates_in_effect t
        WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
@@ -123,9 +132,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -144,9 +152,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -166,9 +173,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns
@@ -188,9 +194,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  -- a restore (pg_dump's scripts turn check_function_bodies off) loads
-  -- the states as they were: there is nothing to look at again
-  IF current_setting('check_function_bodies') = 'off' THEN
+  -- a restore loads the states as they were: nothing to look at again
+  IF dunning.restoring() THEN
     RETURN NULL;
   END IF;
   -- wait for a pass under way: it may be writing rows this change concerns

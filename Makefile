@@ -23,8 +23,8 @@ INSTALL_SQL = \
 	sql/install/02_binding.sql \
 	sql/install/03_checks.sql \
 	sql/install/04_calendar.sql \
-	sql/install/05_policy.sql \
-	sql/install/06_template.sql \
+	sql/install/08_policy.sql \
+	sql/install/09_template.sql \
 	sql/install/data/templates/en.sql \
 	sql/install/data/templates/fr.sql \
 	sql/install/data/templates/de.sql \
@@ -33,25 +33,25 @@ INSTALL_SQL = \
 	sql/install/data/templates/pt.sql \
 	sql/install/data/templates/nl.sql \
 	sql/install/data/templates/letter.sql \
-	sql/install/07_locale.sql \
+	sql/install/10_locale.sql \
 	sql/install/data/locales.sql \
-	sql/install/08_render.sql \
-	sql/install/09_step.sql \
-	sql/install/10_assignment.sql \
-	sql/install/11_hold.sql \
-	sql/install/12_queue.sql \
-	sql/install/13_state.sql \
-	sql/install/14_pass.sql \
-	sql/install/15_look_again.sql \
-	sql/install/16_derived_views.sql \
-	sql/install/17_workers.sql \
-	sql/install/18_events.sql \
-	sql/install/19_settle.sql \
-	sql/install/20_claim.sql \
-	sql/install/21_answer.sql \
-	sql/install/22_cancel.sql \
-	sql/install/23_privileges.sql \
-	sql/install/24_dump.sql
+	sql/install/11_render.sql \
+	sql/install/12_step.sql \
+	sql/install/13_assignment.sql \
+	sql/install/14_hold.sql \
+	sql/install/15_queue.sql \
+	sql/install/16_state.sql \
+	sql/install/18_pass.sql \
+	sql/install/19_look_again.sql \
+	sql/install/20_derived_views.sql \
+	sql/install/21_workers.sql \
+	sql/install/22_events.sql \
+	sql/install/23_settle.sql \
+	sql/install/24_claim.sql \
+	sql/install/25_answer.sql \
+	sql/install/26_cancel.sql \
+	sql/install/27_privileges.sql \
+	sql/install/28_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 DATA_built = $(BUILT_SCRIPT)
 # upgrade scripts, one per version step (sql/upgrade/dunning--A--B.sql), and

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 19_settle.sql
+ * 23_settle.sql
  *	  The settle rule: what becomes of an unsent reminder whose invoices the
  *	  ledger no longer agrees with.
  *

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 23_privileges.sql
+ * 27_privileges.sql
  *	  Privileges: mailers, readers, campaign administrators, the scheduler and the pass role.
  *
  *-------------------------------------------------------------------------

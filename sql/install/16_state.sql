@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 13_state.sql
+ * 16_state.sql
  *	  What passes know of each overdue invoice, what they did, and where discovery resumes.
  *
  *-------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 07_locale.sql
+ * 10_locale.sql
  *	  How a language writes amounts and dates (the user's rules and the shipped ones), and their checks.
  *
  *-------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 16_derived_views.sql
+ * 20_derived_views.sql
  *	  The views binding makes over the ledger, and the key columns it retypes.
  *
  *-------------------------------------------------------------------------

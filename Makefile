@@ -23,6 +23,12 @@ INSTALL_SQL = \
 	sql/install/02_binding.sql \
 	sql/install/03_checks.sql \
 	sql/install/04_calendar.sql \
+	sql/install/05_reference_rate.sql \
+	sql/install/data/reference_rates.sql \
+	sql/install/06_fee_schedule.sql \
+	sql/install/data/fee_schedules.sql \
+	sql/install/07_law.sql \
+	sql/install/data/laws.sql \
 	sql/install/08_policy.sql \
 	sql/install/09_template.sql \
 	sql/install/data/templates/en.sql \
@@ -41,6 +47,7 @@ INSTALL_SQL = \
 	sql/install/14_hold.sql \
 	sql/install/15_queue.sql \
 	sql/install/16_state.sql \
+	sql/install/17_charge.sql \
 	sql/install/18_pass.sql \
 	sql/install/19_look_again.sql \
 	sql/install/20_derived_views.sql \
@@ -53,10 +60,25 @@ INSTALL_SQL = \
 	sql/install/27_privileges.sql \
 	sql/install/28_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
-DATA_built = $(BUILT_SCRIPT)
-# upgrade scripts, one per version step (sql/upgrade/dunning--A--B.sql), and
-# the install script of the oldest version they start from, kept as it was
-# released so that test/t/007_upgrade.pl can install it and update it
+# the update from 0.1, built the same way: its own pieces, and the install
+# files of what 0.2 adds (so that each new object is written once)
+UPGRADE_0_2 = \
+	sql/upgrade/0.1--0.2/10_head.sql \
+	sql/upgrade/0.1--0.2/20_money_start.sql \
+	sql/install/05_reference_rate.sql \
+	sql/install/data/reference_rates.sql \
+	sql/install/06_fee_schedule.sql \
+	sql/install/data/fee_schedules.sql \
+	sql/install/07_law.sql \
+	sql/install/data/laws.sql \
+	sql/upgrade/0.1--0.2/30_columns.sql \
+	sql/install/17_charge.sql \
+	sql/upgrade/0.1--0.2/40_charges.sql \
+	sql/upgrade/0.1--0.2/50_tail.sql
+BUILT_UPGRADES = $(EXTENSION)--0.1--0.2.sql
+DATA_built = $(BUILT_SCRIPT) $(BUILT_UPGRADES)
+# the install script of the oldest version the updates start from, kept as
+# it was released so that test/t/007_upgrade.pl can install it and update it
 DATA       = $(wildcard sql/upgrade/$(EXTENSION)--*.sql)
 
 # pg_regress topics: every sql/<topic>.sql
@@ -79,6 +101,9 @@ $(OBJS): $(wildcard src/*.h)
 
 # the library's version is compiled into it (src/version.c)
 src/version.o: dunning.control
+
+$(EXTENSION)--0.1--0.2.sql: $(UPGRADE_0_2) Makefile
+	cat $(UPGRADE_0_2) > $@
 
 $(BUILT_SCRIPT): $(INSTALL_SQL) Makefile
 	@for f in $(filter-out $(INSTALL_SQL) Makefile,$(wildcard sql/install/*.sql sql/install/data/*.sql sql/install/data/*/*.sql)); do \

@@ -61,6 +61,7 @@ SELECT count(*) FROM dunning.reminder;
 SELECT count(*) FROM dunning.ledger;
 SELECT count(*) FROM dunning.claim('r1');
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
 RESET ROLE;
 

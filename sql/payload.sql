@@ -36,7 +36,8 @@ CREATE FUNCTION pg_temp.fits(kind text, type text) RETURNS boolean
 LANGUAGE sql AS $$
   SELECT type = 'null' AND kind NOT IN ('list')
       OR (kind, type) IN (('text', 'string'), ('number', 'number'), ('boolean', 'boolean'),
-                          ('amount', 'number'), ('date', 'string'), ('object', 'object'),
+                          ('amount', 'number'), ('decimal', 'number'), ('date', 'string'),
+                          ('object', 'object'),
                           ('list', 'array'))
 $$;
 CREATE FUNCTION pg_temp.against_definition() RETURNS TABLE (path text, problem text)

@@ -17,10 +17,14 @@ CREATE TEMP TABLE p AS SELECT $${
                "phone": null, "locale": "fr-CA", "time_zone": null},
   "invoices": [
     {"invoice_id": "71", "reference": "F-2026-071", "due_on": "2026-10-05",
-     "days_overdue": 58, "level": 2, "open_amount": 1234.5},
+     "days_overdue": 58, "level": 2, "open_amount": 1234.5, "fees": 40, "interest": 12.34,
+     "compensation": 40, "total_due": 1326.84},
     {"invoice_id": "72", "reference": null, "due_on": "2026-11-30",
-     "days_overdue": 2, "level": 1, "open_amount": 0.455}],
-  "total_open": 1234.955}$$::jsonb AS j;
+     "days_overdue": 2, "level": 1, "open_amount": 0.455, "fees": 0, "interest": 0,
+     "compensation": 0, "total_due": 0.455}],
+  "total_open": 1234.955, "total_fees": 40, "total_interest": 12.34, "total_compensation": 40,
+  "total_charges": 92.34, "total_due": 1327.295, "fee_waived": 0, "interest_rate": 11.150,
+  "legal_basis": "Directive 2011/7/EU"}$$::jsonb AS j;
 
 -- a template of our own that shows every format
 INSERT INTO dunning.template (name, channel, locale, subject, body) VALUES
@@ -235,6 +239,7 @@ DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.policy;
 DELETE FROM dunning.template;

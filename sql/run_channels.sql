@@ -39,6 +39,7 @@ DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.policy;
 SELECT dunning.unbind('customers');

@@ -158,6 +158,7 @@ SELECT * FROM dunning.run('2026-11-25 10:00+00');
 
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.hold;
 DELETE FROM dunning.assignment;

@@ -72,6 +72,7 @@ DELETE FROM dunning.reminder;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.policy;
 DELETE FROM dunning.calendar;

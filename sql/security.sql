@@ -230,6 +230,7 @@ DELETE FROM dunning.reminder_event;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
+DELETE FROM dunning.charge;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.step;
 DELETE FROM dunning.policy;

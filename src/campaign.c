@@ -85,7 +85,7 @@ load_holidays(Campaign *c, char **calendars)
 static void
 load_steps(Campaign *c)
 {
-	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee"
+	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee, fee_schedule"
 					" FROM dunning.step ORDER BY policy, level", false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the steps");
 	MemoryContextSwitchTo(campaign_cxt);
@@ -112,6 +112,8 @@ load_steps(Campaign *c)
 			s->channel = col_text(tup, desc, 4);
 			s->template = col_text(tup, desc, 5);
 			s->fee = datumCopy(col_datum(tup, desc, 6), false, -1);
+			s->fee_schedule = fee_schedule_find(c->laws->schedules, c->laws->nschedules,
+												col_text(tup, desc, 7));
 		}
 	}
 }
@@ -145,6 +147,20 @@ load_policy(Policy *p, HeapTuple tup, TupleDesc desc)
 						col_text(tup, desc, 14), p->name)));
 }
 
+/* What a policy charges besides its steps' fees (columns 21 to 26). */
+static void
+load_money(Campaign *c, Policy *p, HeapTuple tup, TupleDesc desc)
+{
+	char	   *units = col_text(tup, desc, 21);
+
+	p->minor_units = units ? atoi(units) : 2;
+	p->law = law_find(c->laws, col_text(tup, desc, 22));
+	p->interest_from_level = DatumGetInt32(col_datum(tup, desc, 23));
+	p->compensation_from_level = DatumGetInt32(col_datum(tup, desc, 24));
+	p->consumers = DatumGetBool(col_datum(tup, desc, 25));
+	p->waive_first_fee = DatumGetBool(col_datum(tup, desc, 26));
+}
+
 /*
  * Load every policy with its steps and holidays, in the current memory
  * context (which must outlive SPI_finish).
@@ -158,9 +174,13 @@ dunning_load_campaign(TimestampTz as_of)
 	Oid			argtypes[1] = {TIMESTAMPTZOID};
 	Datum		args[1] = {TimestampTzGetDatum(as_of)};
 	int			ndefaults = 0;
+	Laws	   *laws;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	/* the laws, their rates and the fee schedules the policies name */
+	MemoryContextSwitchTo(caller);
+	laws = laws_load();
 	if (SPI_execute_with_args("SELECT name, currency, is_default,"
 							  " active_from <= $1 AND coalesce(active_until > $1, true),"
 							  " min_open_amount, grace_days, min_days_between, group_by,"
@@ -168,7 +188,12 @@ dunning_load_campaign(TimestampTz as_of)
 							  " send_until, time_zone, calendar,"
 							  " (SELECT min(t) FROM (VALUES (active_from), (active_until)) v(t)"
 							  "   WHERE t > $1),"
-							  " sender_name, contact_email, contact_phone, payment_url"
+							  " sender_name, contact_email, contact_phone, payment_url,"
+							  " (SELECT c.minor_units FROM dunning.currency c"
+							  "   WHERE c.code = policy.currency),"
+							  " law, coalesce(interest_from_level, 0),"
+							  " coalesce(compensation_from_level, 0),"
+							  " customer_kind = 'consumer', waive_first_fee"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
@@ -177,6 +202,7 @@ dunning_load_campaign(TimestampTz as_of)
 	campaign_cxt = caller;
 	MemoryContextSwitchTo(caller);
 	c = palloc0(sizeof(Campaign));
+	c->laws = laws;
 	c->npolicies = (int) SPI_processed;
 	c->policies = palloc0(sizeof(Policy) * (c->npolicies + 1));
 	calendars = palloc0(sizeof(char *) * (c->npolicies + 1));
@@ -196,6 +222,7 @@ dunning_load_campaign(TimestampTz as_of)
 		p->contact_email = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 18);
 		p->contact_phone = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 19);
 		p->payment_url = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 20);
+		load_money(c, p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
 		if (p->is_default && p->active)
 		{
 			ndefaults++;

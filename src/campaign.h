@@ -9,6 +9,7 @@
 #define DUNNING_CAMPAIGN_H
 
 #include "calendar.h"
+#include "law.h"
 
 /* One step of a policy's campaign. */
 typedef struct Step
@@ -18,6 +19,7 @@ typedef struct Step
 	char	   *channel;
 	char	   *template;		/* NULL: the consumer renders */
 	Datum		fee;			/* numeric */
+	FeeSchedule *fee_schedule;	/* NULL: the fixed fee */
 } Step;
 
 /* One policy, with its steps in level order. */
@@ -42,6 +44,13 @@ typedef struct Policy
 	char	   *contact_email;
 	char	   *contact_phone;
 	char	   *payment_url;
+	/* money: what its reminders charge besides the steps' fees */
+	int			minor_units;	/* of its currency */
+	Law		   *law;			/* NULL: no interest, no compensation */
+	int			interest_from_level;	/* 0: no interest */
+	int			compensation_from_level;	/* 0: no compensation */
+	bool		consumers;		/* its customers are consumers */
+	bool		waive_first_fee;
 } Policy;
 
 /* Every policy, as the pass sees them. */
@@ -52,6 +61,7 @@ typedef struct Campaign
 	Policy	   *only_default;	/* the single default policy, if only one */
 	Interval	longest_period;	/* the longest per_period of any policy */
 	TimestampTz next_change;	/* when a policy next starts or stops */
+	Laws	   *laws;
 } Campaign;
 
 extern Campaign *dunning_load_campaign(TimestampTz as_of);

@@ -11,6 +11,7 @@
 #include "utils/jsonb.h"
 
 #include "campaign.h"
+#include "charge.h"
 
 /*
  * Look again after this many days (plus up to as many again, spread by the
@@ -60,6 +61,7 @@ typedef struct Invoice
 	TimestampTz last_reminder_at;
 	bool		held;			/* an invoice hold exists */
 	DateADT		hold_until;
+	InvoiceCharges charges;		/* fees, interest, compensation */
 
 	/* decided */
 	Policy	   *policy;

@@ -60,6 +60,51 @@ get_hold(HeapTuple tup, TupleDesc desc, int col, DateADT *until)
 	return !isnull;
 }
 
+/* An amount column, or zero when NULL; *set tells whether it was not zero. */
+static Datum
+get_amount(HeapTuple tup, TupleDesc desc, int col, bool *set)
+{
+	bool		isnull;
+	Datum		d = get_col(tup, desc, col, &isnull);
+
+	if (isnull)
+		return money_zero();
+	*set |= money_positive(d);
+	return datumCopy(d, false, -1);
+}
+
+/* What the charges raised before on an invoice add up to. */
+static void
+read_charges(Pass *pass, HeapTuple tup, TupleDesc desc, InvoiceCharges *ch)
+{
+	CandidateCols *c = &pass->cols;
+	bool		isnull;
+	Datum		d;
+
+	ch->before[CHARGE_FEE] = get_amount(tup, desc, c->charged_fees, &ch->any_before);
+	ch->before[CHARGE_INTEREST] = get_amount(tup, desc, c->charged_interest, &ch->any_before);
+	ch->before[CHARGE_COMPENSATION] = get_amount(tup, desc, c->charged_compensation,
+												 &ch->any_before);
+	d = get_col(tup, desc, c->compensated, &isnull);
+	ch->compensated = !isnull && DatumGetBool(d);
+	d = get_col(tup, desc, c->interest_through, &isnull);
+	ch->has_interest_through = !isnull;
+	if (!isnull)
+		ch->interest_through = DatumGetDateADT(d);
+	d = get_col(tup, desc, c->fee_levels, &isnull);
+	if (!isnull)
+	{
+		Datum	   *elems;
+		bool	   *enulls;
+
+		deconstruct_array(DatumGetArrayTypePCopy(d), INT4OID, 4, true, TYPALIGN_INT,
+						  &elems, &enulls, &ch->nfee_levels);
+		ch->fee_levels = palloc(sizeof(int32) * (ch->nfee_levels + 1));
+		for (int i = 0; i < ch->nfee_levels; i++)
+			ch->fee_levels[i] = DatumGetInt32(elems[i]);
+	}
+}
+
 /* Copy a fetched row's invoice into the group (current context: the group's). */
 void
 read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
@@ -91,6 +136,7 @@ read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
 	inv->has_last = !isnull;
 	inv->last_reminder_at = isnull ? 0 : DatumGetTimestampTz(d);
 	inv->held = get_hold(tup, desc, c->invoice_hold, &inv->hold_until);
+	read_charges(pass, tup, desc, &inv->charges);
 }
 
 /* Copy a fetched row's customer columns into the group's customer. */
@@ -157,6 +203,12 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(email);
 	COL(name);
 	COL(phone);
+	COL(charged_fees);
+	COL(charged_interest);
+	COL(charged_compensation);
+	COL(compensated);
+	COL(interest_through);
+	COL(fee_levels);
 #undef COL
 }
 
@@ -247,8 +299,25 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"          ELSE max(h.until) END"
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
 					"  k.assigned, k.customer_hold, k.contacts,"
-					"  k.time_zone, k.locale, k.email, k.name, k.phone"
+					"  k.time_zone, k.locale, k.email, k.name, k.phone,"
+					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
+					"  ch.compensated, ch.interest_through, ch.fee_levels"
 					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
+	/*
+	 * the charges raised before: only an invoice reminded before has any
+	 */
+					" LEFT JOIN LATERAL (SELECT"
+					"   sum(x.amount) FILTER (WHERE x.kind = 'fee' AND x.waived_at IS NULL)"
+					"     AS charged_fees,"
+					"   sum(x.amount) FILTER (WHERE x.kind = 'interest' AND x.waived_at IS NULL)"
+					"     AS charged_interest,"
+					"   sum(x.amount) FILTER (WHERE x.kind = 'compensation' AND x.waived_at IS NULL)"
+					"     AS charged_compensation,"
+					"   bool_or(x.kind = 'compensation') AS compensated,"
+					"   max(x.period_to) AS interest_through,"
+					"   array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
+					"  FROM dunning.charge x"
+					"  WHERE c.level > 0 AND x.invoice_id = c.invoice_id) ch ON true"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
 					contact, contact_join, unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
 	/*

@@ -52,6 +52,11 @@ enum
 {
 	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_RID, H_NCOLS
 };
+enum
+{
+	C_INV, C_CUST, C_KIND, C_AMOUNT, C_CURRENCY, C_LEVEL, C_FROM, C_TO, C_DETAIL,
+	C_POLICY, C_RID, C_WAIVED, C_NCOLS
+};
 
 /* Column numbers of the candidate query's result. */
 typedef struct CandidateCols
@@ -76,7 +81,13 @@ typedef struct CandidateCols
 				locale,
 				email,
 				name,
-				phone;
+				phone,
+				charged_fees,
+				charged_interest,
+				charged_compensation,
+				compensated,
+				interest_through,
+				fee_levels;
 } CandidateCols;
 
 /* Everything one pass carries along. */
@@ -116,11 +127,13 @@ typedef struct Pass
 	ColumnBuf	state[S_NCOLS];	/* state rows to insert: invoices new to dunning */
 	ColumnBuf	known[S_NCOLS]; /* state rows to update */
 	ColumnBuf	hist[H_NCOLS];
+	ColumnBuf	charges[C_NCOLS];
 	int			ngroup_reminders;
 	SPIPlanPtr	write_reminders;
 	SPIPlanPtr	write_state;
 	SPIPlanPtr	write_known;
 	SPIPlanPtr	write_history;
+	SPIPlanPtr	write_charges;
 	SPIPlanPtr	write_state_by_key;	/* when a reminder already existed */
 	SPIPlanPtr	write_known_by_key;
 	SPIPlanPtr	write_history_by_key;

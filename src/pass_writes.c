@@ -3,7 +3,8 @@
  * pass_writes.c
  *	  The batched writes of a pass: the queue, the state and the history.
  *
- * A pass buffers what it decides, one column of values per column of each
+ * A pass buffers what it decides (reminders, state, history and the
+ * charges the reminders raise), one column of values per column of each
  * write, and sends each table's rows in one statement with the columns as
  * array parameters, unnested.  Each write is described once, by a table of
  * its columns (alias, type, parameter number): the buffers, the parameter
@@ -21,6 +22,7 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -92,6 +94,21 @@ static const WriteColumn history_columns[H_NCOLS] = {
 	[H_RKEY] = {"k", COL_FIXED, TEXTOID},
 	[H_REASON] = {"r", COL_FIXED, TEXTOID},
 	[H_RID] = {"rid", COL_FIXED, INT8OID},
+};
+
+static const WriteColumn charge_columns[C_NCOLS] = {
+	[C_INV] = {"i", COL_INVOICE_KEY},
+	[C_CUST] = {"c", COL_CUSTOMER_KEY},
+	[C_KIND] = {"k", COL_FIXED, TEXTOID},
+	[C_AMOUNT] = {"a", COL_FIXED, NUMERICOID},
+	[C_CURRENCY] = {"cu", COL_FIXED, TEXTOID},
+	[C_LEVEL] = {"l", COL_FIXED, INT4OID},
+	[C_FROM] = {"pf", COL_FIXED, DATEOID},
+	[C_TO] = {"pt", COL_FIXED, DATEOID},
+	[C_DETAIL] = {"d", COL_FIXED, JSONBOID},
+	[C_POLICY] = {"p", COL_FIXED, TEXTOID},
+	[C_RID] = {"rid", COL_FIXED, INT8OID},
+	[C_WAIVED] = {"w", COL_FIXED, TEXTOID},
 };
 
 /* Start an empty column of values of a type. */
@@ -166,6 +183,8 @@ reset_buffers(Pass *pass)
 	}
 	for (int i = 0; i < H_NCOLS; i++)
 		colbuf_init(&pass->hist[i], column_type(pass, &history_columns[i]));
+	for (int i = 0; i < C_NCOLS; i++)
+		colbuf_init(&pass->charges[i], column_type(pass, &charge_columns[i]));
 	pass->ngroup_reminders = 0;
 }
 
@@ -194,7 +213,8 @@ flush(Pass *pass)
 
 	bool		all_new = true;
 
-	if (pass->state[S_INV].n == 0 && pass->known[S_INV].n == 0 && pass->hist[H_INV].n == 0)
+	if (pass->state[S_INV].n == 0 && pass->known[S_INV].n == 0 && pass->hist[H_INV].n == 0
+		&& pass->charges[C_INV].n == 0)
 		return;
 	if (pass->ngroup_reminders > 0)
 	{
@@ -205,6 +225,8 @@ flush(Pass *pass)
 		all_new = inserted == (uint64) pass->ngroup_reminders;
 		pass->emitted += inserted;
 	}
+	if (pass->charges[C_INV].n > 0)
+		execute_write(pass->write_charges, pass->charges, C_NCOLS, extra, 2);
 	if (pass->state[S_INV].n > 0)
 		execute_write(all_new ? pass->write_state : pass->write_state_by_key,
 					  pass->state, S_NCOLS, extra, 1);
@@ -367,6 +389,28 @@ reminder_sql(Pass *pass)
 					inv.aliases);
 }
 
+/*
+ * The charges the reminders raise ($13, $14: as_of, run_id), each once
+ * (a fee per invoice and level, compensation per invoice, interest per
+ * invoice and first day: the unique indexes say so), and only with a
+ * reminder that was written.
+ */
+static char *
+charge_sql(Pass *pass)
+{
+	UnnestArgs	u = unnest_args(pass, charge_columns, C_NCOLS, false);
+
+	return psprintf("INSERT INTO dunning.charge (invoice_id, customer_id, kind, amount, currency,"
+					" level, period_from, period_to, detail, policy, reminder_id, run_id, raised_at,"
+					" waived_at, waive_reason)"
+					" SELECT u.i, u.c, u.k, u.a, u.cu, u.l, u.pf, u.pt, u.d, u.p, u.rid, $%d, $%d,"
+					"  CASE WHEN u.w IS NOT NULL THEN $%d END, u.w"
+					" FROM unnest(%s) AS u(%s)"
+					" WHERE EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = u.rid)"
+					" ON CONFLICT DO NOTHING",
+					C_NCOLS + 2, C_NCOLS + 1, C_NCOLS + 1, u.args, u.aliases);
+}
+
 /* Prepare the writes, for the ledger's key types. */
 void
 prepare_writes(Pass *pass)
@@ -375,6 +419,7 @@ prepare_writes(Pass *pass)
 	Oid		   *rtypes = write_types(pass, reminder_columns, R_NCOLS, as_of_run, 2);
 	Oid		   *stypes = write_types(pass, state_columns, S_NCOLS, as_of_run, 1);
 	Oid		   *htypes = write_types(pass, history_columns, H_NCOLS, as_of_run, 2);
+	Oid		   *ctypes = write_types(pass, charge_columns, C_NCOLS, as_of_run, 2);
 
 	pass->write_reminders = prepare(reminder_sql(pass), R_NCOLS + 2, rtypes);
 	pass->write_state = prepare(state_sql(pass, false), S_NCOLS + 1, stypes);
@@ -383,6 +428,7 @@ prepare_writes(Pass *pass)
 	pass->write_known_by_key = prepare(known_sql(pass, true), S_NCOLS + 1, stypes);
 	pass->write_history = prepare(history_sql(pass, false), H_NCOLS + 2, htypes);
 	pass->write_history_by_key = prepare(history_sql(pass, true), H_NCOLS + 2, htypes);
+	pass->write_charges = prepare(charge_sql(pass), C_NCOLS + 2, ctypes);
 }
 
 /*
@@ -488,6 +534,7 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 static bool
 payload_and_texts(Pass *pass, Reminder *r, Rendered *out)
 {
+	charges_raise(r, pass->cust_type, pass->inv_type, pass->as_of);
 	r->payload = dunning_build_payload(r);
 	memset(out, 0, sizeof(Rendered));
 	if (r->step->template == NULL || !dunning_render_enabled)
@@ -498,6 +545,33 @@ payload_and_texts(Pass *pass, Reminder *r, Rendered *out)
 		return true;
 	dunning_hold_back_reminder(r, out->problem, pass->as_of);
 	return false;
+}
+
+/* Buffer the charges an invoice of a reminder raises. */
+static void
+add_charges(Pass *pass, Reminder *r, Invoice *inv, int64 id)
+{
+	ColumnBuf  *b = pass->charges;
+	InvoiceCharges *c = &inv->charges;
+
+	for (int k = 0; k < NCHARGE_KINDS; k++)
+	{
+		if (!c->raises[k])
+			continue;
+		colbuf_add(&b[C_INV], inv->key, false);
+		colbuf_add(&b[C_CUST], r->customer->key, false);
+		colbuf_text(&b[C_KIND], charge_kind_names[k]);
+		colbuf_add(&b[C_AMOUNT], c->amount[k], false);
+		colbuf_text(&b[C_CURRENCY], inv->currency ? inv->currency : r->policy->currency);
+		colbuf_add(&b[C_LEVEL], Int32GetDatum(inv->due_step->level), false);
+		colbuf_add(&b[C_FROM], DateADTGetDatum(c->interest_from), k != CHARGE_INTEREST);
+		colbuf_add(&b[C_TO], DateADTGetDatum(c->interest_to), k != CHARGE_INTEREST);
+		colbuf_add(&b[C_DETAIL], PointerGetDatum(c->detail[k]), c->detail[k] == NULL);
+		colbuf_text(&b[C_POLICY], r->policy->name);
+		colbuf_add(&b[C_RID], Int64GetDatum(id), false);
+		colbuf_text(&b[C_WAIVED], k == CHARGE_FEE && c->fee_waived
+					? "first fee waived: no late payment in the 12 months before" : NULL);
+	}
 }
 
 /*
@@ -534,6 +608,7 @@ add_reminder(Pass *pass, Reminder *r)
 		r->invoices[i]->reminder_id = id;
 		colbuf_add(&b[R_INV], r->invoices[i]->key, false);
 		colbuf_add(&b[R_GROUP], Int32GetDatum(group), false);
+		add_charges(pass, r, r->invoices[i], id);
 	}
 	return true;
 }

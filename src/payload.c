@@ -21,6 +21,7 @@ static const char *const kind_names[] = {
 	[PK_NUMBER] = "number",
 	[PK_BOOL] = "boolean",
 	[PK_AMOUNT] = "amount",
+	[PK_DECIMAL] = "decimal",
 	[PK_DATE] = "date",
 	[PK_OBJECT] = "object",
 	[PK_LIST] = "list",

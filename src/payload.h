@@ -26,6 +26,7 @@ typedef enum PayloadKind
 	PK_NUMBER,					/* a whole number, written as it is */
 	PK_BOOL,					/* true or false */
 	PK_AMOUNT,					/* an amount in the reminder's currency */
+	PK_DECIMAL,					/* a number with a fraction (a rate), in the locale's form */
 	PK_DATE,					/* YYYY-MM-DD */
 	PK_OBJECT,					/* members below; NULL when absent */
 	PK_LIST						/* the invoices */
@@ -42,6 +43,7 @@ typedef enum PayloadKind
 	X("channel", "channel", NULL, PK_TEXT) \
 	X("template", "template", NULL, PK_TEXT) \
 	X("fee", "fee", NULL, PK_AMOUNT) \
+	X("fee_waived", "fee_waived", NULL, PK_AMOUNT) \
 	X("currency", "currency", NULL, PK_TEXT) \
 	X("customer", "customer", NULL, PK_OBJECT) \
 	X("customer.id", "customer", "id", PK_TEXT) \
@@ -52,6 +54,13 @@ typedef enum PayloadKind
 	X("customer.time_zone", "customer", "time_zone", PK_TEXT) \
 	X("invoices", "invoices", NULL, PK_LIST) \
 	X("total_open", "total_open", NULL, PK_AMOUNT) \
+	X("total_fees", "total_fees", NULL, PK_AMOUNT) \
+	X("total_interest", "total_interest", NULL, PK_AMOUNT) \
+	X("total_compensation", "total_compensation", NULL, PK_AMOUNT) \
+	X("total_charges", "total_charges", NULL, PK_AMOUNT) \
+	X("total_due", "total_due", NULL, PK_AMOUNT) \
+	X("interest_rate", "interest_rate", NULL, PK_DECIMAL) \
+	X("legal_basis", "legal_basis", NULL, PK_TEXT) \
 	X("as_of", "as_of", NULL, PK_DATE) \
 	X("payment_url", "payment_url", NULL, PK_TEXT) \
 	X("contact", "contact", NULL, PK_OBJECT) \
@@ -73,6 +82,10 @@ typedef enum PayloadKind
 	X("due_on", PK_DATE) \
 	X("days_overdue", PK_NUMBER) \
 	X("level", PK_NUMBER) \
-	X("open_amount", PK_AMOUNT)
+	X("open_amount", PK_AMOUNT) \
+	X("fees", PK_AMOUNT) \
+	X("interest", PK_AMOUNT) \
+	X("compensation", PK_AMOUNT) \
+	X("total_due", PK_AMOUNT)
 
 #endif							/* DUNNING_PAYLOAD_H */

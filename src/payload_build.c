@@ -166,30 +166,104 @@ put_customer(Builder *b, const Customer *c)
 	close_object(b);
 }
 
-/* The invoices, and their total. */
+/* Sums over a reminder's invoices of what they owe. */
+typedef struct Totals
+{
+	Datum		zero;
+	Datum		open;
+	Datum		by_kind[NCHARGE_KINDS];
+	Datum		fee;			/* raised by this reminder, not waived */
+	Datum		fee_waived;		/* raised by this reminder as waived */
+	bool		has_rate;
+	Datum		rate;			/* of the interest it raised */
+} Totals;
+
+/* One invoice of the list, with its charges; added to the totals. */
+static void
+put_invoice(Builder *b, Invoice *inv, Totals *t)
+{
+	InvoiceCharges *c = &inv->charges;
+	Datum		due = inv->open_amount;
+
+	open_object(b);
+	put_text(b, "invoice_id", inv->key_text);
+	put_text(b, "reference", inv->reference);
+	put_date(b, "due_on", inv->due_date);
+	put_int(b, "days_overdue", inv->days_overdue);
+	put_int(b, "level", inv->due_step->level);
+	put_numeric(b, "open_amount", inv->open_amount);
+	for (int k = 0; k < NCHARGE_KINDS; k++)
+	{
+		/* most invoices owe nothing else: no sums to make */
+		Datum		owed = charges_any(c) ? charges_total(c, (ChargeKind) k) : t->zero;
+
+		put_numeric(b, k == CHARGE_FEE ? "fees" : charge_kind_names[k], owed);
+		if (owed != t->zero)
+		{
+			t->by_kind[k] = money_add(t->by_kind[k], owed);
+			due = money_add(due, owed);
+		}
+	}
+	put_numeric(b, "total_due", due);
+	close_object(b);
+	t->open = money_add(t->open, inv->open_amount);
+	if (c->raises[CHARGE_FEE])
+	{
+		if (c->fee_waived)
+			t->fee_waived = money_add(t->fee_waived, c->amount[CHARGE_FEE]);
+		else
+			t->fee = money_add(t->fee, c->amount[CHARGE_FEE]);
+	}
+	if (c->raises[CHARGE_INTEREST])
+	{
+		t->has_rate = true;
+		t->rate = c->interest_rate;
+	}
+}
+
+/* The invoices, and the totals: principal, charges by kind, all due. */
 static void
 put_invoices(Builder *b, const Reminder *r)
 {
-	Datum		total = money_zero();
+	Totals		t;
+	Datum		charges;
+	JsonbValue	null = {.type = jbvNull};
 
+	t.zero = t.open = t.fee = t.fee_waived = money_zero();
+	for (int k = 0; k < NCHARGE_KINDS; k++)
+		t.by_kind[k] = money_zero();
+	t.has_rate = false;
 	key(b, "invoices");
 	pushJsonbValue(&b->state, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < r->ninvoices; i++)
-	{
-		Invoice    *inv = r->invoices[i];
-
-		open_object(b);
-		put_text(b, "invoice_id", inv->key_text);
-		put_text(b, "reference", inv->reference);
-		put_date(b, "due_on", inv->due_date);
-		put_int(b, "days_overdue", inv->days_overdue);
-		put_int(b, "level", inv->due_step->level);
-		put_numeric(b, "open_amount", inv->open_amount);
-		close_object(b);
-		total = money_add(total, inv->open_amount);
-	}
+		put_invoice(b, r->invoices[i], &t);
 	pushJsonbValue(&b->state, WJB_END_ARRAY, NULL);
-	put_numeric(b, "total_open", total);
+	charges = money_add(money_add(t.by_kind[CHARGE_FEE], t.by_kind[CHARGE_INTEREST]),
+						t.by_kind[CHARGE_COMPENSATION]);
+	put_numeric(b, "total_open", t.open);
+	put_numeric(b, "total_fees", t.by_kind[CHARGE_FEE]);
+	put_numeric(b, "total_interest", t.by_kind[CHARGE_INTEREST]);
+	put_numeric(b, "total_compensation", t.by_kind[CHARGE_COMPENSATION]);
+	put_numeric(b, "total_charges", charges);
+	put_numeric(b, "total_due", money_add(t.open, charges));
+	put_numeric(b, "fee", t.fee);
+	put_numeric(b, "fee_waived", t.fee_waived);
+	key(b, "interest_rate");
+	if (t.has_rate)
+	{
+		JsonbValue	v = {.type = jbvNumeric};
+
+		v.val.numeric = DatumGetNumeric(t.rate);
+		value(b, &v);
+	}
+	else
+		value(b, &null);
+	/* the law is cited once the customer owes what it grants */
+	put_text(b, "legal_basis",
+			 r->policy->law != NULL
+			 && (money_positive(t.by_kind[CHARGE_INTEREST])
+				 || money_positive(t.by_kind[CHARGE_COMPENSATION]))
+			 ? r->policy->law->legal_basis : NULL);
 }
 
 /* What the policy tells customers, the day of the pass and what comes next. */
@@ -219,7 +293,6 @@ dunning_build_payload(const Reminder *r)
 	put_int(&b, "level", r->step->level);
 	put_text(&b, "channel", r->step->channel);
 	put_text(&b, "template", r->step->template);
-	put_numeric(&b, "fee", r->step->fee);
 	put_text(&b, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
 			 : r->policy->currency);
 	put_customer(&b, r->customer);

@@ -39,6 +39,7 @@ typedef enum ValueType
 {
 	T_TEXT,						/* as it is */
 	T_AMOUNT,					/* in the reminder's currency */
+	T_DECIMAL,					/* with the locale's decimal separator */
 	T_DATE,						/* YYYY-MM-DD, in the locale's format */
 	T_LIST,						/* a section only: repeats */
 	T_OBJECT,					/* a section only: a condition */
@@ -67,6 +68,7 @@ typedef struct CatalogEntry
 #define T_OF_PK_NUMBER T_TEXT
 #define T_OF_PK_BOOL T_TEXT
 #define T_OF_PK_AMOUNT T_AMOUNT
+#define T_OF_PK_DECIMAL T_DECIMAL
 #define T_OF_PK_DATE T_DATE
 #define T_OF_PK_OBJECT T_OBJECT
 #define T_OF_PK_LIST T_LIST
@@ -579,6 +581,30 @@ is_letter(char c)
 }
 
 /*
+ * A number with a fraction (a yearly rate), its trailing zeros of fraction
+ * dropped, with the locale's decimal separator: "12.370" in French is
+ * "12,37".  Anything else comes out as it is.
+ */
+static char *
+render_decimal(const char *number, const RenderFormat *fmt, RenderArena *arena)
+{
+	size_t		len = strlen(number);
+	const char *dot = strchr(number, '.');
+	Out			o = {arena, NULL, 0, 0, (size_t) -1, false};
+
+	if (strspn(number, "-0123456789.") != len || dot == NULL)
+		return render_strndup(arena, number, len);
+	while (len > (size_t) (dot - number) + 1 && number[len - 1] == '0')
+		len--;
+	if (len == (size_t) (dot - number) + 1)
+		return render_strndup(arena, number, (size_t) (dot - number));
+	render_out_append(&o, number, (size_t) (dot - number));
+	render_out_str(&o, fmt->decimal_sep ? fmt->decimal_sep : ".");
+	render_out_append(&o, dot + 1, len - (size_t) (dot - number) - 1);
+	return o.data;
+}
+
+/*
  * An amount in the locale's format: rounded half away from zero to the
  * currency's minor units, digits grouped by three.  A number that is not a
  * plain decimal comes out as it is.
@@ -808,6 +834,8 @@ put_value(Renderer *r, const CatalogEntry *e, const RenderValue *v)
 		out_value(&r->out, render_amount(v->text, r->fmt, arena), r->tpl->mode);
 	else if (e->type == T_DATE && v->kind == RV_STRING)
 		out_value(&r->out, render_date(v->text, r->fmt, arena), r->tpl->mode);
+	else if (e->type == T_DECIMAL && v->kind == RV_NUMBER)
+		out_value(&r->out, render_decimal(v->text, r->fmt, arena), r->tpl->mode);
 	else
 		out_value(&r->out, v->text, r->tpl->mode);
 }

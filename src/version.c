@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * version.c
- *	  The library's version, and the check that the installed SQL is the same.
+ *	  The library's version, the check that the installed SQL is the same,
+ *	  and whether the extension's own script is running.
  *
  * After a new library is installed, a database keeps the extension's SQL
  * of the version it was created or last updated to until ALTER EXTENSION
@@ -20,6 +21,7 @@
 #include "access/table.h"
 #include "catalog/indexing.h"
 #include "catalog/pg_extension.h"
+#include "commands/extension.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -28,6 +30,7 @@
 #include "version.h"
 
 PG_FUNCTION_INFO_V1(dunning_library_version);
+PG_FUNCTION_INFO_V1(dunning_user_change);
 
 #ifndef DUNNING_VERSION
 #error "DUNNING_VERSION must be defined by the Makefile"
@@ -81,4 +84,16 @@ Datum
 dunning_library_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(DUNNING_VERSION));
+}
+
+/*
+ * dunning.user_change() RETURNS boolean
+ *
+ * False while the extension's own script runs (CREATE or ALTER EXTENSION):
+ * what it ships, users may not change.
+ */
+Datum
+dunning_user_change(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!creating_extension);
 }

@@ -112,3 +112,11 @@ SET search_path = pg_catalog, pg_temp
 RETURN current_setting('check_function_bodies') = 'off';
 COMMENT ON FUNCTION dunning.restoring() IS
   'True while check_function_bodies is off, as pg_dump''s scripts set it: a restore is loading the data.';
+
+-- Whether a change comes from a user, not from the extension's own script
+-- (src/version.c): shipped rates, schedules and laws are the extension's.
+CREATE FUNCTION dunning.user_change() RETURNS boolean
+AS 'MODULE_PATHNAME', 'dunning_user_change'
+LANGUAGE C STRICT STABLE;
+COMMENT ON FUNCTION dunning.user_change() IS
+  'False while CREATE or ALTER EXTENSION runs the extension''s script: what it ships, users may not change.';

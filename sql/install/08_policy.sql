@@ -28,7 +28,14 @@ CREATE TABLE dunning.policy (
   payment_url      text,
   active_from      timestamptz NOT NULL DEFAULT '-infinity',
   active_until     timestamptz,
-  created_at       timestamptz NOT NULL DEFAULT pg_catalog.now()
+  created_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  -- money (0.2)
+  law              text REFERENCES dunning.law (name) ON UPDATE CASCADE,
+  interest_from_level     integer,
+  compensation_from_level integer,
+  customer_kind    text NOT NULL DEFAULT 'business'
+                     CHECK (customer_kind IN ('business', 'consumer')),
+  waive_first_fee  boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE dunning.policy IS
   'Dunning policies: who is reminded, how often, when, and at most how many times.';
@@ -70,6 +77,16 @@ COMMENT ON COLUMN dunning.policy.active_from IS
   'The policy applies from this moment on; a future value schedules it.';
 COMMENT ON COLUMN dunning.policy.active_until IS
   'The policy stops applying at this moment; NULL for never.';
+COMMENT ON COLUMN dunning.policy.law IS
+  'The late-payment law (dunning.law) whose interest and fixed compensation the policy charges; NULL for none.';
+COMMENT ON COLUMN dunning.policy.interest_from_level IS
+  'Statutory interest is charged on each reminder from this level on, for the days since the last charge; NULL: no interest.';
+COMMENT ON COLUMN dunning.policy.compensation_from_level IS
+  'The law''s fixed compensation is charged once per invoice, on its first reminder at this level or above; NULL: none.';
+COMMENT ON COLUMN dunning.policy.customer_kind IS
+  '''business'' or ''consumer'': which of the law''s rules apply to the policy''s customers.';
+COMMENT ON COLUMN dunning.policy.waive_first_fee IS
+  'Empathy first: a customer paying late for the first time in a year (no reminder about another invoice, no fee, in the 12 months before) gets the fees of that notice waived, and the notice says so.';
 
 -- The race guard behind the trigger's friendlier message.
 CREATE UNIQUE INDEX policy_one_default_per_currency
@@ -182,6 +199,29 @@ BEGIN
     RAISE EXCEPTION 'contact_email "%" is not an e-mail address', NEW.contact_email
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Use an address such as accounts@example.com, or NULL.';
+  END IF;
+  PERFORM dunning.require_within(what, 'interest_from_level', NEW.interest_from_level, 1, 1000,
+    'Give the level of the first reminder that charges interest, such as 2, or NULL.');
+  PERFORM dunning.require_within(what, 'compensation_from_level', NEW.compensation_from_level, 1, 1000,
+    'Give the level of the reminder that charges the fixed compensation, such as 2, or NULL.');
+  IF (NEW.interest_from_level IS NOT NULL OR NEW.compensation_from_level IS NOT NULL)
+     AND NEW.law IS NULL THEN
+    RAISE EXCEPTION 'the % charges interest or compensation but names no law', what
+      USING ERRCODE = 'check_violation',
+            HINT = 'Name a law in law (dunning.law lists them: eu_b2b, de, fr, uk, nl), or set interest_from_level and compensation_from_level to NULL.';
+  END IF;
+  SELECT f.name INTO other
+    FROM dunning.law l
+    JOIN dunning.fee_schedule f
+      ON f.name = CASE NEW.customer_kind WHEN 'consumer' THEN l.compensation_consumer
+                                         ELSE l.compensation_business END
+   WHERE l.name = NEW.law AND f.currency <> NEW.currency
+     AND NEW.compensation_from_level IS NOT NULL;
+  IF FOUND THEN
+    RAISE EXCEPTION 'the compensation of law "%" is not in the currency of the %', NEW.law, what
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Its fee schedule "%s" is not in %s.', other, NEW.currency),
+            HINT = 'Use a law whose compensation is in the policy''s currency, or a law of your own with a schedule in it.';
   END IF;
   IF NEW.active_until IS NOT NULL AND NEW.active_until <= NEW.active_from THEN
     RAISE EXCEPTION 'active_until must be later than active_from'

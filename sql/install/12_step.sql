@@ -14,6 +14,7 @@ CREATE TABLE dunning.step (
   channel      text NOT NULL,
   template     text,
   fee          numeric NOT NULL DEFAULT 0,
+  fee_schedule text REFERENCES dunning.fee_schedule (name) ON UPDATE CASCADE,
   PRIMARY KEY (policy, level)
 );
 COMMENT ON TABLE dunning.step IS
@@ -23,7 +24,9 @@ COMMENT ON COLUMN dunning.step.days_overdue IS
 COMMENT ON COLUMN dunning.step.template IS
   'Name of the template rendered for this step; NULL leaves rendering to the consumer.';
 COMMENT ON COLUMN dunning.step.fee IS
-  'Fee charged when this step is sent, in the policy''s currency (kept in dunning, never in the ledger).';
+  'Fee charged on each invoice this step reminds, once per invoice and level, in the policy''s currency: a row of dunning.charge, never a change to the ledger.';
+COMMENT ON COLUMN dunning.step.fee_schedule IS
+  'A fee schedule (dunning.fee_schedule) that gives the fee by the invoice''s open amount, instead of the fixed fee; NULL: the fixed fee.';
 
 -- Checks one step row on its own.
 CREATE FUNCTION dunning.step_check() RETURNS trigger
@@ -48,6 +51,11 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
+    RAISE EXCEPTION 'the % has both a fee and a fee schedule', what
+      USING ERRCODE = 'check_violation',
+            HINT = 'Give either a fixed fee or a fee schedule, and set the other to 0 or NULL.';
+  END IF;
   -- a restore loads the steps before the templates they name: this check
   -- waits for the templates then
   IF NEW.template IS NOT NULL

@@ -55,7 +55,19 @@ SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,
  WHERE s.status = 'open' AND s.waiting_for IN ('bad_data', 'invalid_recipient')
 $view$, 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), with the reason and the offending value; each is looked at again the next day.');
 
+INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
+('charges_to_post', 4, $view$
+SELECT c.id, c.invoice_id, c.customer_id, l.reference, c.kind, c.amount, c.currency,
+       c.level, c.period_from, c.period_to, c.reminder_id, c.raised_at, a.archived_at AS sent_at
+  FROM dunning.charge c
+  JOIN dunning.reminder_archive a ON a.id = c.reminder_id AND a.status = 'sent'
+  LEFT JOIN dunning.ledger l ON l.invoice_id = c.invoice_id
+ WHERE c.waived_at IS NULL AND c.posted_at IS NULL
+$view$, 'The charges finance has not posted yet: raised by a reminder that was sent, not waived; post them to the ledger, then call dunning.mark_posted().');
+
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
+  ('dunning.charge',     'invoice_id',  'invoice',  false),
+  ('dunning.charge',     'customer_id', 'customer', false),
   ('dunning.assignment', 'customer_id', 'customer', false),
   ('dunning.hold',       'invoice_id',  'invoice',  false),
   ('dunning.hold',       'customer_id', 'customer', false),

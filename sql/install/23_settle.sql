@@ -22,7 +22,9 @@
  *	  the amounts brought up to date;
  *	- the settled invoices' state is closed, a held invoice's waits for its
  *	  hold (it keeps its level, as after dunning.cancel()), and the history
- *	  says so.
+ *	  says so;
+ *	- the charges the reminder raised for the invoices it no longer lists
+ *	  are withdrawn (17_charge.sql), and its totals follow.
  *
  *-------------------------------------------------------------------------
  */
@@ -119,7 +121,12 @@ BEGIN
   listed AS (
     SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount,
-           h.held, l.open_amount > 0 AND h.held IS NULL AS due
+           h.held, l.open_amount > 0 AND h.held IS NULL AS due,
+           coalesce((e.entry->>'fees')::numeric, 0) AS fees,
+           coalesce((e.entry->>'interest')::numeric, 0) AS interest,
+           coalesce((e.entry->>'compensation')::numeric, 0) AS compensation,
+           coalesce((e.entry->>'fees')::numeric, 0) + coalesce((e.entry->>'interest')::numeric, 0)
+             + coalesce((e.entry->>'compensation')::numeric, 0) AS charges
       FROM dunning.reminder r
       JOIN dunning.policy pol ON pol.name = r.policy
      CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
@@ -133,8 +140,13 @@ BEGIN
   per_reminder AS (
     SELECT id,
            array_agg(invoice_id ORDER BY o) FILTER (WHERE due) AS still_open,
-           jsonb_agg(entry || jsonb_build_object('open_amount', open_amount) ORDER BY o)
+           jsonb_agg(entry || jsonb_build_object(
+                       'open_amount', open_amount,
+                       'total_due', open_amount + charges) ORDER BY o)
              FILTER (WHERE due) AS entries,
+           sum(fees) FILTER (WHERE due) AS fees,
+           sum(interest) FILTER (WHERE due) AS interest,
+           sum(compensation) FILTER (WHERE due) AS compensation,
            sum(open_amount) FILTER (WHERE due) AS total,
            max(coalesce((entry->>'level')::int, level)) FILTER (WHERE due) AS level,
            bool_or(held IS NOT NULL) AS any_held,
@@ -162,10 +174,22 @@ BEGIN
     SELECT r.id, p.still_open, p.level, coalesce(st.channel, r.channel) AS channel,
            r.payload || jsonb_build_object(
              'invoices', p.entries, 'total_open', p.total, 'level', p.level,
+             'total_fees', p.fees, 'total_interest', p.interest,
+             'total_compensation', p.compensation,
+             'total_charges', p.fees + p.interest + p.compensation,
+             'total_due', p.total + p.fees + p.interest + p.compensation,
+             'legal_basis', CASE WHEN p.interest + p.compensation > 0
+                                 THEN r.payload->'legal_basis' END,
              'channel', coalesce(st.channel, r.channel),
              'template', CASE WHEN st.level IS NULL THEN r.payload->'template'
                               ELSE to_jsonb(st.template) END,
-             'fee', coalesce(st.fee, (r.payload->>'fee')::numeric)) AS payload
+             'fee', (SELECT coalesce(sum(c.amount), 0) FROM dunning.charge c
+                      WHERE c.reminder_id = r.id AND c.kind = 'fee' AND c.waived_at IS NULL
+                        AND c.invoice_id = ANY (p.still_open)),
+             'fee_waived', (SELECT coalesce(sum(c.amount), 0) FROM dunning.charge c
+                             WHERE c.reminder_id = r.id AND c.kind = 'fee'
+                               AND c.waived_at IS NOT NULL
+                               AND c.invoice_id = ANY (p.still_open))) AS payload
       FROM per_reminder p
       JOIN dunning.reminder r ON r.id = p.id
       LEFT JOIN dunning.step st ON st.policy = r.policy AND st.level = p.level
@@ -188,6 +212,14 @@ BEGIN
     SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
            held AS reason
       FROM listed WHERE held IS NOT NULL AND open_amount > 0),
+  -- the charges raised for an invoice taken out of the reminder, or for a
+  -- cancelled reminder, are withdrawn: the next reminder raises them again
+  withdrawn AS (
+    DELETE FROM dunning.charge c
+     USING listed t
+     WHERE c.reminder_id = t.id AND c.invoice_id = t.invoice_id AND t.due IS NOT TRUE
+       AND c.posted_at IS NULL
+    RETURNING 1),
   waiting AS (
     UPDATE dunning.invoice_state s
        SET waiting_for = 'hold', updated_at = settle_unsent.as_of

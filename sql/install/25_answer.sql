@@ -119,6 +119,8 @@ BEGIN
   DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
   INSERT INTO dunning.reminder_archive
   SELECT x.* FROM dunning.archived(r, 'dead', error, r.provider_ref) x;
+  -- what it charged never reached the customer
+  PERFORM dunning.withdraw_charges(ARRAY[r.id]);
   RETURN 'dead';
 END
 $$;

@@ -68,6 +68,8 @@ BEGIN
          coalesce(dunning.payload_level(m.payload, x.i::text), m.level),
          m.id, 'cancelled by hand: ' || reason
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i);
+  -- what they charged never reached the customer
+  PERFORM dunning.withdraw_charges(wanted);
   RETURN cardinality(wanted);
 END
 $$;

@@ -36,7 +36,8 @@ BEGIN
     -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
     -- payload, an error or an event's detail, which may name a person
     FOR obj IN
-      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect']) v
+      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect',
+                                  'charges_to_post', 'reference_rates_in_effect']) v
        WHERE to_regclass('dunning.' || v) IS NOT NULL
     LOOP
       EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
@@ -46,7 +47,14 @@ BEGIN
                      ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
                      ' updated_at, archived_at) ON dunning.all_reminders TO %I', role_name);
     END IF;
-    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log,'
+                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
+                   role_name);
+    -- a charge's amounts and dates, not how it was found or why it was
+    -- waived, which may name a person
+    EXECUTE format('GRANT SELECT (id, invoice_id, customer_id, kind, amount, currency, level,'
+                   ' period_from, period_to, policy, reminder_id, run_id, raised_at, waived_at,'
+                   ' posted_at, posted_ref) ON dunning.charge TO %I', role_name);
     EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
                    role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
@@ -54,7 +62,8 @@ BEGIN
   IF kind = 'admin' THEN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
     EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
-                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale TO %I',
+                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale,'
+                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
                    role_name);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
@@ -95,6 +104,8 @@ BEGIN
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
     EXECUTE format('GRANT SELECT (customer_id, status, as_of) ON dunning.reminder,'
                    ' dunning.reminder_archive TO %I', role_name);
+    EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'
+                   ' ON dunning.charge TO %I', role_name);
   END IF;
   IF kind = 'mailer' THEN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'

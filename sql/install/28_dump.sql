@@ -33,6 +33,14 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.run_log_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.role_grant', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.charge', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.charge_id_seq', '');
+-- of the rates, schedules and laws, only yours: the shipped ones come with
+-- the extension
+SELECT pg_catalog.pg_extension_config_dump('dunning.reference_rate', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('dunning.fee_schedule', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('dunning.fee_band', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('dunning.law', 'WHERE NOT shipped');
 -- the bookkeeping row is not dumped: after a restore, the next pass
 -- discovers every overdue invoice again
 SELECT pg_catalog.pg_extension_config_dump('dunning.engine', 'WHERE false');

@@ -2,7 +2,7 @@
 -- bench ledger (the floor's reads): the open overdue invoices not yet under
 -- dunning (or closed), every open state due for a look or whose invoice is
 -- paid or gone, each customer's assignment, hold and recent contacts, each
--- invoice's hold, and the open amounts of the invoices of the unsent
+-- invoice's hold and charges, and the open amounts of the invoices of the unsent
 -- reminders (the sweep).  Everything is read, nothing decided; the count
 -- keeps the rows from being optimised away.
 
@@ -40,5 +40,7 @@ swept AS MATERIALIZED (
    WHERE r.status IN ('pending', 'failed'))
 SELECT (SELECT count(*) FROM cand c JOIN cust k ON k.customer_id = c.customer_id
           LEFT JOIN LATERAL (SELECT max(h.until) AS until FROM dunning.hold h
-                              WHERE h.invoice_id = c.id) h ON true)
+                              WHERE h.invoice_id = c.id) h ON true
+          LEFT JOIN LATERAL (SELECT sum(x.amount) AS charged FROM dunning.charge x
+                              WHERE c.level > 0 AND x.invoice_id = c.id) x ON true)
        + (SELECT count(*) FROM swept) AS floor_rows_read \gset

@@ -4,7 +4,7 @@
 -- rows are loaded first, untimed; then one clock_timestamp() around the
 -- reads and the writes: reminders inserted (or updated, for one the sweep
 -- trimmed), archived reminders moved out of the queue, states updated where
--- they exist and inserted where not, history inserted.  Sets :floor_ms,
+-- they exist and inserted where not, history and charges inserted.  Sets :floor_ms,
 -- :floor_read_ms and :floor_rows.  With :floor_cold set, the extension's
 -- tables are emptied first (TRUNCATE, rolled back with the rest): the
 -- state a cold start begins from.
@@ -14,16 +14,19 @@ CREATE TEMP TABLE f_reminder (LIKE dunning.reminder) ON COMMIT DROP;
 CREATE TEMP TABLE f_archive (LIKE dunning.reminder_archive) ON COMMIT DROP;
 CREATE TEMP TABLE f_state (LIKE dunning.invoice_state) ON COMMIT DROP;
 CREATE TEMP TABLE f_history (LIKE dunning.history) ON COMMIT DROP;
+CREATE TEMP TABLE f_charge (LIKE dunning.charge) ON COMMIT DROP;
 SELECT format('COPY %s FROM %L', f, :'floor_dir' || '/' || t || '.copy')
   FROM (VALUES ('f_reminder', 'dunning.reminder'), ('f_archive', 'dunning.reminder_archive'),
-               ('f_state', 'dunning.invoice_state'), ('f_history', 'dunning.history')) v (f, t) \gexec
-ANALYZE f_reminder, f_archive, f_state, f_history;
+               ('f_state', 'dunning.invoice_state'), ('f_history', 'dunning.history'),
+               ('f_charge', 'dunning.charge')) v (f, t) \gexec
+ANALYZE f_reminder, f_archive, f_state, f_history, f_charge;
 \if :{?floor_cold}
 TRUNCATE dunning.reminder_event, dunning.reminder, dunning.reminder_archive,
-         dunning.invoice_state, dunning.history;
+         dunning.invoice_state, dunning.history, dunning.charge;
 \endif
 SELECT (SELECT count(*) FROM f_reminder) + (SELECT count(*) FROM f_archive)
-       + (SELECT count(*) FROM f_state) + (SELECT count(*) FROM f_history) AS floor_rows \gset
+       + (SELECT count(*) FROM f_state) + (SELECT count(*) FROM f_history)
+       + (SELECT count(*) FROM f_charge) AS floor_rows \gset
 
 SELECT clock_timestamp() AS f0 \gset
 \ir floor_read.sql
@@ -46,5 +49,6 @@ INSERT INTO dunning.invoice_state
 SELECT * FROM f_state f
  WHERE NOT EXISTS (SELECT 1 FROM dunning.invoice_state s WHERE s.invoice_id = f.invoice_id);
 INSERT INTO dunning.history SELECT * FROM f_history;
+INSERT INTO dunning.charge SELECT * FROM f_charge;
 SELECT 1000 * extract(epoch FROM clock_timestamp() - :'f0'::timestamptz) AS floor_ms \gset
 ROLLBACK;

@@ -4,12 +4,17 @@
 -- digest of the definition), types, comments, and every privilege on them.  Two
 -- databases whose lines are equal hold the same extension objects: a
 -- restore against its source, an updated install against a fresh one.
+-- Privileges are compared as sets: the order grants were given in does
+-- not matter.
+CREATE FUNCTION pg_temp.acl_set(acl aclitem[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE
+RETURN (SELECT array_agg(x::text ORDER BY x::text) FROM unnest(acl) x);
 WITH rel AS (
-  SELECT c.oid, c.relname, c.relkind, c.relacl
+  SELECT c.oid, c.relname, c.relkind, pg_temp.acl_set(c.relacl) AS relacl
     FROM pg_catalog.pg_class c
    WHERE c.relnamespace = 'dunning'::regnamespace),
 col AS (
-  SELECT r.relname, a.attname, a.attacl,
+  SELECT r.relname, a.attname, pg_temp.acl_set(a.attacl) AS attacl,
          row_number() OVER (PARTITION BY r.oid ORDER BY a.attnum) AS position,
          pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
          pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_value
@@ -36,7 +41,7 @@ SELECT line FROM (
   UNION ALL
   SELECT format('function %s %s security definer %s config %s acl %s',
                 p.oid::regprocedure, pg_catalog.md5(pg_catalog.pg_get_functiondef(p.oid)),
-                p.prosecdef, coalesce(p.proconfig::text, '-'), coalesce(p.proacl::text, '-'))
+                p.prosecdef, coalesce(p.proconfig::text, '-'), coalesce(pg_temp.acl_set(p.proacl)::text, '-'))
     FROM pg_catalog.pg_proc p
    WHERE p.pronamespace = 'dunning'::regnamespace AND p.prokind IN ('f', 'p')
   UNION ALL
@@ -49,7 +54,7 @@ SELECT line FROM (
    WHERE t.typnamespace = 'dunning'::regnamespace AND t.typtype IN ('c', 'e', 'd')
      AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.oid = t.typrelid AND r.relkind <> 'c')
   UNION ALL
-  SELECT format('schema acl %s', n.nspacl) FROM pg_catalog.pg_namespace n
+  SELECT format('schema acl %s', pg_temp.acl_set(n.nspacl)) FROM pg_catalog.pg_namespace n
    WHERE n.nspname = 'dunning'
   UNION ALL
   SELECT format('comment %s: %s', r.relname, d.description)

@@ -3,7 +3,8 @@
 # ON_ERROR_STOP): every object the extension keeps comes back (bindings of
 # the ledger and the customers, policies, steps naming the user's templates,
 # calendars and holidays, assignments, holds, the roles' grants, the state,
-# the history, the queue, the archive, the delivery events, the pass log),
+# the history, the queue, the archive, the delivery events, the pass log,
+# the charges, and the user's own rates, fee schedules and laws),
 # the extension's catalogue is the same (tables, columns in order, indexes,
 # constraints, triggers, functions, privileges: test/lib/catalog.sql), and
 # the next pass does in each restored database what it does in the source.
@@ -58,17 +59,30 @@ SELECT dunning.bind_customers('public.customers', 'id', email => 'email', name =
 
 INSERT INTO dunning.calendar (name, description) VALUES ('fr', 'French public holidays');
 INSERT INTO dunning.holiday (calendar, day, name) VALUES ('fr', '2024-04-01', 'Easter Monday');
+-- money rules of the user's: a rate, a fee schedule, a law, and a policy
+-- that charges interest and compensation under it
+INSERT INTO dunning.reference_rate (basis, valid_from, rate, source)
+    VALUES ('our_rate', '2024-01-01', 4.5, 'our terms of sale');
+INSERT INTO dunning.fee_schedule (name, currency, minimum) VALUES ('our_fees', 'EUR', 10);
+INSERT INTO dunning.fee_band (schedule, from_amount, percent)
+    VALUES ('our_fees', 0, 5), ('our_fees', 1000, 2);
+INSERT INTO dunning.law (name, description, basis, margin_business, compensation_business,
+                         legal_basis)
+    VALUES ('our_law', 'our terms of sale', 'our_rate', 4, 'our_fees', 'our terms, art. 9');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
-                            send_days, send_from, send_until, time_zone, calendar)
-    VALUES ('standard', 'EUR', true, 0, 7, '{1,2,3,4,5}', '08:00', '18:00', 'UTC', 'fr'),
-           ('gentle', 'EUR', false, 3, 10, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC', NULL);
+                            send_days, send_from, send_until, time_zone, calendar,
+                            law, interest_from_level, compensation_from_level)
+    VALUES ('standard', 'EUR', true, 0, 7, '{1,2,3,4,5}', '08:00', '18:00', 'UTC', 'fr',
+            'our_law', 1, 1),
+           ('gentle', 'EUR', false, 3, 10, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC', NULL,
+            NULL, NULL, NULL);
 INSERT INTO dunning.template (name, channel, locale, subject, body)
     VALUES ('friendly', 'email', 'en', 'Invoice reminder', 'Hello {{customer.name}}'),
            ('custom', 'email', 'en', 'Second reminder', 'Hello again');
 -- a step naming a template of the user's: a restore loads steps first
 INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
     VALUES ('standard', 1, 3, 'email', NULL, 0),
-           ('standard', 2, 14, 'email', 'custom', 0),
+           ('standard', 2, 14, 'email', 'custom', 5),
            ('gentle', 1, 5, 'email', 'friendly', 0);
 INSERT INTO dunning.assignment (customer_id, policy) VALUES (10, 'gentle');
 INSERT INTO dunning.hold (invoice_id, reason) VALUES (3, 'dispute');
@@ -106,7 +120,7 @@ my %rows = map {
 	$_ => $node->safe_psql('source', "SELECT count(*) FROM dunning.$_")
 } @tables;
 for my $t (qw(binding policy step template calendar holiday assignment hold role_grant
-	invoice_state history reminder reminder_archive reminder_event run_log))
+	invoice_state history reminder reminder_archive reminder_event run_log charge))
 {
 	ok($rows{$t} > 0, "the source has rows in dunning.$t ($rows{$t})");
 }
@@ -137,6 +151,8 @@ for my $db (qw(restored restored_plain))
 	}
 	is(query($db, 'SELECT count(*) FROM dunning.ledger'), '7',
 		"$db: the bound ledger shows every invoice");
+	is(query($db, q{SELECT count(*) FROM dunning.law WHERE NOT shipped}), '1',
+		"$db: the user's law comes back once, the shipped ones with the extension");
 	is(query($db, q{SELECT has_table_privilege('regress_restore_reader', 'dunning.invoice_status',
 	                       'SELECT') AND has_function_privilege('regress_restore_mailer',
 	                       'dunning.claim(text, integer, interval, text[])', 'EXECUTE')}),

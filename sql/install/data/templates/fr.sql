@@ -8,14 +8,18 @@
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'fr',
-   $t$Petit rappel : {{total_open}} en attente de paiement$t$,
+   $t$Petit rappel : {{total_due}} en attente de paiement$t$,
    $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
 
 Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :
 
-{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}
 {{/invoices}}
-Total dû : {{total_open}}
+{{#total_charges}}Montant principal : {{total_open}}
+{{#total_fees}}Frais : {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intérêts de retard : {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total dû : {{total_due}}
 
 {{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
 
@@ -33,9 +37,10 @@ Cordialement,
 <p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
 <p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :</p>
 <ul>
-{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total dû : {{total_open}}</strong></p>
+{{#total_charges}}<p>Montant principal : {{total_open}}{{#total_fees}}<br>Frais : {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Intérêts de retard : {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total dû : {{total_due}}</strong></p>
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
 <p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
 <p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
@@ -43,16 +48,26 @@ Cordialement,
 </body></html>
 $t$),
   ('firm', 'email', 'fr',
-   $t$Deuxième rappel : {{total_open}} toujours impayé$t$,
+   $t$Deuxième rappel : {{total_due}} toujours impayé$t$,
    $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
 
 Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :
 
-{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}
 {{/invoices}}
-Total dû : {{total_open}}
+{{#total_charges}}Montant principal : {{total_open}}
+{{#total_fees}}Frais : {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intérêts de retard : {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total dû : {{total_due}}
 
-{{#next_step}}Merci de régler ce montant avant le {{next_step.due_on}}.
+{{#fee}}Des frais de retard de {{fee}} ont été portés au débit de votre compte.
+
+{{/fee}}{{#fee_waived}}À titre de geste commercial, nous avons exceptionnellement renoncé aux frais de retard de {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Les intérêts de retard{{#interest_rate}} au taux annuel de {{interest_rate}} %{{/interest_rate}} et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}Merci de régler ce montant avant le {{next_step.due_on}}.
 
 {{/next_step}}{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
 
@@ -70,10 +85,14 @@ Cordialement,
 <p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
 <p>Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :</p>
 <ul>
-{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total dû : {{total_open}}</strong></p>
-{{#next_step}}<p>Merci de régler ce montant avant le {{next_step.due_on}}.</p>{{/next_step}}
+{{#total_charges}}<p>Montant principal : {{total_open}}{{#total_fees}}<br>Frais : {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Intérêts de retard : {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total dû : {{total_due}}</strong></p>
+{{#fee}}<p>Des frais de retard de {{fee}} ont été portés au débit de votre compte.</p>
+{{/fee}}{{#fee_waived}}<p>À titre de geste commercial, nous avons exceptionnellement renoncé aux frais de retard de {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Les intérêts de retard{{#interest_rate}} au taux annuel de {{interest_rate}} %{{/interest_rate}} et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}<p>Merci de régler ce montant avant le {{next_step.due_on}}.</p>{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
 <p>Si vous avez déjà effectué le paiement, merci, et veuillez ne pas tenir compte de ce message.</p>
 <p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
@@ -81,18 +100,26 @@ Cordialement,
 </body></html>
 $t$),
   ('final', 'email', 'fr',
-   $t$Dernier avis : {{total_open}} impayé$t$,
+   $t$Dernier avis : {{total_due}} impayé$t$,
    $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
 
 Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :
 
-{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}
 {{/invoices}}
-Total dû : {{total_open}}
+{{#total_charges}}Montant principal : {{total_open}}
+{{#total_fees}}Frais : {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intérêts de retard : {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total dû : {{total_due}}
 
-{{#fee}}Des frais de retard de {{fee}} s'appliquent.
+{{#fee}}Des frais de retard de {{fee}} ont été portés au débit de votre compte.
 
-{{/fee}}{{#next_step}}{{#next_step.handoff}}Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.
+{{/fee}}{{#fee_waived}}À titre de geste commercial, nous avons exceptionnellement renoncé aux frais de retard de {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Les intérêts de retard{{#interest_rate}} au taux annuel de {{interest_rate}} %{{/interest_rate}} et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.
 
 {{/next_step.handoff}}{{#next_step.suspend}}Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.
 
@@ -110,11 +137,14 @@ Cordialement,
 <p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
 <p>Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :</p>
 <ul>
-{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}</li>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total dû : {{total_open}}</strong></p>
-{{#fee}}<p>Des frais de retard de {{fee}} s'appliquent.</p>{{/fee}}
-{{#next_step}}{{#next_step.handoff}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.</p>{{/next_step.suspend}}{{/next_step}}
+{{#total_charges}}<p>Montant principal : {{total_open}}{{#total_fees}}<br>Frais : {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Intérêts de retard : {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total dû : {{total_due}}</strong></p>
+{{#fee}}<p>Des frais de retard de {{fee}} ont été portés au débit de votre compte.</p>
+{{/fee}}{{#fee_waived}}<p>À titre de geste commercial, nous avons exceptionnellement renoncé aux frais de retard de {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Les intérêts de retard{{#interest_rate}} au taux annuel de {{interest_rate}} %{{/interest_rate}} et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous transmettrons le dossier à notre partenaire de recouvrement.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Sans règlement de votre part avant le {{next_step.due_on}}, nous devrons suspendre votre service.</p>{{/next_step.suspend}}{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
 <p>Si la facture pose problème ou si vous avez besoin d'un délai, contactez-nous : nous trouverons une solution ensemble.</p>
 <p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
@@ -126,9 +156,13 @@ $t$),
 
 Malgré nos rappels, le montant suivant reste impayé ; nous avons donc transmis votre dossier à notre partenaire de recouvrement :
 
-{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}
 {{/invoices}}
-Total dû : {{total_open}}
+{{#total_charges}}Montant principal : {{total_open}}
+{{#total_fees}}Frais : {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intérêts de retard : {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total dû : {{total_due}}
 
 Notre partenaire prendra contact avec vous prochainement. Si vous réglez le montant dès maintenant, le dossier sera clos.
 

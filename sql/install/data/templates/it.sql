@@ -8,14 +8,18 @@
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'it',
-   $t$Promemoria: pagamento di {{total_open}} scaduto$t$,
+   $t$Promemoria: pagamento di {{total_due}} scaduto$t$,
    $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
 
 le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:
 
-{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}
 {{/invoices}}
-Totale dovuto: {{total_open}}
+{{#total_charges}}Capitale: {{total_open}}
+{{#total_fees}}Spese: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Interessi di mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Risarcimento forfettario dei costi di recupero: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totale dovuto: {{total_due}}
 
 {{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
 
@@ -33,9 +37,10 @@ Cordiali saluti,
 <p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
 <p>le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:</p>
 <ul>
-{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totale dovuto: {{total_open}}</strong></p>
+{{#total_charges}}<p>Capitale: {{total_open}}{{#total_fees}}<br>Spese: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Interessi di mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Risarcimento forfettario dei costi di recupero: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totale dovuto: {{total_due}}</strong></p>
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
 <p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
 <p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
@@ -43,16 +48,26 @@ Cordiali saluti,
 </body></html>
 $t$),
   ('firm', 'email', 'it',
-   $t$Secondo sollecito: {{total_open}} ancora da pagare$t$,
+   $t$Secondo sollecito: {{total_due}} ancora da pagare$t$,
    $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
 
 nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:
 
-{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}
 {{/invoices}}
-Totale dovuto: {{total_open}}
+{{#total_charges}}Capitale: {{total_open}}
+{{#total_fees}}Spese: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Interessi di mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Risarcimento forfettario dei costi di recupero: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totale dovuto: {{total_due}}
 
-{{#next_step}}La preghiamo di saldare l'importo entro il {{next_step.due_on}}.
+{{#fee}}Sul suo conto sono state addebitate spese di sollecito pari a {{fee}}.
+
+{{/fee}}{{#fee_waived}}Come gesto di cortesia, per questa volta abbiamo rinunciato alle spese di sollecito di {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Gli interessi di mora{{#interest_rate}} al tasso annuo del {{interest_rate}}%{{/interest_rate}} e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}La preghiamo di saldare l'importo entro il {{next_step.due_on}}.
 
 {{/next_step}}{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
 
@@ -70,10 +85,14 @@ Cordiali saluti,
 <p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
 <p>nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:</p>
 <ul>
-{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totale dovuto: {{total_open}}</strong></p>
-{{#next_step}}<p>La preghiamo di saldare l'importo entro il {{next_step.due_on}}.</p>{{/next_step}}
+{{#total_charges}}<p>Capitale: {{total_open}}{{#total_fees}}<br>Spese: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Interessi di mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Risarcimento forfettario dei costi di recupero: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totale dovuto: {{total_due}}</strong></p>
+{{#fee}}<p>Sul suo conto sono state addebitate spese di sollecito pari a {{fee}}.</p>
+{{/fee}}{{#fee_waived}}<p>Come gesto di cortesia, per questa volta abbiamo rinunciato alle spese di sollecito di {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Gli interessi di mora{{#interest_rate}} al tasso annuo del {{interest_rate}}%{{/interest_rate}} e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}<p>La preghiamo di saldare l'importo entro il {{next_step.due_on}}.</p>{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
 <p>Se ha già effettuato il pagamento, la ringraziamo e la preghiamo di ignorare questo messaggio.</p>
 <p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
@@ -81,18 +100,26 @@ Cordiali saluti,
 </body></html>
 $t$),
   ('final', 'email', 'it',
-   $t$Ultimo avviso: {{total_open}} non pagato$t$,
+   $t$Ultimo avviso: {{total_due}} non pagato$t$,
    $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
 
 questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:
 
-{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}
 {{/invoices}}
-Totale dovuto: {{total_open}}
+{{#total_charges}}Capitale: {{total_open}}
+{{#total_fees}}Spese: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Interessi di mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Risarcimento forfettario dei costi di recupero: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totale dovuto: {{total_due}}
 
-{{#fee}}Si applicano spese di sollecito di {{fee}}.
+{{#fee}}Sul suo conto sono state addebitate spese di sollecito pari a {{fee}}.
 
-{{/fee}}{{#next_step}}{{#next_step.handoff}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.
+{{/fee}}{{#fee_waived}}Come gesto di cortesia, per questa volta abbiamo rinunciato alle spese di sollecito di {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Gli interessi di mora{{#interest_rate}} al tasso annuo del {{interest_rate}}%{{/interest_rate}} e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.
 
 {{/next_step.handoff}}{{#next_step.suspend}}Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.
 
@@ -110,11 +137,14 @@ Cordiali saluti,
 <p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
 <p>questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:</p>
 <ul>
-{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totale dovuto: {{total_open}}</strong></p>
-{{#fee}}<p>Si applicano spese di sollecito di {{fee}}.</p>{{/fee}}
-{{#next_step}}{{#next_step.handoff}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.</p>{{/next_step.suspend}}{{/next_step}}
+{{#total_charges}}<p>Capitale: {{total_open}}{{#total_fees}}<br>Spese: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Interessi di mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Risarcimento forfettario dei costi di recupero: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totale dovuto: {{total_due}}</strong></p>
+{{#fee}}<p>Sul suo conto sono state addebitate spese di sollecito pari a {{fee}}.</p>
+{{/fee}}{{#fee_waived}}<p>Come gesto di cortesia, per questa volta abbiamo rinunciato alle spese di sollecito di {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Gli interessi di mora{{#interest_rate}} al tasso annuo del {{interest_rate}}%{{/interest_rate}} e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, affideremo la pratica al nostro partner per il recupero crediti.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Se non riceveremo il pagamento entro il {{next_step.due_on}}, dovremo sospendere il servizio.</p>{{/next_step.suspend}}{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
 <p>Se la fattura presenta un problema o le serve più tempo, ci contatti: troveremo insieme una soluzione.</p>
 <p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
@@ -126,9 +156,13 @@ $t$),
 
 nonostante i nostri solleciti, il seguente importo risulta ancora non pagato; abbiamo quindi affidato la pratica al nostro partner per il recupero crediti:
 
-{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}
 {{/invoices}}
-Totale dovuto: {{total_open}}
+{{#total_charges}}Capitale: {{total_open}}
+{{#total_fees}}Spese: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Interessi di mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Risarcimento forfettario dei costi di recupero: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totale dovuto: {{total_due}}
 
 Il nostro partner la contatterà a breve. Se salda ora l'importo, la pratica verrà chiusa.
 

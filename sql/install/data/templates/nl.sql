@@ -8,14 +8,18 @@
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'nl',
-   $t$Vriendelijke herinnering: {{total_open}} staat open$t$,
+   $t$Vriendelijke herinnering: {{total_due}} staat open$t$,
    $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
 
 Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:
 
-{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}
 {{/invoices}}
-Totaal openstaand: {{total_open}}
+{{#total_charges}}Hoofdsom: {{total_open}}
+{{#total_fees}}Kosten: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Wettelijke rente: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Vergoeding voor incassokosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totaal verschuldigd: {{total_due}}
 
 {{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
 
@@ -33,9 +37,10 @@ Met vriendelijke groet,
 <p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
 <p>Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:</p>
 <ul>
-{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totaal openstaand: {{total_open}}</strong></p>
+{{#total_charges}}<p>Hoofdsom: {{total_open}}{{#total_fees}}<br>Kosten: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Wettelijke rente: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Vergoeding voor incassokosten: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totaal verschuldigd: {{total_due}}</strong></p>
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
 <p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
 <p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
@@ -43,16 +48,26 @@ Met vriendelijke groet,
 </body></html>
 $t$),
   ('firm', 'email', 'nl',
-   $t$Tweede herinnering: {{total_open}} is nog niet betaald$t$,
+   $t$Tweede herinnering: {{total_due}} is nog niet betaald$t$,
    $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
 
 Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:
 
-{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}
 {{/invoices}}
-Totaal openstaand: {{total_open}}
+{{#total_charges}}Hoofdsom: {{total_open}}
+{{#total_fees}}Kosten: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Wettelijke rente: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Vergoeding voor incassokosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totaal verschuldigd: {{total_due}}
 
-{{#next_step}}Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.
+{{#fee}}We hebben administratiekosten van {{fee}} in rekening gebracht.
+
+{{/fee}}{{#fee_waived}}Uit coulance brengen we deze keer de administratiekosten van {{fee_waived}} niet in rekening.
+
+{{/fee_waived}}{{#legal_basis}}De wettelijke rente{{#interest_rate}} van {{interest_rate}}% per jaar{{/interest_rate}} en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.
+
+{{/legal_basis}}{{#next_step}}Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.
 
 {{/next_step}}{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
 
@@ -70,10 +85,14 @@ Met vriendelijke groet,
 <p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
 <p>Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:</p>
 <ul>
-{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totaal openstaand: {{total_open}}</strong></p>
-{{#next_step}}<p>Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.</p>{{/next_step}}
+{{#total_charges}}<p>Hoofdsom: {{total_open}}{{#total_fees}}<br>Kosten: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Wettelijke rente: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Vergoeding voor incassokosten: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totaal verschuldigd: {{total_due}}</strong></p>
+{{#fee}}<p>We hebben administratiekosten van {{fee}} in rekening gebracht.</p>
+{{/fee}}{{#fee_waived}}<p>Uit coulance brengen we deze keer de administratiekosten van {{fee_waived}} niet in rekening.</p>
+{{/fee_waived}}{{#legal_basis}}<p>De wettelijke rente{{#interest_rate}} van {{interest_rate}}% per jaar{{/interest_rate}} en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.</p>
+{{/legal_basis}}{{#next_step}}<p>Wij verzoeken u het bedrag vóór {{next_step.due_on}} te voldoen.</p>{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
 <p>Heeft u al betaald? Dank u wel, dan kunt u dit bericht als niet verzonden beschouwen.</p>
 <p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
@@ -81,18 +100,26 @@ Met vriendelijke groet,
 </body></html>
 $t$),
   ('final', 'email', 'nl',
-   $t$Laatste aanmaning: {{total_open}} onbetaald$t$,
+   $t$Laatste aanmaning: {{total_due}} onbetaald$t$,
    $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
 
 Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:
 
-{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}
 {{/invoices}}
-Totaal openstaand: {{total_open}}
+{{#total_charges}}Hoofdsom: {{total_open}}
+{{#total_fees}}Kosten: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Wettelijke rente: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Vergoeding voor incassokosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totaal verschuldigd: {{total_due}}
 
-{{#fee}}Er worden administratiekosten van {{fee}} in rekening gebracht.
+{{#fee}}We hebben administratiekosten van {{fee}} in rekening gebracht.
 
-{{/fee}}{{#next_step}}{{#next_step.handoff}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.
+{{/fee}}{{#fee_waived}}Uit coulance brengen we deze keer de administratiekosten van {{fee_waived}} niet in rekening.
+
+{{/fee_waived}}{{#legal_basis}}De wettelijke rente{{#interest_rate}} van {{interest_rate}}% per jaar{{/interest_rate}} en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.
+
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.
 
 {{/next_step.handoff}}{{#next_step.suspend}}Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.
 
@@ -110,11 +137,14 @@ Met vriendelijke groet,
 <p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
 <p>Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:</p>
 <ul>
-{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Totaal openstaand: {{total_open}}</strong></p>
-{{#fee}}<p>Er worden administratiekosten van {{fee}} in rekening gebracht.</p>{{/fee}}
-{{#next_step}}{{#next_step.handoff}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.</p>{{/next_step.suspend}}{{/next_step}}
+{{#total_charges}}<p>Hoofdsom: {{total_open}}{{#total_fees}}<br>Kosten: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Wettelijke rente: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Vergoeding voor incassokosten: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totaal verschuldigd: {{total_due}}</strong></p>
+{{#fee}}<p>We hebben administratiekosten van {{fee}} in rekening gebracht.</p>
+{{/fee}}{{#fee_waived}}<p>Uit coulance brengen we deze keer de administratiekosten van {{fee_waived}} niet in rekening.</p>
+{{/fee_waived}}{{#legal_basis}}<p>De wettelijke rente{{#interest_rate}} van {{interest_rate}}% per jaar{{/interest_rate}} en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.</p>
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, dragen we de vordering over aan onze incassopartner.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Als we de betaling niet vóór {{next_step.due_on}} ontvangen, moeten we uw dienst opschorten.</p>{{/next_step.suspend}}{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
 <p>Klopt er iets niet aan de factuur of heeft u meer tijd nodig? Neem contact met ons op, dan zoeken we samen naar een oplossing.</p>
 <p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
@@ -126,9 +156,13 @@ $t$),
 
 Ondanks onze herinneringen staat het volgende bedrag nog open. We hebben uw dossier daarom overgedragen aan onze incassopartner:
 
-{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}
 {{/invoices}}
-Totaal openstaand: {{total_open}}
+{{#total_charges}}Hoofdsom: {{total_open}}
+{{#total_fees}}Kosten: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Wettelijke rente: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Vergoeding voor incassokosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totaal verschuldigd: {{total_due}}
 
 Onze incassopartner neemt binnenkort contact met u op. Als u het bedrag nu voldoet, wordt het dossier gesloten.
 

@@ -8,14 +8,18 @@
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'pt',
-   $t$Lembrete: pagamento de {{total_open}} em atraso$t$,
+   $t$Lembrete: pagamento de {{total_due}} em atraso$t$,
    $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
 
 Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:
 
-{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}
 {{/invoices}}
-Total em aberto: {{total_open}}
+{{#total_charges}}Capital: {{total_open}}
+{{#total_fees}}Encargos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Juros de mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnização pelos custos de cobrança: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total em dívida: {{total_due}}
 
 {{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
 
@@ -33,9 +37,10 @@ Atenciosamente,
 <p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
 <p>Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:</p>
 <ul>
-{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total em aberto: {{total_open}}</strong></p>
+{{#total_charges}}<p>Capital: {{total_open}}{{#total_fees}}<br>Encargos: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Juros de mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnização pelos custos de cobrança: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total em dívida: {{total_due}}</strong></p>
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
 <p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
 <p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
@@ -43,16 +48,26 @@ Atenciosamente,
 </body></html>
 $t$),
   ('firm', 'email', 'pt',
-   $t$Segundo aviso: {{total_open}} continua em aberto$t$,
+   $t$Segundo aviso: {{total_due}} continua em aberto$t$,
    $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
 
 Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:
 
-{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}
 {{/invoices}}
-Total em aberto: {{total_open}}
+{{#total_charges}}Capital: {{total_open}}
+{{#total_fees}}Encargos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Juros de mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnização pelos custos de cobrança: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total em dívida: {{total_due}}
 
-{{#next_step}}Pedimos que quite o valor até {{next_step.due_on}}.
+{{#fee}}Foi acrescentada à sua conta uma taxa de atraso de {{fee}}.
+
+{{/fee}}{{#fee_waived}}Como cortesia, desta vez dispensamos a taxa de atraso de {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Os juros de mora{{#interest_rate}} à taxa anual de {{interest_rate}}%{{/interest_rate}} e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}Pedimos que quite o valor até {{next_step.due_on}}.
 
 {{/next_step}}{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
 
@@ -70,10 +85,14 @@ Atenciosamente,
 <p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
 <p>Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:</p>
 <ul>
-{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total em aberto: {{total_open}}</strong></p>
-{{#next_step}}<p>Pedimos que quite o valor até {{next_step.due_on}}.</p>{{/next_step}}
+{{#total_charges}}<p>Capital: {{total_open}}{{#total_fees}}<br>Encargos: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Juros de mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnização pelos custos de cobrança: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total em dívida: {{total_due}}</strong></p>
+{{#fee}}<p>Foi acrescentada à sua conta uma taxa de atraso de {{fee}}.</p>
+{{/fee}}{{#fee_waived}}<p>Como cortesia, desta vez dispensamos a taxa de atraso de {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Os juros de mora{{#interest_rate}} à taxa anual de {{interest_rate}}%{{/interest_rate}} e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}<p>Pedimos que quite o valor até {{next_step.due_on}}.</p>{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
 <p>Se já efetuou o pagamento, agradecemos e pedimos que desconsidere esta mensagem.</p>
 <p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
@@ -81,18 +100,26 @@ Atenciosamente,
 </body></html>
 $t$),
   ('final', 'email', 'pt',
-   $t$Último aviso: {{total_open}} em atraso$t$,
+   $t$Último aviso: {{total_due}} em atraso$t$,
    $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
 
 Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:
 
-{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}
 {{/invoices}}
-Total em aberto: {{total_open}}
+{{#total_charges}}Capital: {{total_open}}
+{{#total_fees}}Encargos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Juros de mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnização pelos custos de cobrança: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total em dívida: {{total_due}}
 
-{{#fee}}É aplicada uma taxa de atraso de {{fee}}.
+{{#fee}}Foi acrescentada à sua conta uma taxa de atraso de {{fee}}.
 
-{{/fee}}{{#next_step}}{{#next_step.handoff}}Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.
+{{/fee}}{{#fee_waived}}Como cortesia, desta vez dispensamos a taxa de atraso de {{fee_waived}}.
+
+{{/fee_waived}}{{#legal_basis}}Os juros de mora{{#interest_rate}} à taxa anual de {{interest_rate}}%{{/interest_rate}} e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).
+
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.
 
 {{/next_step.handoff}}{{#next_step.suspend}}Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.
 
@@ -110,11 +137,14 @@ Atenciosamente,
 <p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
 <p>Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:</p>
 <ul>
-{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}</li>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>
-<p><strong>Total em aberto: {{total_open}}</strong></p>
-{{#fee}}<p>É aplicada uma taxa de atraso de {{fee}}.</p>{{/fee}}
-{{#next_step}}{{#next_step.handoff}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.</p>{{/next_step.suspend}}{{/next_step}}
+{{#total_charges}}<p>Capital: {{total_open}}{{#total_fees}}<br>Encargos: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Juros de mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnização pelos custos de cobrança: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total em dívida: {{total_due}}</strong></p>
+{{#fee}}<p>Foi acrescentada à sua conta uma taxa de atraso de {{fee}}.</p>
+{{/fee}}{{#fee_waived}}<p>Como cortesia, desta vez dispensamos a taxa de atraso de {{fee_waived}}.</p>
+{{/fee_waived}}{{#legal_basis}}<p>Os juros de mora{{#interest_rate}} à taxa anual de {{interest_rate}}%{{/interest_rate}} e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).</p>
+{{/legal_basis}}{{#next_step}}{{#next_step.handoff}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, encaminharemos a dívida ao nosso parceiro de cobrança.</p>{{/next_step.handoff}}{{#next_step.suspend}}<p>Caso não recebamos o pagamento até {{next_step.due_on}}, teremos de suspender o seu serviço.</p>{{/next_step.suspend}}{{/next_step}}
 {{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
 <p>Se houver algum problema com a fatura ou se precisar de mais prazo, entre em contato conosco: encontraremos juntos uma solução.</p>
 <p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
@@ -126,9 +156,13 @@ $t$),
 
 Apesar dos nossos lembretes, o seguinte valor continua em aberto, por isso encaminhamos a sua conta ao nosso parceiro de cobrança:
 
-{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}
 {{/invoices}}
-Total em aberto: {{total_open}}
+{{#total_charges}}Capital: {{total_open}}
+{{#total_fees}}Encargos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Juros de mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnização pelos custos de cobrança: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total em dívida: {{total_due}}
 
 O nosso parceiro entrará em contato em breve. Se quitar o valor agora, o processo será encerrado.
 

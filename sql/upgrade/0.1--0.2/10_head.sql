@@ -3,11 +3,16 @@
  * dunning--0.1--0.2.sql
  *	  ALTER EXTENSION dunning UPDATE from 0.1 to 0.2.
  *
+ * Built by the Makefile (UPGRADE_0_2) from the pieces in sql/upgrade/0.1--0.2/
+ * and the install files of what 0.2 adds.
+ *
  * 0.2 renames the views whose names differed from a table's by one letter,
  * adds dunning.rediscover() and dunning.restoring(), lets a pass on the
  * same day as the previous one check only the unsent reminders of holds
  * placed since, keeps a restore from marking invoices for a look, and
- * passes no empty list to the settle rule.  test/t/007_upgrade.pl checks that a 0.1 database updated
+ * passes no empty list to the settle rule, and brings money: reference
+ * rates, fee schedules, late-payment laws, and charges raised with the
+ * reminders.  test/t/007_upgrade.pl checks that a 0.1 database updated
  * with this script has the catalogue of a fresh 0.2 install.
  *
  *-------------------------------------------------------------------------
@@ -79,6 +84,11 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
+    RAISE EXCEPTION 'the % has both a fee and a fee schedule', what
+      USING ERRCODE = 'check_violation',
+            HINT = 'Give either a fixed fee or a fee schedule, and set the other to 0 or NULL.';
+  END IF;
   -- a restore loads the steps before the templates they name: this check
   -- waits for the templates then
   IF NEW.template IS NOT NULL
@@ -322,7 +332,8 @@ BEGIN
     -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
     -- payload, an error or an event's detail, which may name a person
     FOR obj IN
-      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect']) v
+      SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect',
+                                  'charges_to_post', 'reference_rates_in_effect']) v
        WHERE to_regclass('dunning.' || v) IS NOT NULL
     LOOP
       EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
@@ -332,7 +343,14 @@ BEGIN
                      ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
                      ' updated_at, archived_at) ON dunning.all_reminders TO %I', role_name);
     END IF;
-    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log TO %I', role_name);
+    EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log,'
+                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
+                   role_name);
+    -- a charge's amounts and dates, not how it was found or why it was
+    -- waived, which may name a person
+    EXECUTE format('GRANT SELECT (id, invoice_id, customer_id, kind, amount, currency, level,'
+                   ' period_from, period_to, policy, reminder_id, run_id, raised_at, waived_at,'
+                   ' posted_at, posted_ref) ON dunning.charge TO %I', role_name);
     EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
                    role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
@@ -340,7 +358,8 @@ BEGIN
   IF kind = 'admin' THEN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
     EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
-                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale TO %I',
+                   ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale,'
+                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
                    role_name);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
@@ -381,6 +400,8 @@ BEGIN
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
     EXECUTE format('GRANT SELECT (customer_id, status, as_of) ON dunning.reminder,'
                    ' dunning.reminder_archive TO %I', role_name);
+    EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'
+                   ' ON dunning.charge TO %I', role_name);
   END IF;
   IF kind = 'mailer' THEN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
@@ -394,5 +415,3 @@ $$;
 COMMENT ON FUNCTION dunning.apply_grant(name, text) IS
   'Grants one role what one kind of access (admin, reader, mailer) needs.';
 
--- every role given access gets it again, new functions included
-SELECT dunning.apply_grants();

@@ -61,7 +61,8 @@ INSTALL_SQL = \
 	sql/install/28_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the update from 0.1, built the same way: its own pieces, and the install
-# files of what 0.2 adds (so that each new object is written once)
+# files of what 0.2 adds or changes (so that each object is written once;
+# the files of functions alone say CREATE OR REPLACE, and serve both)
 UPGRADE_0_2 = \
 	sql/upgrade/0.1--0.2/10_head.sql \
 	sql/upgrade/0.1--0.2/20_money_start.sql \
@@ -74,6 +75,10 @@ UPGRADE_0_2 = \
 	sql/upgrade/0.1--0.2/30_columns.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
+	sql/install/23_settle.sql \
+	sql/install/24_claim.sql \
+	sql/install/25_answer.sql \
+	sql/install/26_cancel.sql \
 	sql/upgrade/0.1--0.2/50_tail.sql
 BUILT_UPGRADES = $(EXTENSION)--0.1--0.2.sql
 DATA_built = $(BUILT_SCRIPT) $(BUILT_UPGRADES)

@@ -34,7 +34,7 @@
  * instant in a time zone (until is that day or later, or none), if any:
  * its reason.
  */
-CREATE FUNCTION dunning.hold_in_force(invoice_id anyelement, customer_id anycompatible,
+CREATE OR REPLACE FUNCTION dunning.hold_in_force(invoice_id anyelement, customer_id anycompatible,
                                       at timestamptz, time_zone text)
 RETURNS text
 LANGUAGE sql STABLE
@@ -55,7 +55,7 @@ COMMENT ON FUNCTION dunning.hold_in_force(anyelement, anycompatible, timestamptz
  * owner (dunning.ledger_open_amounts), with one index scan for all.
  */
 -- (plpgsql: its plan is kept for the session, as a claim calls it each time)
-CREATE FUNCTION dunning.unsent_changed(ids bigint[], as_of timestamptz) RETURNS bigint[]
+CREATE OR REPLACE FUNCTION dunning.unsent_changed(ids bigint[], as_of timestamptz) RETURNS bigint[]
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -106,7 +106,7 @@ COMMENT ON FUNCTION dunning.unsent_changed(bigint[], timestamptz) IS
  * Returns how many reminders were cancelled and trimmed, and how many
  * invoices resolved.
  */
-CREATE FUNCTION dunning.settle_unsent(ids bigint[], as_of timestamptz, run_id bigint,
+CREATE OR REPLACE FUNCTION dunning.settle_unsent(ids bigint[], as_of timestamptz, run_id bigint,
                                       OUT cancelled bigint, OUT trimmed bigint,
                                       OUT resolved bigint)
 LANGUAGE plpgsql
@@ -269,7 +269,7 @@ COMMENT ON FUNCTION dunning.settle_unsent(bigint[], timestamptz, bigint) IS
  * The pass's sweep: the unsent reminders not being claimed right now, those
  * the ledger no longer agrees with settled by the rule above.
  */
-CREATE FUNCTION dunning.sweep_unsent(as_of timestamptz, run_id bigint,
+CREATE OR REPLACE FUNCTION dunning.sweep_unsent(as_of timestamptz, run_id bigint,
                                      held_since timestamptz DEFAULT NULL,
                                      OUT cancelled bigint, OUT trimmed bigint,
                                      OUT resolved bigint)

@@ -7,7 +7,7 @@
  */
 
 -- Checks shared by claim, ack and nack.
-CREATE FUNCTION dunning.require_consumer(consumer text) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.require_consumer(consumer text) RETURNS void
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -27,7 +27,7 @@ COMMENT ON FUNCTION dunning.require_consumer(text) IS
  * archive keeps it (its updated_at is when it was archived); an id of no
  * reminder is an error with the hint given.
  */
-CREATE FUNCTION dunning.locked_reminder(reminder_id bigint, hint text)
+CREATE OR REPLACE FUNCTION dunning.locked_reminder(reminder_id bigint, hint text)
 RETURNS dunning.reminder
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -56,7 +56,7 @@ COMMENT ON FUNCTION dunning.locked_reminder(bigint, text) IS
  * claimed by one role is answered for by that role only, whatever consumer
  * name another role gives.
  */
-CREATE FUNCTION dunning.require_lease_role(r dunning.reminder) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.require_lease_role(r dunning.reminder) RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -74,7 +74,7 @@ COMMENT ON FUNCTION dunning.require_lease_role(dunning.reminder) IS
   'Raises a clear error unless the session''s role is the one that claimed the reminder.';
 
 -- A lease is between a second and an hour: dunning.extend() renews it.
-CREATE FUNCTION dunning.require_lease(lease interval) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.require_lease(lease interval) RETURNS void
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -94,7 +94,7 @@ COMMENT ON FUNCTION dunning.require_lease(interval) IS
  * The reminder a consumer answers for, locked: it must exist and be leased
  * to that consumer, claimed by the session's role.
  */
-CREATE FUNCTION dunning.leased_reminder(consumer text, reminder_id bigint, verb text)
+CREATE OR REPLACE FUNCTION dunning.leased_reminder(consumer text, reminder_id bigint, verb text)
 RETURNS dunning.reminder
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -137,7 +137,7 @@ $$;
 COMMENT ON FUNCTION dunning.leased_reminder(text, bigint, text) IS
   'Locks and returns a reminder leased to the consumer, or raises a clear error saying why not.';
 
-CREATE FUNCTION dunning.claim(consumer text, max integer DEFAULT 100,
+CREATE OR REPLACE FUNCTION dunning.claim(consumer text, max integer DEFAULT 100,
                               lease interval DEFAULT '5 minutes', channels text[] DEFAULT NULL)
 RETURNS SETOF dunning.reminder
 LANGUAGE plpgsql

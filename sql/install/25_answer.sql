@@ -6,7 +6,7 @@
  *-------------------------------------------------------------------------
  */
 
-CREATE FUNCTION dunning.ack(consumer text, reminder_id bigint, provider_ref text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION dunning.ack(consumer text, reminder_id bigint, provider_ref text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -21,7 +21,7 @@ $$;
 COMMENT ON FUNCTION dunning.ack(text, bigint, text) IS
   'Records that the consumer holding its lease delivered the reminder (status sent, moved to the archive), with the provider''s reference.';
 
-CREATE FUNCTION dunning.ack(consumer text, reminder_ids bigint[], provider_refs text[] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION dunning.ack(consumer text, reminder_ids bigint[], provider_refs text[] DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -82,13 +82,13 @@ COMMENT ON FUNCTION dunning.ack(text, bigint[], text[]) IS
   'Acknowledges a batch of reminders, all or none, moving them to the archive; returns how many.';
 
 -- How long a rejected reminder waits before it is claimed again (src/backoff.c).
-CREATE FUNCTION dunning.delivery_retry_delay(attempts integer) RETURNS interval
+CREATE OR REPLACE FUNCTION dunning.delivery_retry_delay(attempts integer) RETURNS interval
 AS 'MODULE_PATHNAME', 'dunning_delivery_retry_delay'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION dunning.delivery_retry_delay(integer) IS
   'How long a reminder rejected by a mailer waits before it can be claimed again, after that many attempts: 1 minute, doubled with each attempt, at most 6 hours.';
 
-CREATE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
+CREATE OR REPLACE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
                              retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql
@@ -127,7 +127,7 @@ $$;
 COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval, boolean) IS
   'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive) after dunning.max_attempts attempts or at once when permanent; returns failed or dead.';
 
-CREATE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
+CREATE OR REPLACE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
                              retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS integer
 LANGUAGE plpgsql
@@ -150,7 +150,7 @@ COMMENT ON FUNCTION dunning.nack(text, bigint[], text, interval, boolean) IS
  * delivering.  Only leases still running, held under that consumer's name
  * by the session's role, are renewed; the others are no longer its own.
  */
-CREATE FUNCTION dunning.extend(consumer text, reminder_ids bigint[], lease interval)
+CREATE OR REPLACE FUNCTION dunning.extend(consumer text, reminder_ids bigint[], lease interval)
 RETURNS bigint[]
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -175,7 +175,7 @@ $$;
 COMMENT ON FUNCTION dunning.extend(text, bigint[], interval) IS
   'Renews, for the lease given from now, the running leases the consumer holds (claimed by the session''s role) on these reminders; returns the ids renewed: the others are no longer the consumer''s to deliver.';
 
-CREATE FUNCTION dunning.record_event(reminder_id bigint, kind text,
+CREATE OR REPLACE FUNCTION dunning.record_event(reminder_id bigint, kind text,
                                      at timestamptz DEFAULT pg_catalog.now(),
                                      detail jsonb DEFAULT NULL)
 RETURNS bigint

@@ -15,7 +15,7 @@
  * running lease on is refused: it may be on its way.  The invoices keep
  * their level; a hold, not a cancellation, stops their dunning.
  */
-CREATE FUNCTION dunning.cancel(reminder_ids bigint[], reason text)
+CREATE OR REPLACE FUNCTION dunning.cancel(reminder_ids bigint[], reason text)
 RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -76,7 +76,7 @@ $$;
 COMMENT ON FUNCTION dunning.cancel(bigint[], text) IS
   'Cancels reminders still in the queue, all or none, with a reason: they move to the archive as cancelled and the history says so; one whose lease is running is refused; returns how many.';
 
-CREATE FUNCTION dunning.cancel(reminder_id bigint, reason text)
+CREATE OR REPLACE FUNCTION dunning.cancel(reminder_id bigint, reason text)
 RETURNS integer
 LANGUAGE sql
 SECURITY DEFINER

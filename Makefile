@@ -48,17 +48,18 @@ INSTALL_SQL = \
 	sql/install/15_queue.sql \
 	sql/install/16_state.sql \
 	sql/install/17_charge.sql \
-	sql/install/18_pass.sql \
-	sql/install/19_look_again.sql \
-	sql/install/20_derived_views.sql \
-	sql/install/21_workers.sql \
-	sql/install/22_events.sql \
-	sql/install/23_settle.sql \
-	sql/install/24_claim.sql \
-	sql/install/25_answer.sql \
-	sql/install/26_cancel.sql \
-	sql/install/27_privileges.sql \
-	sql/install/28_dump.sql
+	sql/install/18_statement.sql \
+	sql/install/19_pass.sql \
+	sql/install/20_look_again.sql \
+	sql/install/21_derived_views.sql \
+	sql/install/22_workers.sql \
+	sql/install/23_events.sql \
+	sql/install/24_settle.sql \
+	sql/install/25_claim.sql \
+	sql/install/26_answer.sql \
+	sql/install/27_cancel.sql \
+	sql/install/28_privileges.sql \
+	sql/install/29_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the update from 0.1, built the same way: its own pieces, and the install
 # files of what 0.2 adds or changes (so that each object is written once;
@@ -73,12 +74,23 @@ UPGRADE_0_2 = \
 	sql/install/07_law.sql \
 	sql/install/data/laws.sql \
 	sql/upgrade/0.1--0.2/30_columns.sql \
+	sql/upgrade/0.1--0.2/35_payments.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
-	sql/install/23_settle.sql \
-	sql/install/24_claim.sql \
-	sql/install/25_answer.sql \
-	sql/install/26_cancel.sql \
+	sql/install/18_statement.sql \
+	sql/install/24_settle.sql \
+	sql/install/25_claim.sql \
+	sql/install/26_answer.sql \
+	sql/install/27_cancel.sql \
+	sql/upgrade/0.1--0.2/45_templates.sql \
+	sql/install/data/templates/en.sql \
+	sql/install/data/templates/fr.sql \
+	sql/install/data/templates/de.sql \
+	sql/install/data/templates/it.sql \
+	sql/install/data/templates/es.sql \
+	sql/install/data/templates/pt.sql \
+	sql/install/data/templates/nl.sql \
+	sql/install/data/templates/letter.sql \
 	sql/upgrade/0.1--0.2/50_tail.sql
 BUILT_UPGRADES = $(EXTENSION)--0.1--0.2.sql
 DATA_built = $(BUILT_SCRIPT) $(BUILT_UPGRADES)

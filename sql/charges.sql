@@ -208,6 +208,34 @@ SELECT invoice_ids, payload->>'total_compensation' AS compensation,
   FROM dunning.reminder WHERE customer_id = 2;
 
 \i sql/fixtures/teardown.sql
+
+------------------------------------------------------------------------------
+-- The Netherlands: a consumer and a business, as the customer binding says
+------------------------------------------------------------------------------
+\i sql/fixtures/ledger.sql
+ALTER TABLE fx.customers ADD COLUMN consumer boolean;
+SELECT dunning.bind_customers('fx.customers', 'id', email => 'email', name => 'name',
+                              locale => 'locale', consumer => 'consumer');
+INSERT INTO fx.customers (id, email, name, locale, consumer) VALUES
+  (4, 'jan@example.nl', 'Jan de Vries', 'nl', true),
+  (5, 'info@example.nl', 'Bakker BV', 'nl', false);
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
+  (41, 4, '2025-01-01', 3000.00, 'NL-41'),
+  (51, 5, '2025-01-01', 3000.00, 'NL-51');
+INSERT INTO dunning.policy (name, currency, is_default, send_days, send_from, send_until,
+    time_zone, language, law, interest_from_level, compensation_from_level)
+VALUES ('nl', 'EUR', true, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC', 'nl', 'nl', 1, 1);
+INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
+VALUES ('nl', 1, 10, 'email', 'final', 0);
+-- both owe the collection costs of the Dutch scale on 3,000: 15 % of
+-- 2,500 + 10 % of 500 = 425.00; the business also owes the wettelijke
+-- handelsrente (the ECB rate of 1 January 2025, 3.15 %, + 8 points) for 2 to
+-- 10 January: 3,000 x 11.15 % x 9 / 365 = 3,010.5 / 365 = 8.247945, so
+-- 8.25; the consumer owes none under this law
+SELECT emitted FROM dunning.run('2025-01-11 10:00+00');
+SELECT customer_id, kind, amount FROM dunning.charge ORDER BY customer_id, kind;
+SELECT customer_id, payload->>'total_due' AS due FROM dunning.reminder ORDER BY customer_id;
+\i sql/fixtures/teardown.sql
 DELETE FROM dunning.fee_band WHERE NOT shipped;
 DELETE FROM dunning.fee_schedule WHERE NOT shipped;
 DELETE FROM dunning.law WHERE NOT shipped;

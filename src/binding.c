@@ -29,6 +29,7 @@
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -37,6 +38,7 @@
 
 PG_FUNCTION_INFO_V1(dunning_bind_ledger);
 PG_FUNCTION_INFO_V1(dunning_bind_customers);
+PG_FUNCTION_INFO_V1(dunning_bind_payments);
 PG_FUNCTION_INFO_V1(dunning_binding_apply);
 
 /* What a role's column must hold. */
@@ -46,7 +48,8 @@ typedef enum RoleKind
 	ROLE_DATE,					/* date or timestamptz */
 	ROLE_AMOUNT,				/* any numeric type */
 	ROLE_TEXT,					/* any string type */
-	ROLE_ANY					/* anything with a text form */
+	ROLE_ANY,					/* anything with a text form */
+	ROLE_BOOL					/* boolean */
 } RoleKind;
 
 /* One role of a binding: which source column plays it. */
@@ -63,7 +66,7 @@ typedef struct BoundRole
 /* One kind of binding: the roles it has and the view it makes. */
 typedef struct BindingSpec
 {
-	const char *kind;			/* 'ledger' or 'customers' */
+	const char *kind;			/* 'ledger', 'customers' or 'payments' */
 	const char *view;			/* the view it creates in schema dunning */
 	const char *view_comment;
 	const char *noun;			/* what the source holds, for messages */
@@ -88,7 +91,7 @@ static const BindingSpec ledger_spec = {
 static const BindingSpec customers_spec = {
 	"customers", "customer",
 	"The bound customer contact data under canonical column names, read in place.",
-	"customers", 6,
+	"customers", 7,
 	{
 		{"customer_id", "customer's key", ROLE_KEY, true},
 		{"email", "e-mail address", ROLE_TEXT, false},
@@ -96,8 +99,32 @@ static const BindingSpec customers_spec = {
 		{"locale", "customer's locale", ROLE_TEXT, false},
 		{"time_zone", "customer's time zone", ROLE_TEXT, false},
 		{"phone", "phone number", ROLE_TEXT, false},
+		{"consumer", "whether the customer is a consumer", ROLE_BOOL, false},
 	}
 };
+
+static const BindingSpec payments_spec = {
+	"payments", "payment",
+	"The bound payments under canonical column names: one row per payment (or part of one) to an invoice, read in place.",
+	"payments", 4,
+	{
+		{"invoice_id", "invoice's key", ROLE_KEY, true},
+		{"paid_on", "day of the payment", ROLE_DATE, true},
+		{"amount", "amount paid", ROLE_AMOUNT, true},
+		{"reference", "reference of the payment", ROLE_ANY, false},
+	}
+};
+
+/* The spec of a kind of binding. */
+static BindingSpec
+spec_of(const char *kind)
+{
+	if (strcmp(kind, "ledger") == 0)
+		return ledger_spec;
+	if (strcmp(kind, "customers") == 0)
+		return customers_spec;
+	return payments_spec;
+}
 
 /* Is the type one that keys may have? */
 static bool
@@ -145,6 +172,8 @@ type_fits(RoleKind kind, Oid typid)
 			}
 		case ROLE_ANY:
 			return true;
+		case ROLE_BOOL:
+			return typid == BOOLOID;
 	}
 	return false;
 }
@@ -158,11 +187,13 @@ types_that_fit(RoleKind kind)
 		case ROLE_KEY:
 			return "Keys may be bigint, integer, smallint, uuid, text or varchar.";
 		case ROLE_DATE:
-			return "Due dates may be date or timestamp with time zone.";
+			return "Dates may be date or timestamp with time zone.";
 		case ROLE_AMOUNT:
 			return "Amounts may be numeric, bigint, integer, smallint, real or double precision.";
 		case ROLE_TEXT:
 			return "This role takes a string type: text, varchar or char.";
+		case ROLE_BOOL:
+			return "This role takes a boolean: true for a consumer, false for a business, NULL for the policy's default.";
 		case ROLE_ANY:
 			break;
 	}
@@ -416,6 +447,36 @@ check_customer_key_matches(const BindingSpec *spec, Oid custtype)
 				 errhint("Bind a relation whose customer key has the same type, or a view that casts it.")));
 }
 
+/*
+ * The payments' invoice key must be the ledger's (a payment names an
+ * invoice of the ledger); the ledger must be bound first.  Returns the
+ * ledger's invoice key type.
+ */
+static Oid
+check_invoice_key_matches_ledger(Oid invtype)
+{
+	char	   *typname = query_value("SELECT invoice_key_type FROM dunning.binding"
+									  " WHERE kind = 'ledger'", 0, NULL, NULL);
+	Oid			ledgertype;
+
+	/* a restore may load the payments' binding before the ledger's */
+	if (typname == NULL && !check_function_bodies)
+		return invtype;
+	if (typname == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("no ledger is bound"),
+				 errhint("Bind your invoice table with dunning.bind_ledger() first: payments name its invoices.")));
+	ledgertype = DatumGetObjectId(DirectFunctionCall1(regtypein, CStringGetDatum(typname)));
+	if (!key_types_match(invtype, ledgertype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("invoice key type %s does not match the ledger binding's %s",
+						format_type_be(invtype), format_type_be(ledgertype)),
+				 errhint("Bind a relation whose invoice key has the ledger's type, or a view that casts it.")));
+	return ledgertype;
+}
+
 /* The binding's role-to-column map as a JSON object. */
 static char *
 columns_json(const BindingSpec *spec, const BoundRole *roles)
@@ -491,33 +552,38 @@ confirm_owner(const BindingSpec *spec, const char *source, Oid relid, Oid run_as
 	return owner;
 }
 
-/* The customer relation must belong to the ledger's owner, and back. */
+/* Every bound relation must belong to one role: passes read them as it. */
 static void
 check_same_owner_as_other(const BindingSpec *spec, const char *source, Oid owner)
 {
-	const char *other = strcmp(spec->kind, "ledger") == 0 ? "customers" : "ledger";
 	Oid			types[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(other)};
-	bool		isnull;
-	Datum		other_owner;
+	Datum		args[1] = {CStringGetTextDatum(spec->kind)};
 
-	if (SPI_execute_with_args("SELECT c.relowner, b.source FROM dunning.binding b"
+	if (SPI_execute_with_args("SELECT c.relowner, b.kind FROM dunning.binding b"
 							  " JOIN pg_catalog.pg_class c"
 							  "   ON c.oid = pg_catalog.to_regclass(b.source)"
-							  " WHERE b.kind = $1", 1, types, args, NULL, true, 1)
-		!= SPI_OK_SELECT)
+							  " WHERE b.kind <> $1 ORDER BY b.kind = 'ledger' DESC, b.kind",
+							  1, types, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read dunning.binding");
-	if (SPI_processed == 0)
-		return;
-	other_owner = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (DatumGetObjectId(other_owner) != owner)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("relation \"%s\" belongs to role \"%s\", the bound %s to role \"%s\"",
-						source, GetUserNameFromId(owner, false), other,
-						GetUserNameFromId(DatumGetObjectId(other_owner), false)),
-				 errdetail("Passes read the ledger and the customers in one query, as one role."),
-				 errhint("Give both relations to one role, or bind a view of that role over the other relation.")));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+		Oid			other_owner = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i],
+																 SPI_tuptable->tupdesc, 1,
+																 &isnull));
+		char	   *other = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+
+		if (other_owner != owner)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("relation \"%s\" belongs to role \"%s\", the bound %s to role \"%s\"",
+							source, GetUserNameFromId(owner, false), other,
+							GetUserNameFromId(other_owner, false)),
+					 errdetail(strcmp(spec->kind, "payments") == 0 || strcmp(other, "payments") == 0
+							   ? "Passes read every bound relation as one role."
+							   : "Passes read the ledger and the customers in one query, as one role."),
+					 errhint("Give both relations to one role, or bind a view of that role over the other relation.")));
+	}
 }
 
 /* Check a binding and record it in dunning.binding (whose trigger applies it). */
@@ -537,24 +603,33 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 	owner = confirm_owner(spec, source, relid, run_as);
 	check_same_owner_as_other(spec, source, owner);
 	args[5] = ObjectIdGetDatum(owner);
-	custtype = key_storage_type(find_role(spec, roles, "customer_id")->typid);
-	check_customer_key_matches(spec, custtype);
-
 	args[0] = CStringGetTextDatum(spec->kind);
 	args[1] = CStringGetTextDatum(qualified_name(relid));
 	args[2] = CStringGetTextDatum(columns_json(spec, roles));
-	args[4] = CStringGetTextDatum(format_type_be(custtype));
-	if (strcmp(spec->kind, "ledger") == 0)
+	if (strcmp(spec->kind, "payments") == 0)
 	{
+		/* payments have no customer key; their invoice key is the ledger's */
 		inv = find_role(spec, roles, "invoice_id");
-		check_no_pending_reminders("invoice", key_storage_type(inv->typid));
-		check_no_pending_reminders("customer", custtype);
-		args[3] = CStringGetTextDatum(format_type_be(key_storage_type(inv->typid)));
+		args[3] = CStringGetTextDatum(format_type_be(
+			check_invoice_key_matches_ledger(key_storage_type(inv->typid))));
+		args[4] = (Datum) 0;
+		nulls[4] = 'n';
 	}
 	else
 	{
+		custtype = key_storage_type(find_role(spec, roles, "customer_id")->typid);
+		check_customer_key_matches(spec, custtype);
+		args[4] = CStringGetTextDatum(format_type_be(custtype));
 		args[3] = (Datum) 0;
 		nulls[3] = 'n';
+		if (strcmp(spec->kind, "ledger") == 0)
+		{
+			inv = find_role(spec, roles, "invoice_id");
+			check_no_pending_reminders("invoice", key_storage_type(inv->typid));
+			check_no_pending_reminders("customer", custtype);
+			args[3] = CStringGetTextDatum(format_type_be(key_storage_type(inv->typid)));
+			nulls[3] = ' ';
+		}
 	}
 
 	if (SPI_execute_with_args("INSERT INTO dunning.binding AS b"
@@ -608,12 +683,32 @@ dunning_bind_ledger(PG_FUNCTION_ARGS)
 
 /*
  * dunning.bind_customers(source, customer_id, email, name, locale,
- *						  time_zone, phone, run_as) RETURNS regclass
+ *						  time_zone, phone, run_as, consumer) RETURNS regclass
+ *
+ * consumer came last, after run_as, so that calls by position still work.
  */
 Datum
 dunning_bind_customers(PG_FUNCTION_ARGS)
 {
 	BindingSpec spec = customers_spec;
+	int			run_as = spec.nroles;	/* the argument after the first roles */
+
+	for (int i = 0; i < spec.nroles - 1; i++)
+		spec.roles[i].column = text_arg(fcinfo, i + 1);
+	spec.roles[spec.nroles - 1].column = text_arg(fcinfo, run_as + 1);
+	bind(&spec, text_arg(fcinfo, 0), spec.roles,
+		 PG_ARGISNULL(run_as) ? InvalidOid : PG_GETARG_OID(run_as));
+	PG_RETURN_DATUM(view_regclass(&spec));
+}
+
+/*
+ * dunning.bind_payments(source, invoice_id, paid_on, amount, reference,
+ *						 run_as) RETURNS regclass
+ */
+Datum
+dunning_bind_payments(PG_FUNCTION_ARGS)
+{
+	BindingSpec spec = payments_spec;
 
 	for (int i = 0; i < spec.nroles; i++)
 		spec.roles[i].column = text_arg(fcinfo, i + 1);
@@ -631,6 +726,8 @@ append_role_column(StringInfo sql, const BindingSpec *spec, BoundRole *roles, Bo
 		if (strcmp(r->role, "reference") == 0)
 			appendStringInfo(sql, "s.%s::text",
 							 quote_identifier(find_role(spec, roles, "invoice_id")->column));
+		else if (r->kind == ROLE_BOOL)
+			appendStringInfoString(sql, "NULL::boolean");
 		else
 			appendStringInfoString(sql, "NULL::text");
 	}
@@ -902,13 +999,22 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 
 	kind = TextDatumGetCString(new_row_value(trigdata, "kind"));
 	source = TextDatumGetCString(new_row_value(trigdata, "source"));
-	spec = strcmp(kind, "ledger") == 0 ? ledger_spec : customers_spec;
+	spec = spec_of(kind);
 
 	SPI_connect();
 	roles_from_json(&spec, spec.roles, new_row_value(trigdata, "columns"));
 	relid = check_binding(&spec, source, spec.roles);
-	custtype = key_storage_type(find_role(&spec, spec.roles, "customer_id")->typid);
-	check_customer_key_matches(&spec, custtype);
+	if (strcmp(kind, "payments") == 0)
+	{
+		check_invoice_key_matches_ledger(key_storage_type(find_role(&spec, spec.roles,
+																	"invoice_id")->typid));
+		custtype = InvalidOid;
+	}
+	else
+	{
+		custtype = key_storage_type(find_role(&spec, spec.roles, "customer_id")->typid);
+		check_customer_key_matches(&spec, custtype);
+	}
 	if (strcmp(kind, "ledger") == 0)
 	{
 		/* the derived views use the key columns and the ledger view */

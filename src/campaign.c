@@ -302,3 +302,13 @@ dunning_step_reached(const Policy *p, int days_overdue)
 			reached = &p->steps[i];
 	return reached;
 }
+
+/* Does some policy charge statutory interest? */
+bool
+dunning_campaign_charges_interest(const Campaign *c)
+{
+	for (int i = 0; i < c->npolicies; i++)
+		if (c->policies[i].law != NULL && c->policies[i].interest_from_level > 0)
+			return true;
+	return false;
+}

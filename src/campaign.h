@@ -69,5 +69,6 @@ extern Policy *dunning_choose_policy(const Campaign *campaign,
 									 const char *assigned, const char *currency);
 extern const Step *dunning_step_after(const Policy *policy, int level);
 extern const Step *dunning_step_reached(const Policy *policy, int days_overdue);
+extern bool dunning_campaign_charges_interest(const Campaign *campaign);
 
 #endif							/* DUNNING_CAMPAIGN_H */

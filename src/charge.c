@@ -13,10 +13,13 @@
  *	  level already;
  *	- the law's fixed compensation, once per invoice, from the policy's
  *	  compensation_from_level on;
- *	- interest, from the policy's interest_from_level on, on its open amount
- *	  for the days since the last day interest was raised for (or since it
- *	  started to run) through the day before the pass: never for a day on
- *	  which it was already paid, since a paid invoice is not reminded.
+ *	- interest, from the policy's interest_from_level on, for the days since
+ *	  the last day interest was raised for (or since it started to run)
+ *	  through the day before the pass, on the principal of each day: with a
+ *	  payments binding, the open amount and the payments made after that
+ *	  day (exact); without, the open amount the pass sees (approximate, in
+ *	  the customer's favour).  Never for a day after the invoice was paid,
+ *	  since a paid invoice is not reminded.
  *
  * A customer paying late for the first time in a year (no reminder about
  * another invoice, no fee, in the 12 months before), under a policy that
@@ -85,7 +88,7 @@ raise_fee(Invoice *inv, const Policy *p)
 
 /* Raise the law's fixed compensation, once per invoice. */
 static void
-raise_compensation(Invoice *inv, const Policy *p)
+raise_compensation(Invoice *inv, const Policy *p, bool consumer)
 {
 	InvoiceCharges *c = &inv->charges;
 	FeeSchedule *s;
@@ -93,7 +96,7 @@ raise_compensation(Invoice *inv, const Policy *p)
 	if (p->law == NULL || p->compensation_from_level == 0 || c->compensated
 		|| inv->due_step->level < p->compensation_from_level)
 		return;
-	s = p->law->compensation[p->consumers ? 1 : 0];
+	s = p->law->compensation[consumer ? 1 : 0];
 	if (s == NULL)
 		return;
 	c->amount[CHARGE_COMPENSATION] = fee_schedule_amount(s, inv->open_amount);
@@ -103,35 +106,41 @@ raise_compensation(Invoice *inv, const Policy *p)
 						  p->law->name, s->name, money_text(inv->open_amount)));
 }
 
-/* The stretches of an interest charge, as its detail. */
+/*
+ * The stretches of an interest charge, as its detail: each with the
+ * principal it ran on, and whether the payments binding gave it (exact)
+ * or the open amount the pass saw (approximate).
+ */
 static Jsonb *
-interest_detail(const Law *law, Datum principal, InterestStretch *st, int n)
+interest_detail(const Law *law, bool exact, InterestStretch *st, int n)
 {
 	StringInfoData b;
 
 	initStringInfo(&b);
-	appendStringInfo(&b, "{\"law\": \"%s\", \"principal\": %s, \"stretches\": [",
-					 law->name, money_text(principal));
+	appendStringInfo(&b, "{\"law\": \"%s\", \"principal_from\": \"%s\", \"stretches\": [",
+					 law->name, exact ? "payments" : "open amount");
 	for (int i = 0; i < n; i++)
 		appendStringInfo(&b, "%s{\"from\": \"%s\", \"to\": \"%s\", \"days\": %d,"
-						 " \"rate\": %s, \"amount\": %s}",
+						 " \"principal\": %s, \"rate\": %s, \"amount\": %s}",
 						 i ? ", " : "",
 						 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(st[i].from))),
 						 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(st[i].to))),
-						 st[i].days, money_text(st[i].rate), money_text(st[i].amount));
+						 st[i].days, money_text(st[i].principal), money_text(st[i].rate),
+						 money_text(st[i].amount));
 	appendStringInfoString(&b, "]}");
 	return jsonb_of(b.data);
 }
 
 /* Raise interest for the days since the last interest charge. */
 static void
-raise_interest(Invoice *inv, const Policy *p)
+raise_interest(Invoice *inv, const Policy *p, bool consumer)
 {
 	InvoiceCharges *c = &inv->charges;
 	const Law  *law = p->law;
 	DateADT		start;
 	DateADT		from;
 	InterestStretch *st;
+	Principal	principal;
 	int			n;
 	Datum		sum = money_zero();
 
@@ -140,8 +149,11 @@ raise_interest(Invoice *inv, const Policy *p)
 		return;
 	start = inv->due_date + law->interest_from_day;
 	from = c->has_interest_through ? Max(c->interest_through + 1, start) : start;
-	n = interest_stretches(law, p->consumers, inv->open_amount, start, from,
-						   inv->today - 1, &st);
+	principal.open = inv->open_amount;
+	principal.npayments = c->npayments;
+	principal.paid_on = c->paid_on;
+	principal.paid = c->paid;
+	n = interest_stretches(law, consumer, &principal, start, from, inv->today - 1, &st);
 	for (int i = 0; i < n; i++)
 		sum = money_add(sum, st[i].amount);
 	sum = money_round(sum, p->minor_units);
@@ -152,7 +164,7 @@ raise_interest(Invoice *inv, const Policy *p)
 	c->interest_from = st[0].from;
 	c->interest_to = st[n - 1].to;
 	c->interest_rate = st[n - 1].rate;
-	c->detail[CHARGE_INTEREST] = interest_detail(law, inv->open_amount, st, n);
+	c->detail[CHARGE_INTEREST] = interest_detail(law, c->payments_bound, st, n);
 }
 
 /*
@@ -209,6 +221,9 @@ void
 charges_raise(Reminder *r, Oid cust_type, Oid inv_type, TimestampTz as_of)
 {
 	bool		any_fee = false;
+	/* the customer binding says, else the policy */
+	bool		consumer = r->customer->consumer >= 0 ? r->customer->consumer == 1
+		: r->policy->consumers;
 
 	for (int i = 0; i < r->ninvoices; i++)
 	{
@@ -218,8 +233,8 @@ charges_raise(Reminder *r, Oid cust_type, Oid inv_type, TimestampTz as_of)
 		memset(c->raises, 0, sizeof(c->raises));
 		c->fee_waived = false;
 		raise_fee(inv, r->policy);
-		raise_compensation(inv, r->policy);
-		raise_interest(inv, r->policy);
+		raise_compensation(inv, r->policy, consumer);
+		raise_interest(inv, r->policy, consumer);
 		any_fee |= c->raises[CHARGE_FEE];
 	}
 	if (any_fee && r->policy->waive_first_fee

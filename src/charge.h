@@ -32,6 +32,10 @@ typedef struct InvoiceCharges
 	DateADT		interest_through;	/* the last day interest was raised for */
 	int			nfee_levels;
 	int32	   *fee_levels;		/* levels whose fee was raised (even waived) */
+	bool		payments_bound;	/* the payments below are the binding's */
+	int			npayments;
+	DateADT    *paid_on;		/* the invoice's payments, with a payments binding */
+	Datum	   *paid;
 
 	/* raised by the reminder of this pass */
 	bool		raises[NCHARGE_KINDS];

@@ -33,6 +33,7 @@ typedef struct Customer
 	char	   *email;
 	char	   *name;
 	char	   *phone;
+	int			consumer;		/* 1 a consumer, 0 a business, -1 not said */
 	char	   *assigned;		/* assigned policy, or NULL */
 	bool		held;			/* a customer hold exists */
 	DateADT		hold_until;		/* its last day (DATEVAL_NOEND: no end) */

@@ -3,9 +3,11 @@
  * interest.c
  *	  Statutory interest on a principal, over days, under a law.
  *
- * The days from the first to the last are cut into stretches of one rate:
- * at every half-year (1 January and 1 July), and, under a law whose rate
- * is that of each day, at every change of the reference rate.  The rate of
+ * The days from the first to the last are cut into stretches of one rate
+ * and one principal: at every half-year (1 January and 1 July), under a law
+ * whose rate is that of each day at every change of the reference rate,
+ * and at every payment (with a payments binding: the principal of a day is
+ * the open amount now and the payments made after that day).  The rate of
  * a stretch is the reference rate that applies (law.h, RateRule) plus the
  * law's points for a business or a consumer, never below zero; its interest
  * is principal x rate / 100 x days / the days of the year (365, 360, or
@@ -97,6 +99,30 @@ stretch_end(const Law *law, DateADT d, DateADT through)
 	return Min(end, through);
 }
 
+/* The principal on day d: the open amount, and the payments made after d. */
+static Datum
+principal_on(const Principal *p, DateADT d)
+{
+	Datum		sum = p->open;
+
+	for (int i = 0; i < p->npayments; i++)
+		if (p->paid_on[i] > d)
+			sum = money_add(sum, p->paid[i]);
+	return sum;
+}
+
+/* The last day before the next payment after day d, or DATEVAL_NOEND. */
+static DateADT
+before_next_payment(const Principal *p, DateADT d)
+{
+	DateADT		end = DATEVAL_NOEND;
+
+	for (int i = 0; i < p->npayments; i++)
+		if (p->paid_on[i] > d && p->paid_on[i] - 1 < end)
+			end = p->paid_on[i] - 1;
+	return end;
+}
+
 /* The days of the year a stretch falls in, as the day count counts them. */
 static int
 year_days(const Law *law, DateADT d)
@@ -120,7 +146,7 @@ year_days(const Law *law, DateADT d)
  * kind).  Allocated in the current memory context.
  */
 int
-interest_stretches(const Law *law, bool consumer, Datum principal, DateADT start,
+interest_stretches(const Law *law, bool consumer, const Principal *principal, DateADT start,
 				   DateADT from, DateADT through, InterestStretch **out)
 {
 	int			n = 0;
@@ -132,9 +158,10 @@ interest_stretches(const Law *law, bool consumer, Datum principal, DateADT start
 		return 0;
 	for (DateADT d = from; d <= through;)
 	{
-		DateADT		end = stretch_end(law, d, through);
+		DateADT		end = Min(stretch_end(law, d, through), before_next_payment(principal, d));
 		int			i = rate_index(law->rates, rate_day(law, start, d));
 		Datum		rate;
+		Datum		base = principal_on(principal, d);
 
 		if (i >= 0)
 		{
@@ -147,7 +174,8 @@ interest_stretches(const Law *law, bool consumer, Datum principal, DateADT start
 			st[n].to = end;
 			st[n].days = end - d + 1;
 			st[n].rate = rate;
-			st[n].amount = money_round(money_div(money_mul(money_mul(principal, rate),
+			st[n].principal = base;
+			st[n].amount = money_round(money_div(money_mul(money_mul(base, rate),
 														   money_int(st[n].days)),
 												 money_int(100 * (int64) year_days(law, d))),
 									   6);
@@ -177,6 +205,7 @@ dunning_statutory_interest(PG_FUNCTION_ARGS)
 	Laws	   *laws;
 	Law		   *law;
 	InterestStretch *st;
+	Principal	principal;
 	int			n;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -204,8 +233,10 @@ dunning_statutory_interest(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("law \"%s\" does not exist", name),
 				 errhint("dunning.law lists the laws: eu_b2b, de, fr, uk, nl and yours.")));
+	principal.open = PG_GETARG_DATUM(1);
+	principal.npayments = 0;
 	n = interest_stretches(law, PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4),
-						   PG_GETARG_DATUM(1), PG_GETARG_DATEADT(2), PG_GETARG_DATEADT(2),
+						   &principal, PG_GETARG_DATEADT(2), PG_GETARG_DATEADT(2),
 						   PG_GETARG_DATEADT(3), &st);
 	for (int i = 0; i < n; i++)
 	{

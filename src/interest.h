@@ -17,10 +17,23 @@ typedef struct InterestStretch
 	DateADT		to;				/* included */
 	int			days;
 	Datum		rate;			/* numeric: reference rate + points, percent a year */
+	Datum		principal;		/* numeric: what it ran on */
 	Datum		amount;			/* numeric, to six decimals */
 } InterestStretch;
 
-extern int	interest_stretches(const Law *law, bool consumer, Datum principal,
+/*
+ * The principal interest runs on: the open amount now, plus each payment
+ * for the days before it was made (none without a payments binding).
+ */
+typedef struct Principal
+{
+	Datum		open;			/* numeric */
+	int			npayments;
+	DateADT    *paid_on;
+	Datum	   *paid;			/* numeric */
+} Principal;
+
+extern int	interest_stretches(const Law *law, bool consumer, const Principal *principal,
 							   DateADT start, DateADT from, DateADT through,
 							   InterestStretch **out);
 

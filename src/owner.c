@@ -118,6 +118,7 @@ dunning_pass_role(void)
 {
 	BoundOwner	ledger = bound_owner("ledger");
 	BoundOwner	customers;
+	BoundOwner	payments;
 
 	if (!ledger.bound)
 		ereport(ERROR,
@@ -126,6 +127,19 @@ dunning_pass_role(void)
 				 errhint("Bind your invoice table first with dunning.bind_ledger().")));
 	require_same_owner("ledger", &ledger);
 
+	payments = bound_owner("payments");
+	if (payments.bound)
+	{
+		require_same_owner("payments", &payments);
+		if (payments.actual != ledger.actual)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("the bound ledger and payment relations belong to different roles"),
+					 errdetail("%s belongs to role \"%s\" and %s to role \"%s\"; passes read every bound relation as one role.",
+							   ledger.source, GetUserNameFromId(ledger.actual, false),
+							   payments.source, GetUserNameFromId(payments.actual, false)),
+					 errhint("Give both relations to one role, or bind a view of the ledger's owner over the payments.")));
+	}
 	customers = bound_owner("customers");
 	if (customers.bound)
 	{

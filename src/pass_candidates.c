@@ -73,6 +73,39 @@ get_amount(HeapTuple tup, TupleDesc desc, int col, bool *set)
 	return datumCopy(d, false, -1);
 }
 
+/* An invoice's payments, with a payments binding (none of them NULL). */
+static void
+read_payments(HeapTuple tup, TupleDesc desc, CandidateCols *c, InvoiceCharges *ch)
+{
+	bool		isnull1;
+	bool		isnull2;
+	Datum		days = get_col(tup, desc, c->paid_on, &isnull1);
+	Datum		amounts = get_col(tup, desc, c->paid, &isnull2);
+	Datum	   *d;
+	Datum	   *a;
+	bool	   *dnulls;
+	bool	   *anulls;
+	int			n;
+
+	ch->npayments = 0;
+	if (isnull1 || isnull2)
+		return;
+	deconstruct_array(DatumGetArrayTypePCopy(days), DATEOID, 4, true, TYPALIGN_INT,
+					  &d, &dnulls, &n);
+	deconstruct_array(DatumGetArrayTypePCopy(amounts), NUMERICOID, -1, false, TYPALIGN_INT,
+					  &a, &anulls, &n);
+	ch->paid_on = palloc(sizeof(DateADT) * (n + 1));
+	ch->paid = palloc(sizeof(Datum) * (n + 1));
+	for (int i = 0; i < n; i++)
+	{
+		if (dnulls[i] || anulls[i])
+			continue;
+		ch->paid_on[ch->npayments] = DatumGetDateADT(d[i]);
+		ch->paid[ch->npayments] = a[i];
+		ch->npayments++;
+	}
+}
+
 /* What the charges raised before on an invoice add up to. */
 static void
 read_charges(Pass *pass, HeapTuple tup, TupleDesc desc, InvoiceCharges *ch)
@@ -103,6 +136,8 @@ read_charges(Pass *pass, HeapTuple tup, TupleDesc desc, InvoiceCharges *ch)
 		for (int i = 0; i < ch->nfee_levels; i++)
 			ch->fee_levels[i] = DatumGetInt32(elems[i]);
 	}
+	ch->payments_bound = pass->payments_bound;
+	read_payments(tup, desc, c, ch);
 }
 
 /* Copy a fetched row's invoice into the group (current context: the group's). */
@@ -157,6 +192,8 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->email = get_text(tup, desc, c->email);
 	cust->name = get_text(tup, desc, c->name);
 	cust->phone = get_text(tup, desc, c->phone);
+	d = get_col(tup, desc, c->consumer, &isnull);
+	cust->consumer = isnull ? -1 : DatumGetBool(d) ? 1 : 0;
 	cust->assigned = get_text(tup, desc, c->assigned);
 	cust->held = get_hold(tup, desc, c->customer_hold, &cust->hold_until);
 	cust->problem = dunning_customer_problem(cust);
@@ -203,12 +240,15 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(email);
 	COL(name);
 	COL(phone);
+	COL(consumer);
 	COL(charged_fees);
 	COL(charged_interest);
 	COL(charged_compensation);
 	COL(compensated);
 	COL(interest_through);
 	COL(fee_levels);
+	COL(paid_on);
+	COL(paid);
 #undef COL
 }
 
@@ -233,10 +273,21 @@ ledger_keys_unique(void)
 static char *
 candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 {
+	/*
+	 * with a payments binding, each invoice's payments, when some policy
+	 * charges interest ($5): they cut its interest by the principal of each
+	 * day
+	 */
+	const char *payments = pass->payments_bound
+		? " LEFT JOIN LATERAL (SELECT"
+		"   array_agg(p.paid_on::date ORDER BY p.paid_on) AS paid_on,"
+		"   array_agg(p.amount::numeric ORDER BY p.paid_on) AS paid"
+		"  FROM dunning.payment p WHERE $5 AND p.invoice_id = c.invoice_id) pay ON true"
+		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
 	const char *contact = customers_bound
-		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone"
+		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone, cu.consumer"
 		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
-		" NULL::text AS name, NULL::text AS phone";
+		" NULL::text AS name, NULL::text AS phone, NULL::boolean AS consumer";
 	const char *contact_join = customers_bound
 		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
 		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true"
@@ -299,9 +350,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"          ELSE max(h.until) END"
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
 					"  k.assigned, k.customer_hold, k.contacts,"
-					"  k.time_zone, k.locale, k.email, k.name, k.phone,"
+					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
 					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
-					"  ch.compensated, ch.interest_through, ch.fee_levels"
+					"  ch.compensated, ch.interest_through, ch.fee_levels, pay.paid_on, pay.paid"
 					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
 	/*
 	 * the charges raised before: only an invoice reminded before has any
@@ -318,6 +369,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
 					"  FROM dunning.charge x"
 					"  WHERE c.level > 0 AND x.invoice_id = c.invoice_id) ch ON true"
+					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
 					contact, contact_join, unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
 	/*
@@ -329,16 +381,16 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   count(*) OVER (PARTITION BY cand.invoice_id) AS copies,"
 					"   row_number() OVER (PARTITION BY cand.invoice_id"
 					"     ORDER BY cand.customer_id, cand.due_on) AS copy"
-					"  FROM cand) d WHERE d.copy = 1)");
+					"  FROM cand) d WHERE d.copy = 1)", payments);
 }
 
 /* Open the candidate cursor. */
 Portal
 open_candidates(Pass *pass, TimestampTz discover_from)
 {
-	Oid			types[4] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID};
-	Datum		args[4];
-	char		nulls[4] = {' ', ' ', ' ', ' '};
+	Oid			types[5] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID};
+	Datum		args[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
@@ -346,6 +398,8 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 
 	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
 								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
+	pass->payments_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'",
+									   false, 0) == SPI_OK_SELECT && SPI_processed > 0;
 	sql = candidate_sql(pass, customers_bound, ledger_keys_unique());
 
 	args[0] = TimestampTzGetDatum(pass->as_of);
@@ -354,10 +408,11 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 		nulls[1] = 'n';
 	args[2] = IntervalPGetDatum(&pass->campaign->longest_period);
 	args[3] = BoolGetDatum(pass->discover_ledger);
+	args[4] = BoolGetDatum(dunning_campaign_charges_interest(pass->campaign));
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, sql, 4, types,
+	portal = SPI_cursor_open_with_args(NULL, sql, 5, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)

@@ -82,12 +82,15 @@ typedef struct CandidateCols
 				email,
 				name,
 				phone,
+				consumer,
 				charged_fees,
 				charged_interest,
 				charged_compensation,
 				compensated,
 				interest_through,
-				fee_levels;
+				fee_levels,
+				paid_on,
+				paid;
 } CandidateCols;
 
 /* Everything one pass carries along. */
@@ -113,6 +116,7 @@ typedef struct Pass
 	bool		due_is_ts;
 	CandidateCols cols;
 	Oid			pass_role;		/* reads of the bound relations run as it */
+	bool		payments_bound;
 
 	int64		examined;
 	int64		emitted;

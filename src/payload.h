@@ -9,7 +9,7 @@
  * catalogue of placeholders is made from it (render.c), SQL reads it as
  * dunning.payload_fields() (payload.c), and sql/payload.sql checks that what
  * a pass builds (evaluate.c) and what the settle rule rebuilds
- * (sql/install/23_settle.sql) have exactly these fields.
+ * (sql/install/24_settle.sql) have exactly these fields.
  *
  * It depends on nothing of the server: the fuzz target links render.c
  * alone.

@@ -11,17 +11,17 @@
 ------------------------------------------------------------------------------
 
 CREATE TABLE dunning.binding (
-  kind              text PRIMARY KEY CHECK (kind IN ('ledger', 'customers')),
+  kind              text PRIMARY KEY CHECK (kind IN ('ledger', 'customers', 'payments')),
   source            text NOT NULL,
   columns           jsonb NOT NULL,
   invoice_key_type  text,
-  customer_key_type text NOT NULL,
+  customer_key_type text,
   bound_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
   bound_by          name NOT NULL DEFAULT current_user,
   owner             name NOT NULL
 );
 COMMENT ON TABLE dunning.binding IS
-  'The bound ledger and customer relations; written by bind_ledger() and bind_customers(), which (re)create the views dunning.ledger and dunning.customer.';
+  'The bound ledger, customer and payment relations; written by bind_ledger(), bind_customers() and bind_payments(), which (re)create the views dunning.ledger, dunning.customer and dunning.payment.';
 COMMENT ON COLUMN dunning.binding.source IS
   'The user''s table or view, schema-qualified.';
 COMMENT ON COLUMN dunning.binding.columns IS
@@ -29,7 +29,7 @@ COMMENT ON COLUMN dunning.binding.columns IS
 COMMENT ON COLUMN dunning.binding.invoice_key_type IS
   'The type invoice keys keep in the extension''s tables (the ledger''s own type).';
 COMMENT ON COLUMN dunning.binding.customer_key_type IS
-  'The type customer keys keep in the extension''s tables (the ledger''s own type).';
+  'The type customer keys keep in the extension''s tables (the ledger''s own type); NULL for payments, which name invoices only.';
 COMMENT ON COLUMN dunning.binding.owner IS
   'The pass role: the owner of the source when it was bound, as which passes read it; a pass refuses to run once the source belongs to another role.';
 
@@ -83,12 +83,26 @@ CREATE FUNCTION dunning.bind_customers(
   locale      text DEFAULT NULL,
   time_zone   text DEFAULT NULL,
   phone       text DEFAULT NULL,
-  run_as      regrole DEFAULT NULL)
+  run_as      regrole DEFAULT NULL,
+  consumer    text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_customers'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole) IS
-  'Binds the user''s customer table or view (contact data) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
+COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole, text) IS
+  'Binds the user''s customer table or view (contact data, and whether each is a consumer: a boolean column) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
+
+CREATE FUNCTION dunning.bind_payments(
+  source      text,
+  invoice_id  text,
+  paid_on     text,
+  amount      text,
+  reference   text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_payments'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole) IS
+  'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments.';
 
 -- The live ledger for some keys, read as the pass role (src/owner.c).
 CREATE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
@@ -119,10 +133,10 @@ DECLARE
   view_name text;
   pending bigint;
 BEGIN
-  IF kind IS NULL OR kind NOT IN ('ledger', 'customers') THEN
+  IF kind IS NULL OR kind NOT IN ('ledger', 'customers', 'payments') THEN
     RAISE EXCEPTION 'unknown binding kind "%"', kind
       USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'Use ''ledger'' or ''customers''.';
+            HINT = 'Use ''ledger'', ''customers'' or ''payments''.';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = unbind.kind) THEN
     RAISE EXCEPTION 'no % binding exists', kind
@@ -149,7 +163,8 @@ BEGIN
       EXECUTE format('DROP VIEW dunning.%I', view_name);
     END IF;
   END LOOP;
-  view_name := CASE kind WHEN 'ledger' THEN 'ledger' ELSE 'customer' END;
+  view_name := CASE kind WHEN 'ledger' THEN 'ledger' WHEN 'customers' THEN 'customer'
+                         ELSE 'payment' END;
   IF to_regclass('dunning.' || view_name) IS NOT NULL THEN
     EXECUTE format('ALTER EXTENSION dunning DROP VIEW dunning.%I', view_name);
     EXECUTE format('DROP VIEW dunning.%I', view_name);
@@ -160,4 +175,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION dunning.unbind(text) IS
-  'Removes the ledger or customers binding and its view; the user''s relation is untouched.';
+  'Removes the ledger, customers or payments binding and its view; the user''s relation is untouched.';

@@ -31,7 +31,7 @@ COMMENT ON COLUMN dunning.template.locale IS
 -- with the same name, channel and locale takes precedence.
 CREATE TABLE dunning.template_default (LIKE dunning.template INCLUDING ALL);
 COMMENT ON TABLE dunning.template_default IS
-  'Reference data: the templates shipped with the extension (friendly, firm, final, handoff in en, fr, de, it, es, pt, nl); dunning.template overrides them.';
+  'Reference data: the templates shipped with the extension (friendly, firm, final, handoff and statement in en, fr, de, it, es, pt, nl); dunning.template overrides them.';
 
 CREATE VIEW dunning.templates_in_effect AS
   SELECT t.name, t.channel, t.locale, t.subject, t.body, t.body_html, false AS shipped

@@ -1,7 +1,7 @@
 # A database using dunning survives pg_dump and a restore, in the custom
 # format (pg_restore --exit-on-error) and the plain one (psql with
 # ON_ERROR_STOP): every object the extension keeps comes back (bindings of
-# the ledger and the customers, policies, steps naming the user's templates,
+# the ledger, the customers and the payments, policies, steps naming the user's templates,
 # calendars and holidays, assignments, holds, the roles' grants, the state,
 # the history, the queue, the archive, the delivery events, the pass log,
 # the charges, and the user's own rates, fee schedules and laws),
@@ -56,6 +56,10 @@ SELECT dunning.bind_ledger(source => 'public.invoices', invoice_id => 'id',
     open_amount => 'balance', currency => 'currency', reference => 'number');
 SELECT dunning.bind_customers('public.customers', 'id', email => 'email', name => 'name',
                               locale => 'lang');
+CREATE TABLE public.payments (id bigserial PRIMARY KEY, invoice bigint, paid_on date,
+                              amount numeric);
+INSERT INTO public.payments (invoice, paid_on, amount) VALUES (2, '2024-03-25', 50.50);
+SELECT dunning.bind_payments('public.payments', 'invoice', 'paid_on', 'amount');
 
 INSERT INTO dunning.calendar (name, description) VALUES ('fr', 'French public holidays');
 INSERT INTO dunning.holiday (calendar, day, name) VALUES ('fr', '2024-04-01', 'Easter Monday');
@@ -151,6 +155,8 @@ for my $db (qw(restored restored_plain))
 	}
 	is(query($db, 'SELECT count(*) FROM dunning.ledger'), '7',
 		"$db: the bound ledger shows every invoice");
+	is(query($db, 'SELECT count(*) FROM dunning.payment'), '1',
+		"$db: the bound payments show the payment");
 	is(query($db, q{SELECT count(*) FROM dunning.law WHERE NOT shipped}), '1',
 		"$db: the user's law comes back once, the shipped ones with the extension");
 	is(query($db, q{SELECT has_table_privilege('regress_restore_reader', 'dunning.invoice_status',

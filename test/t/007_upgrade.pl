@@ -88,6 +88,15 @@ if ($old_catalog ne $fresh_catalog)
 	diag("only in a fresh install: $_") for grep { !$old{$_} } sort keys %fresh;
 }
 
+# the reference data it ships is the new version's: templates, locale
+# rules, currencies, reference rates, fee schedules and laws
+for my $t (qw(template_default locale_default currency reference_rate fee_schedule fee_band law))
+{
+	my $sql = "SELECT string_agg(t::text, E'\n' ORDER BY t::text) FROM dunning.$t t";
+	is($node->safe_psql('old', $sql), $node->safe_psql('fresh', $sql),
+		"the updated database ships the rows of dunning.$t of a fresh install");
+}
+
 # the same passes, the same outcome
 my $passes = q{
 	SELECT string_agg(format('%s %s %s %s', r.examined, r.emitted, r.resolved, r.cancelled), '; '

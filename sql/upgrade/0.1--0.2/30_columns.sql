@@ -13,7 +13,9 @@ ALTER TABLE dunning.policy
   ADD COLUMN compensation_from_level integer,
   ADD COLUMN customer_kind text NOT NULL DEFAULT 'business'
     CHECK (customer_kind IN ('business', 'consumer')),
-  ADD COLUMN waive_first_fee boolean NOT NULL DEFAULT false;
+  ADD COLUMN waive_first_fee boolean NOT NULL DEFAULT false,
+  ADD COLUMN allocation text NOT NULL DEFAULT 'costs_first'
+    CHECK (allocation IN ('costs_first', 'principal_first'));
 COMMENT ON COLUMN dunning.policy.law IS
   'The late-payment law (dunning.law) whose interest and fixed compensation the policy charges; NULL for none.';
 COMMENT ON COLUMN dunning.policy.interest_from_level IS
@@ -21,7 +23,9 @@ COMMENT ON COLUMN dunning.policy.interest_from_level IS
 COMMENT ON COLUMN dunning.policy.compensation_from_level IS
   'The law''s fixed compensation is charged once per invoice, on its first reminder at this level or above; NULL: none.';
 COMMENT ON COLUMN dunning.policy.customer_kind IS
-  '''business'' or ''consumer'': which of the law''s rules apply to the policy''s customers.';
+  '''business'' or ''consumer'': which of the law''s rules apply to the policy''s customers, unless the customer binding says (its consumer column).';
+COMMENT ON COLUMN dunning.policy.allocation IS
+  'How statements allocate a payment: ''costs_first'' (fees and compensation, then interest, then the principal: § 367 BGB) or ''principal_first''.';
 COMMENT ON COLUMN dunning.policy.waive_first_fee IS
   'Empathy first: a customer paying late for the first time in a year (no reminder about another invoice, no fee, in the 12 months before) gets the fees of that notice waived, and the notice says so.';
 CREATE OR REPLACE FUNCTION dunning.policy_check() RETURNS trigger

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * 40_charges.sql
- *	  0.1 to 0.2: the charges' view and keys, what pg_dump keeps, nothing for PUBLIC.
+ *	  0.1 to 0.2: the charges' view and keys, and what pg_dump keeps.
  *
  *-------------------------------------------------------------------------
  */
@@ -21,7 +21,7 @@ INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.charge',     'customer_id', 'customer', false);
 
 -- the pass's sweep takes when the holds it looks at were placed: the
--- one of 0.1 goes, and 23_settle.sql (below) makes it anew, with the
+-- one of 0.1 goes, and 24_settle.sql (below) makes it anew, with the
 -- settle rule, the claim, the answers and cancelling of 0.2
 DROP FUNCTION dunning.sweep_unsent(timestamptz, bigint);
 
@@ -32,15 +32,9 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.reference_rate', 'WHERE NOT 
 SELECT pg_catalog.pg_extension_config_dump('dunning.fee_schedule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('dunning.fee_band', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('dunning.law', 'WHERE NOT shipped');
-REVOKE ALL ON dunning.reference_rate, dunning.reference_rates_in_effect, dunning.fee_schedule,
-  dunning.fee_band, dunning.law, dunning.charge FROM PUBLIC;
-REVOKE ALL ON SEQUENCE dunning.charge_id_seq FROM PUBLIC;
-REVOKE ALL ON FUNCTION dunning.user_change(), dunning.reference_rate_check(),
-  dunning.fee_schedule_check(), dunning.fee_for(text, numeric), dunning.law_check(),
-  dunning.statutory_interest(text, numeric, date, date, boolean),
-  dunning.withdraw_charges(bigint[], text[]), dunning.waive(bigint, text),
-  dunning.mark_posted(bigint[], text) FROM PUBLIC;
 
--- a bound ledger gets the new view and the charges its key types
+-- a bound ledger gets the new view and the charges its key types; a bound
+-- customer relation its view anew, with the consumer column
 UPDATE dunning.binding SET source = source WHERE kind = 'ledger';
+UPDATE dunning.binding SET source = source WHERE kind = 'customers';
 

@@ -6,7 +6,7 @@
  *-------------------------------------------------------------------------
  */
 
--- nothing for PUBLIC, as after a fresh install (28_dump.sql)
+-- nothing for PUBLIC, as after a fresh install (29_dump.sql)
 REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA dunning FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dunning FROM PUBLIC;

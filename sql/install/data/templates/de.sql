@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * de.sql
- *	  Shipped templates in German: friendly, firm, final, hand-off.
+ *	  Shipped templates in German: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Mit freundlichen Grüßen
 {{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'de',
+   $t$Kontoauszug zum {{as_of}}$t$,
+   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+
+nachfolgend finden Sie Ihren Kontoauszug zum {{as_of}}.
+
+{{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: Hauptforderung {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}; insgesamt {{total_due}}
+{{/invoices}}
+{{#total_charges}}Hauptforderung: {{total_open}}
+{{#total_fees}}Mahngebühren: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Verzugszinsen: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Pauschale für Beitreibungskosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Gesamtbetrag: {{total_due}}
+
+{{#legal_basis}}Verzugszinsen und die Pauschale für Beitreibungskosten werden gemäß {{legal_basis}} berechnet.
+
+{{/legal_basis}}Scheint Ihnen eine Position nicht zu stimmen? Sprechen Sie uns an – wir sehen sie uns gemeinsam an.
+
+{{#payment_url}}Sie können hier online bezahlen: {{payment_url}}{{/payment_url}}{{^payment_url}}Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.{{/payment_url}}
+
+Mit freundlichen Grüßen
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-Mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>nachfolgend finden Sie Ihren Kontoauszug zum {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: Hauptforderung {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}; insgesamt {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Hauptforderung: {{total_open}}{{#total_fees}}<br>Mahngebühren: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Verzugszinsen: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Pauschale für Beitreibungskosten: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Gesamtbetrag: {{total_due}}</strong></p>
+{{#legal_basis}}<p>Verzugszinsen und die Pauschale für Beitreibungskosten werden gemäß {{legal_basis}} berechnet.</p>
+{{/legal_basis}}<p>Scheint Ihnen eine Position nicht zu stimmen? Sprechen Sie uns an – wir sehen sie uns gemeinsam an.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Jetzt bezahlen</a></p>{{/payment_url}}{{^payment_url}}<p>Unsere Bankverbindung teilen wir Ihnen gern mit – sprechen Sie uns an.</p>{{/payment_url}}
+<p>Mit freundlichen Grüßen{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-Mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * en.sql
- *	  Shipped templates in English: friendly, firm, final, hand-off.
+ *	  Shipped templates in English: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Kind regards,
 {{/contact.name}}{{#contact.email}}Email: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'en',
+   $t$Statement of account as of {{as_of}}$t$,
+   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+
+Here is your statement of account as of {{as_of}}.
+
+{{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: principal {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}; total {{total_due}}
+{{/invoices}}
+{{#total_charges}}Principal: {{total_open}}
+{{#total_fees}}Fees: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Late-payment interest: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Fixed compensation for recovery costs: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total due: {{total_due}}
+
+{{#legal_basis}}Late-payment interest and compensation for recovery costs are charged under {{legal_basis}}.
+
+{{/legal_basis}}If a line seems wrong to you, please contact us: we will look at it together.
+
+{{#payment_url}}You can pay online here: {{payment_url}}{{/payment_url}}{{^payment_url}}If you need our bank details, please contact us.{{/payment_url}}
+
+Kind regards,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Email: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Phone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>Here is your statement of account as of {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: principal {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}; total {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Principal: {{total_open}}{{#total_fees}}<br>Fees: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Late-payment interest: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Fixed compensation for recovery costs: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total due: {{total_due}}</strong></p>
+{{#legal_basis}}<p>Late-payment interest and compensation for recovery costs are charged under {{legal_basis}}.</p>
+{{/legal_basis}}<p>If a line seems wrong to you, please contact us: we will look at it together.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pay now</a></p>{{/payment_url}}{{^payment_url}}<p>If you need our bank details, please contact us.</p>{{/payment_url}}
+<p>Kind regards,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Email: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Phone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

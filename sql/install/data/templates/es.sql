@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * es.sql
- *	  Shipped templates in Spanish: friendly, firm, final, hand-off.
+ *	  Shipped templates in Spanish: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Atentamente,
 {{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'es',
+   $t$Extracto de cuenta a {{as_of}}$t$,
+   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+
+Le enviamos su extracto de cuenta a fecha de {{as_of}}.
+
+{{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con vencimiento el {{due_on}}: principal {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}; total {{total_due}}
+{{/invoices}}
+{{#total_charges}}Principal: {{total_open}}
+{{#total_fees}}Gastos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intereses de demora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnización por costes de cobro: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total adeudado: {{total_due}}
+
+{{#legal_basis}}Los intereses de demora y la indemnización por costes de cobro se aplican de conformidad con la normativa vigente ({{legal_basis}}).
+
+{{/legal_basis}}Si alguna línea le parece incorrecta, contáctenos: la revisaremos juntos.
+
+{{#payment_url}}Puede pagar en línea aquí: {{payment_url}}{{/payment_url}}{{^payment_url}}Si necesita nuestros datos bancarios, póngase en contacto con nosotros.{{/payment_url}}
+
+Atentamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}Correo: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Teléfono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>Le enviamos su extracto de cuenta a fecha de {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con vencimiento el {{due_on}}: principal {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}; total {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Principal: {{total_open}}{{#total_fees}}<br>Gastos: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Intereses de demora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnización por costes de cobro: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total adeudado: {{total_due}}</strong></p>
+{{#legal_basis}}<p>Los intereses de demora y la indemnización por costes de cobro se aplican de conformidad con la normativa vigente ({{legal_basis}}).</p>
+{{/legal_basis}}<p>Si alguna línea le parece incorrecta, contáctenos: la revisaremos juntos.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar ahora</a></p>{{/payment_url}}{{^payment_url}}<p>Si necesita nuestros datos bancarios, póngase en contacto con nosotros.</p>{{/payment_url}}
+<p>Atentamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>Correo: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Teléfono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * fr.sql
- *	  Shipped templates in French: friendly, firm, final, hand-off.
+ *	  Shipped templates in French: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Cordialement,
 {{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'fr',
+   $t$Relevé de compte au {{as_of}}$t$,
+   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+
+Veuillez trouver ci-dessous votre relevé de compte au {{as_of}}.
+
+{{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échéance au {{due_on}} : montant principal {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}} ; total {{total_due}}
+{{/invoices}}
+{{#total_charges}}Montant principal : {{total_open}}
+{{#total_fees}}Frais : {{total_fees}}
+{{/total_fees}}{{#total_interest}}Intérêts de retard : {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total dû : {{total_due}}
+
+{{#legal_basis}}Les intérêts de retard et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).
+
+{{/legal_basis}}Si une ligne vous semble erronée, contactez-nous : nous l'examinerons ensemble.
+
+{{#payment_url}}Vous pouvez régler en ligne ici : {{payment_url}}{{/payment_url}}{{^payment_url}}Pour obtenir nos coordonnées bancaires, contactez-nous.{{/payment_url}}
+
+Cordialement,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail : {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Téléphone : {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>Veuillez trouver ci-dessous votre relevé de compte au {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échéance au {{due_on}} : montant principal {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}} ; total {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Montant principal : {{total_open}}{{#total_fees}}<br>Frais : {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Intérêts de retard : {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnité forfaitaire pour frais de recouvrement : {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total dû : {{total_due}}</strong></p>
+{{#legal_basis}}<p>Les intérêts de retard et l'indemnité forfaitaire pour frais de recouvrement sont facturés conformément aux dispositions légales applicables ({{legal_basis}}).</p>
+{{/legal_basis}}<p>Si une ligne vous semble erronée, contactez-nous : nous l'examinerons ensemble.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Payer maintenant</a></p>{{/payment_url}}{{^payment_url}}<p>Pour obtenir nos coordonnées bancaires, contactez-nous.</p>{{/payment_url}}
+<p>Cordialement,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail : <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Téléphone : {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

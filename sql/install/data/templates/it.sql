@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * it.sql
- *	  Shipped templates in Italian: friendly, firm, final, hand-off.
+ *	  Shipped templates in Italian: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Cordiali saluti,
 {{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'it',
+   $t$Estratto conto al {{as_of}}$t$,
+   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+
+le inviamo il suo estratto conto al {{as_of}}.
+
+{{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con scadenza il {{due_on}}: capitale {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}; totale {{total_due}}
+{{/invoices}}
+{{#total_charges}}Capitale: {{total_open}}
+{{#total_fees}}Spese: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Interessi di mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Risarcimento forfettario dei costi di recupero: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totale dovuto: {{total_due}}
+
+{{#legal_basis}}Gli interessi di mora e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).
+
+{{/legal_basis}}Se una voce non le sembra corretta, ci contatti: la verificheremo insieme.
+
+{{#payment_url}}Può pagare online qui: {{payment_url}}{{/payment_url}}{{^payment_url}}Per le nostre coordinate bancarie, ci contatti.{{/payment_url}}
+
+Cordiali saluti,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefono: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>le inviamo il suo estratto conto al {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con scadenza il {{due_on}}: capitale {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}; totale {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Capitale: {{total_open}}{{#total_fees}}<br>Spese: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Interessi di mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Risarcimento forfettario dei costi di recupero: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totale dovuto: {{total_due}}</strong></p>
+{{#legal_basis}}<p>Gli interessi di mora e il risarcimento forfettario dei costi di recupero sono addebitati ai sensi della normativa vigente ({{legal_basis}}).</p>
+{{/legal_basis}}<p>Se una voce non le sembra corretta, ci contatti: la verificheremo insieme.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Paga ora</a></p>{{/payment_url}}{{^payment_url}}<p>Per le nostre coordinate bancarie, ci contatti.</p>{{/payment_url}}
+<p>Cordiali saluti,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefono: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

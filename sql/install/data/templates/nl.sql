@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * nl.sql
- *	  Shipped templates in Dutch: friendly, firm, final, hand-off.
+ *	  Shipped templates in Dutch: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Met vriendelijke groet,
 {{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'nl',
+   $t$Rekeningoverzicht per {{as_of}}$t$,
+   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+
+Hierbij ontvangt u uw rekeningoverzicht per {{as_of}}.
+
+{{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervaldatum {{due_on}}: hoofdsom {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}; totaal {{total_due}}
+{{/invoices}}
+{{#total_charges}}Hoofdsom: {{total_open}}
+{{#total_fees}}Kosten: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Wettelijke rente: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Vergoeding voor incassokosten: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Totaal verschuldigd: {{total_due}}
+
+{{#legal_basis}}De wettelijke rente en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.
+
+{{/legal_basis}}Klopt een regel volgens u niet? Neem contact met ons op, dan bekijken we het samen.
+
+{{#payment_url}}U kunt hier online betalen: {{payment_url}}{{/payment_url}}{{^payment_url}}Neem contact met ons op als u onze betaalgegevens nodig hebt.{{/payment_url}}
+
+Met vriendelijke groet,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefoon: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>Hierbij ontvangt u uw rekeningoverzicht per {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervaldatum {{due_on}}: hoofdsom {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}; totaal {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Hoofdsom: {{total_open}}{{#total_fees}}<br>Kosten: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Wettelijke rente: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Vergoeding voor incassokosten: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Totaal verschuldigd: {{total_due}}</strong></p>
+{{#legal_basis}}<p>De wettelijke rente en de vergoeding voor incassokosten worden berekend op grond van {{legal_basis}}.</p>
+{{/legal_basis}}<p>Klopt een regel volgens u niet? Neem contact met ons op, dan bekijken we het samen.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Nu betalen</a></p>{{/payment_url}}{{^payment_url}}<p>Neem contact met ons op als u onze betaalgegevens nodig hebt.</p>{{/payment_url}}
+<p>Met vriendelijke groet,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefoon: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

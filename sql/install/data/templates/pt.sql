@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * pt.sql
- *	  Shipped templates in Portuguese: friendly, firm, final, hand-off.
+ *	  Shipped templates in Portuguese: friendly, firm, final, hand-off, statement.
  *
  *-------------------------------------------------------------------------
  */
@@ -173,4 +173,44 @@ Atenciosamente,
 {{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
 {{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
 {{/contact.phone}}$t$,
-   NULL);
+   NULL),
+  ('statement', 'email', 'pt',
+   $t$Extrato de conta em {{as_of}}$t$,
+   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+
+Segue abaixo o seu extrato de conta em {{as_of}}.
+
+{{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, com vencimento em {{due_on}}: capital {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}; total {{total_due}}
+{{/invoices}}
+{{#total_charges}}Capital: {{total_open}}
+{{#total_fees}}Encargos: {{total_fees}}
+{{/total_fees}}{{#total_interest}}Juros de mora: {{total_interest}}
+{{/total_interest}}{{#total_compensation}}Indemnização pelos custos de cobrança: {{total_compensation}}
+{{/total_compensation}}{{/total_charges}}Total em dívida: {{total_due}}
+
+{{#legal_basis}}Os juros de mora e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).
+
+{{/legal_basis}}Se alguma linha não lhe parecer correta, entre em contato conosco: vamos analisá-la juntos.
+
+{{#payment_url}}Você pode pagar online aqui: {{payment_url}}{{/payment_url}}{{^payment_url}}Se precisar dos nossos dados bancários, entre em contato conosco.{{/payment_url}}
+
+Atenciosamente,
+{{#contact.name}}{{contact.name}}
+{{/contact.name}}{{#contact.email}}E-mail: {{contact.email}}
+{{/contact.email}}{{#contact.phone}}Telefone: {{contact.phone}}
+{{/contact.phone}}$t$,
+   $t$<!DOCTYPE html>
+<html><body style="font-family: sans-serif; line-height: 1.5;">
+<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>Segue abaixo o seu extrato de conta em {{as_of}}.</p>
+<ul>
+{{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, com vencimento em {{due_on}}: capital {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}; total {{total_due}}</li>
+{{/invoices}}</ul>
+{{#total_charges}}<p>Capital: {{total_open}}{{#total_fees}}<br>Encargos: {{total_fees}}{{/total_fees}}{{#total_interest}}<br>Juros de mora: {{total_interest}}{{/total_interest}}{{#total_compensation}}<br>Indemnização pelos custos de cobrança: {{total_compensation}}{{/total_compensation}}</p>
+{{/total_charges}}<p><strong>Total em dívida: {{total_due}}</strong></p>
+{{#legal_basis}}<p>Os juros de mora e a indemnização pelos custos de cobrança são cobrados nos termos da legislação aplicável ({{legal_basis}}).</p>
+{{/legal_basis}}<p>Se alguma linha não lhe parecer correta, entre em contato conosco: vamos analisá-la juntos.</p>
+{{#payment_url}}<p><a href="{{payment_url}}" style="display: inline-block; padding: 10px 18px; background: #1a56db; color: #ffffff; text-decoration: none; border-radius: 4px;">Pagar agora</a></p>{{/payment_url}}{{^payment_url}}<p>Se precisar dos nossos dados bancários, entre em contato conosco.</p>{{/payment_url}}
+<p>Atenciosamente,{{#contact.name}}<br>{{contact.name}}{{/contact.name}}{{#contact.email}}<br>E-mail: <a href="mailto:{{contact.email}}">{{contact.email}}</a>{{/contact.email}}{{#contact.phone}}<br>Telefone: {{contact.phone}}{{/contact.phone}}</p>
+</body></html>
+$t$);

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 23_settle.sql
+ * 24_settle.sql
  *	  The settle rule: what becomes of an unsent reminder whose invoices the
  *	  ledger no longer agrees with.
  *

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 27_privileges.sql
+ * 28_privileges.sql
  *	  Privileges: mailers, readers, campaign administrators, the scheduler and the pass role.
  *
  *-------------------------------------------------------------------------
@@ -69,7 +69,8 @@ BEGIN
     -- the checks and passes, not the binding, the grants or the mailer protocol
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
     EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole),'
-                   ' dunning.bind_customers(text, text, text, text, text, text, text, regrole),'
+                   ' dunning.bind_customers(text, text, text, text, text, text, text, regrole, text),'
+                   ' dunning.bind_payments(text, text, text, text, text, regrole),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
                    ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole),'
                    ' dunning.apply_grants(), dunning.apply_grant(name, text),'
@@ -97,6 +98,9 @@ BEGIN
     END IF;
     IF to_regclass('dunning.customer') IS NOT NULL THEN
       EXECUTE format('GRANT SELECT ON dunning.customer TO %I', role_name);
+    END IF;
+    IF to_regclass('dunning.payment') IS NOT NULL THEN
+      EXECUTE format('GRANT SELECT ON dunning.payment TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
                    ' next_check_at) ON dunning.invoice_state TO %I', role_name);

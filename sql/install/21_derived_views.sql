@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 20_derived_views.sql
+ * 21_derived_views.sql
  *	  The views binding makes over the ledger, and the key columns it retypes.
  *
  *-------------------------------------------------------------------------

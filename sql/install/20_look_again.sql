@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 19_look_again.sql
+ * 20_look_again.sql
  *	  Triggers that mark invoices for a look at the next pass after a campaign change or a new binding.
  *
  *-------------------------------------------------------------------------

@@ -138,6 +138,7 @@ typedef struct Pass
 	SPIPlanPtr	write_known;
 	SPIPlanPtr	write_history;
 	SPIPlanPtr	write_charges;
+	SPIPlanPtr	write_charges_by_key;
 	SPIPlanPtr	write_state_by_key;	/* when a reminder already existed */
 	SPIPlanPtr	write_known_by_key;
 	SPIPlanPtr	write_history_by_key;

@@ -226,7 +226,8 @@ flush(Pass *pass)
 		pass->emitted += inserted;
 	}
 	if (pass->charges[C_INV].n > 0)
-		execute_write(pass->write_charges, pass->charges, C_NCOLS, extra, 2);
+		execute_write(all_new ? pass->write_charges : pass->write_charges_by_key,
+					  pass->charges, C_NCOLS, extra, 2);
 	if (pass->state[S_INV].n > 0)
 		execute_write(all_new ? pass->write_state : pass->write_state_by_key,
 					  pass->state, S_NCOLS, extra, 1);
@@ -392,11 +393,11 @@ reminder_sql(Pass *pass)
 /*
  * The charges the reminders raise ($13, $14: as_of, run_id), each once
  * (a fee per invoice and level, compensation per invoice, interest per
- * invoice and first day: the unique indexes say so), and only with a
- * reminder that was written.
+ * invoice and first day: the unique index says so), and, when a reminder's
+ * idempotency key existed, only those of the reminders written.
  */
 static char *
-charge_sql(Pass *pass)
+charge_sql(Pass *pass, bool by_key)
 {
 	UnnestArgs	u = unnest_args(pass, charge_columns, C_NCOLS, false);
 
@@ -406,9 +407,12 @@ charge_sql(Pass *pass)
 					" SELECT u.i, u.c, u.k, u.a, u.cu, u.l, u.pf, u.pt, u.d, u.p, u.rid, $%d, $%d,"
 					"  CASE WHEN u.w IS NOT NULL THEN $%d END, u.w"
 					" FROM unnest(%s) AS u(%s)"
-					" WHERE EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = u.rid)"
+	/* when a reminder's key existed, the charges of the one not written go */
+					"%s"
 					" ON CONFLICT DO NOTHING",
-					C_NCOLS + 2, C_NCOLS + 1, C_NCOLS + 1, u.args, u.aliases);
+					C_NCOLS + 2, C_NCOLS + 1, C_NCOLS + 1, u.args, u.aliases,
+					by_key ? " WHERE EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = u.rid)"
+					: "");
 }
 
 /* Prepare the writes, for the ledger's key types. */
@@ -428,7 +432,8 @@ prepare_writes(Pass *pass)
 	pass->write_known_by_key = prepare(known_sql(pass, true), S_NCOLS + 1, stypes);
 	pass->write_history = prepare(history_sql(pass, false), H_NCOLS + 2, htypes);
 	pass->write_history_by_key = prepare(history_sql(pass, true), H_NCOLS + 2, htypes);
-	pass->write_charges = prepare(charge_sql(pass), C_NCOLS + 2, ctypes);
+	pass->write_charges = prepare(charge_sql(pass, false), C_NCOLS + 2, ctypes);
+	pass->write_charges_by_key = prepare(charge_sql(pass, true), C_NCOLS + 2, ctypes);
 }
 
 /*

@@ -42,13 +42,12 @@ CREATE TABLE dunning.charge (
   CHECK ((posted_at IS NULL) = (posted_ref IS NULL))
 );
 -- never twice: a fee per invoice and level, compensation per invoice,
--- interest per invoice and first day
-CREATE UNIQUE INDEX charge_fee_once ON dunning.charge (invoice_id, level) WHERE kind = 'fee';
-CREATE UNIQUE INDEX charge_compensation_once ON dunning.charge (invoice_id)
-  WHERE kind = 'compensation';
-CREATE UNIQUE INDEX charge_interest_once ON dunning.charge (invoice_id, period_from)
-  WHERE kind = 'interest';
-CREATE INDEX charge_invoice ON dunning.charge (invoice_id);
+-- interest per invoice and first day; one index, which also finds an
+-- invoice's charges (a pass reads them by invoice)
+CREATE UNIQUE INDEX charge_once ON dunning.charge
+  (invoice_id, kind, (CASE kind WHEN 'fee' THEN level
+                                WHEN 'interest' THEN period_from - DATE '2000-01-01'
+                                ELSE 0 END));
 CREATE INDEX charge_reminder ON dunning.charge (reminder_id);
 CREATE INDEX charge_customer ON dunning.charge (customer_id, raised_at);
 COMMENT ON TABLE dunning.charge IS
@@ -79,10 +78,8 @@ COMMENT ON COLUMN dunning.charge.posted_at IS
   'When finance posted it to the ledger (dunning.mark_posted()).';
 COMMENT ON COLUMN dunning.charge.posted_ref IS
   'The ledger''s reference of the posting.';
-COMMENT ON INDEX dunning.charge_fee_once IS 'A fee is charged once per invoice and level.';
-COMMENT ON INDEX dunning.charge_compensation_once IS 'Fixed compensation is charged once per invoice.';
-COMMENT ON INDEX dunning.charge_interest_once IS 'No two interest charges of an invoice start on one day.';
-COMMENT ON INDEX dunning.charge_invoice IS 'The charges of an invoice.';
+COMMENT ON INDEX dunning.charge_once IS
+  'Never twice: a fee once per invoice and level, compensation once per invoice, no two interest charges of an invoice from one day; and the charges of an invoice.';
 COMMENT ON INDEX dunning.charge_reminder IS 'The charges a reminder raised.';
 COMMENT ON INDEX dunning.charge_customer IS 'A customer''s charges by date (is a fee their first in a year?).';
 

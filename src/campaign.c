@@ -162,11 +162,25 @@ load_money(Campaign *c, Policy *p, HeapTuple tup, TupleDesc desc)
 }
 
 /*
+ * A policy's status (column 27): a draft is active only in a preview; a
+ * paused one stays the policy of its customers, and sends nothing.
+ */
+static void
+load_status(Policy *p, HeapTuple tup, TupleDesc desc, bool preview)
+{
+	char	   *status = col_text(tup, desc, 27);
+
+	if (strcmp(status, "draft") == 0 && !preview)
+		p->active = false;
+	p->paused = strcmp(status, "paused") == 0;
+}
+
+/*
  * Load every policy with its steps and holidays, in the current memory
  * context (which must outlive SPI_finish).
  */
 Campaign *
-dunning_load_campaign(TimestampTz as_of)
+dunning_load_campaign(TimestampTz as_of, bool preview)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	Campaign   *c;
@@ -193,7 +207,7 @@ dunning_load_campaign(TimestampTz as_of)
 							  "   WHERE c.code = policy.currency),"
 							  " law, coalesce(interest_from_level, 0),"
 							  " coalesce(compensation_from_level, 0),"
-							  " customer_kind = 'consumer', waive_first_fee"
+							  " customer_kind = 'consumer', waive_first_fee, status"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
@@ -223,6 +237,7 @@ dunning_load_campaign(TimestampTz as_of)
 		p->contact_phone = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 19);
 		p->payment_url = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 20);
 		load_money(c, p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+		load_status(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, preview);
 		if (p->is_default && p->active)
 		{
 			ndefaults++;

@@ -28,7 +28,8 @@ typedef struct Policy
 	char	   *name;
 	char	   *currency;
 	bool		is_default;
-	bool		active;			/* at the pass's as_of */
+	bool		active;			/* at the pass's as_of (a draft only in a preview) */
+	bool		paused;			/* its customers keep it, nothing is sent */
 	Datum		min_open_amount;	/* numeric */
 	int			grace_days;
 	int			min_days_between;
@@ -64,7 +65,7 @@ typedef struct Campaign
 	Laws	   *laws;
 } Campaign;
 
-extern Campaign *dunning_load_campaign(TimestampTz as_of);
+extern Campaign *dunning_load_campaign(TimestampTz as_of, bool preview);
 extern Policy *dunning_choose_policy(const Campaign *campaign,
 									 const char *assigned, const char *currency);
 extern const Step *dunning_step_after(const Policy *policy, int level);

@@ -191,6 +191,13 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 		look_on(inv, routine_look_day(inv));
 		return;
 	}
+	/* a paused policy sends nothing; resuming it marks its invoices for a look */
+	if (inv->policy->paused)
+	{
+		inv->waiting = "paused";
+		inv->next_check = DT_NOEND;
+		return;
+	}
 	decide_step(inv, cust);
 }
 

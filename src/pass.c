@@ -213,6 +213,26 @@ sweep_unsent(Pass *pass)
 	pass->resolved += DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull));
 }
 
+/*
+ * On the first pass of a day: cancel, as expired, the unsent reminders that
+ * waited longer than their policy allows (dunning.expire_unsent()), so that
+ * their invoices, which wait for them rather than stack a second reminder,
+ * go on.
+ */
+static void
+expire_unsent(Pass *pass)
+{
+	Oid			types[2] = {TIMESTAMPTZOID, INT8OID};
+	Datum		args[2] = {TimestampTzGetDatum(pass->as_of), Int64GetDatum(pass->run_id)};
+	bool		isnull;
+
+	if (SPI_execute_with_args("SELECT dunning.expire_unsent($1, $2)", 2, types, args, NULL,
+							  false, 0) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not expire the unsent reminders");
+	pass->cancelled += DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+												   SPI_tuptable->tupdesc, 1, &isnull));
+}
+
 /* The day of an instant, as the candidate query draws its window. */
 static DateADT
 day_of(TimestampTz t)
@@ -337,7 +357,7 @@ do_pass(Pass *pass, bool want_full)
 	if (!pass->preview)
 		DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(PASS_LOCK_KEY));
 	dunning_require_same_version();
-	pass->campaign = dunning_load_campaign(pass->as_of);
+	pass->campaign = dunning_load_campaign(pass->as_of, pass->preview);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -349,6 +369,8 @@ do_pass(Pass *pass, bool want_full)
 		SPI_execute("SELECT pg_catalog.nextval('dunning.run_log_id_seq')", false, 1);
 		pass->run_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
 												   SPI_tuptable->tupdesc, 1, &(bool){false}));
+		if (pass->sweep_all)
+			expire_unsent(pass);
 		sweep_unsent(pass);
 	}
 	if (pass->discover_ledger || anything_due(pass))

@@ -37,7 +37,11 @@ CREATE TABLE dunning.policy (
                      CHECK (customer_kind IN ('business', 'consumer')),
   waive_first_fee  boolean NOT NULL DEFAULT false,
   allocation       text NOT NULL DEFAULT 'costs_first'
-                     CHECK (allocation IN ('costs_first', 'principal_first'))
+                     CHECK (allocation IN ('costs_first', 'principal_first')),
+  -- steering (0.2)
+  status           text NOT NULL DEFAULT 'active'
+                     CHECK (status IN ('active', 'paused', 'draft')),
+  unsent_expiry    interval
 );
 COMMENT ON TABLE dunning.policy IS
   'Dunning policies: who is reminded, how often, when, and at most how many times.';
@@ -87,6 +91,10 @@ COMMENT ON COLUMN dunning.policy.compensation_from_level IS
   'The law''s fixed compensation is charged once per invoice, on its first reminder at this level or above; NULL: none.';
 COMMENT ON COLUMN dunning.policy.customer_kind IS
   '''business'' or ''consumer'': which of the law''s rules apply to the policy''s customers, unless the customer binding says (its consumer column).';
+COMMENT ON COLUMN dunning.policy.status IS
+  '''active''; ''paused'': its customers keep it and their levels, nothing is sent, and on resuming each invoice gets what is due then, one step; ''draft'': passes ignore it (an assignment to it too) and only preview() uses it, to try a campaign before switching it on.';
+COMMENT ON COLUMN dunning.policy.unsent_expiry IS
+  'A reminder of the policy still unsent this long after it was emitted (nobody claims its channel, or it keeps failing) is cancelled as expired by the first pass of a day, its charges withdrawn; its invoices keep their level; NULL: never.';
 COMMENT ON COLUMN dunning.policy.allocation IS
   'How statements allocate a payment: ''costs_first'' (fees and compensation, then interest, then the principal: § 367 BGB) or ''principal_first''.';
 COMMENT ON COLUMN dunning.policy.waive_first_fee IS
@@ -157,6 +165,18 @@ BEGIN
       USING ERRCODE = 'check_violation',
             DETAIL = format('The %s has per_period %s.', what, NEW.per_period),
             HINT = 'Give the length of the contact cap''s period, such as ''30 days''.';
+  END IF;
+  IF NEW.unsent_expiry IS NOT NULL
+     AND (NEW.unsent_expiry < interval '1 day' OR NEW.unsent_expiry > interval '366 days') THEN
+    RAISE EXCEPTION 'unsent_expiry must be between 1 and 366 days'
+      USING ERRCODE = 'numeric_value_out_of_range',
+            DETAIL = format('The %s has unsent_expiry %s.', what, NEW.unsent_expiry),
+            HINT = 'Give how long an unsent reminder may wait, such as ''14 days'', or NULL for never.';
+  END IF;
+  IF NEW.status IS NULL OR NEW.status NOT IN ('active', 'paused', 'draft') THEN
+    RAISE EXCEPTION 'unknown policy status "%"', NEW.status
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''active'', ''paused'' (nothing is sent; its customers keep it) or ''draft'' (only preview() uses it).';
   END IF;
   IF NEW.group_by NOT IN ('invoice', 'customer') THEN
     RAISE EXCEPTION 'unknown group_by "%"', NEW.group_by

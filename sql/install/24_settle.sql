@@ -320,3 +320,56 @@ END
 $$;
 COMMENT ON FUNCTION dunning.sweep_unsent(timestamptz, bigint, timestamptz) IS
   'The pass''s sweep: settles the unsent reminders (not being claimed) that the live ledger and the holds no longer agree with (all of them, or, given held_since, those of holds placed since); returns how many were cancelled and trimmed, and how many invoices resolved.';
+
+/*
+ * Expiry: the unsent reminders (pending or failed, not being delivered)
+ * that have waited longer than their policy's unsent_expiry since they were
+ * emitted are cancelled as expired, with the history told and their charges
+ * withdrawn; their invoices keep their level (as after dunning.cancel())
+ * and go on at the next look.  The first pass of a day calls it.  Returns
+ * how many.
+ */
+CREATE OR REPLACE FUNCTION dunning.expire_unsent(as_of timestamptz, run_id bigint)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  expired bigint[];
+BEGIN
+  SELECT array_agg(x.id ORDER BY x.id) INTO expired
+    FROM (SELECT r.id
+            FROM dunning.reminder r
+            JOIN dunning.policy p ON p.name = r.policy
+           WHERE p.unsent_expiry IS NOT NULL
+             AND r.as_of + p.unsent_expiry <= expire_unsent.as_of
+             AND (r.status IN ('pending', 'failed')
+                  OR (r.status = 'claimed' AND r.lease_until <= pg_catalog.now()))
+             FOR UPDATE OF r SKIP LOCKED) x;
+  IF expired IS NULL THEN
+    RETURN 0;
+  END IF;
+  WITH gone AS (
+    DELETE FROM dunning.reminder q WHERE q.id = ANY (expired)
+    RETURNING q),
+  moved AS (
+    INSERT INTO dunning.reminder_archive
+    SELECT x.*
+      FROM gone g
+      JOIN dunning.policy p ON p.name = (g.q).policy
+     CROSS JOIN LATERAL dunning.archived(g.q, 'cancelled',
+                          format('expired: not sent within %s', p.unsent_expiry),
+                          (g.q).provider_ref) x
+    RETURNING id, customer_id, invoice_ids, level, payload, last_error)
+  INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level, reminder_id,
+                               reason)
+  SELECT expire_unsent.as_of, expire_unsent.run_id, x.i, m.customer_id, 'cancelled',
+         coalesce(dunning.payload_level(m.payload, x.i::text), m.level), m.id, m.last_error
+    FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i)
+   ORDER BY m.id, x.i;
+  PERFORM dunning.withdraw_charges(expired);
+  RETURN cardinality(expired);
+END
+$$;
+COMMENT ON FUNCTION dunning.expire_unsent(timestamptz, bigint) IS
+  'Cancels, as expired, the unsent reminders that waited longer than their policy''s unsent_expiry (history told, charges withdrawn); called by the first pass of a day; returns how many.';

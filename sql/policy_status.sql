@@ -42,6 +42,8 @@ UPDATE dunning.policy SET status = 'active' WHERE name = 'std';
 SELECT emitted FROM dunning.run('2026-10-26 10:00+00');
 SELECT customer_id, level, channel FROM dunning.reminder ORDER BY customer_id;
 SELECT emitted FROM dunning.run('2026-10-26 12:00+00');
+-- the mailer sends them
+SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
 
 -- the draft switched on: customer 2 follows it from the level reached, and
 -- it has no step above level 2, so only customer 1 gets the final notice

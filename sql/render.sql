@@ -211,8 +211,6 @@ SELECT body FROM dunning.all_reminders WHERE customer_id = 'K';
 SELECT body_html ~ 'Käthe &lt;Kunde&gt; GmbH' AS escaped,
        body_html ~ '<li>' AS list, (length(body_html) - length(replace(body_html, '<li>', ''))) / 4 AS items
   FROM dunning.all_reminders WHERE customer_id = 'K';
--- preview renders too, and writes nothing
-SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00') ORDER BY 1;
 
 -- invoice 3 is paid before the notice goes out: claiming re-checks the
 -- ledger, and the notice is rendered again without it
@@ -220,6 +218,11 @@ UPDATE rl.invoices SET balance = 0 WHERE id = 3;
 SELECT customer_id, subject FROM dunning.claim('m1', 10) ORDER BY customer_id;
 SELECT body ~ 'R-003' AS lists_paid, body ~ 'R-001' AS lists_open, subject
   FROM dunning.all_reminders WHERE customer_id = 'K';
+-- and delivers them (the next level waits until they have left the queue)
+SELECT count(*) FROM (SELECT dunning.ack('m1', r.id) FROM dunning.reminder r
+                       WHERE r.status = 'claimed') a;
+-- preview renders too, and writes nothing
+SELECT customer_id, subject FROM dunning.preview(as_of => '2026-12-02 10:00+00') ORDER BY 1;
 
 -- dunning.render = off leaves the texts to a mailer that renders itself
 SET dunning.render = off;

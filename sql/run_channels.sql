@@ -21,10 +21,20 @@ INSERT INTO dunning.step (policy, level, days_overdue, channel, fee) VALUES
   ('chan', 1, 3, 'email', 0), ('chan', 2, 10, 'sms', 0), ('chan', 3, 20, 'letter', 25),
   ('chan', 4, 30, 'phone', 0), ('chan', 5, 45, 'handoff', 0), ('chan', 6, 60, 'suspend', 0);
 
--- one pass a day: one level a day, each on its own channel, to the address
--- that fits the channel
-SELECT d::date AS day, (dunning.run(d)).emitted
-  FROM generate_series('2026-11-02 09:00+00'::timestamptz, '2026-11-08 09:00+00', '1 day') d;
+-- one pass a day, and a consumer that delivers what it emits: one level a
+-- day, each on its own channel, to the address that fits the channel (the
+-- next level waits until the previous reminder is out of the queue)
+CREATE FUNCTION pg_temp.day(d timestamptz, OUT emitted bigint, OUT delivered bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT r.emitted INTO emitted FROM dunning.run(d) r;
+  SELECT count(*) INTO delivered
+    FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 100) c) a;
+END
+$$;
+SELECT d::date AS day, x.emitted, x.delivered
+  FROM generate_series('2026-11-02 09:00+00'::timestamptz, '2026-11-08 09:00+00', '1 day') d,
+       LATERAL pg_temp.day(d) x;
 SELECT level, channel, recipient, payload->>'fee' AS fee, idempotency_key
   FROM dunning.all_reminders ORDER BY level;
 

@@ -56,6 +56,10 @@ SELECT emitted, resolved, cancelled FROM dunning.run('2026-11-03 09:00+00');
 SELECT customer_id, invoice_ids, level, status, payload->'total_open' AS total
   FROM dunning.all_reminders WHERE customer_id = 'A' ORDER BY id;
 
+-- the mailer sends the notices of 2 November (each invoice's next level
+-- waits for its last reminder to leave the queue)
+SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
+
 -- 9 November, a week later: A1 and A2 have reached step 2 and get a level 2
 -- notice; A4 and A5 are not due (their step 2 comes at 30 days), so they are
 -- not listed; A3 is closed
@@ -74,12 +78,12 @@ SELECT emitted FROM dunning.run('2026-11-16 09:00+00');
 SELECT invoice_id, level, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE customer_id = 'D' ORDER BY 1;
 SELECT as_of, invoice_ids FROM dunning.all_reminders WHERE customer_id = 'D' ORDER BY id;
+SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 10) c) a;
 SELECT emitted FROM dunning.run('2026-12-02 09:00+00');
 SELECT as_of, invoice_ids FROM dunning.all_reminders WHERE customer_id = 'D' ORDER BY id;
 
 -- D pays D1 and D2 before that notice goes out: it is trimmed to D4 alone,
--- at D4's own level 1 (and the notice of 2 November, D1 and D2 only, is
--- cancelled); D4's state still points at it
+-- at D4's own level 1; D4's state still points at it
 UPDATE cons.invoices SET balance = 0 WHERE id IN ('D1', 'D2');
 SELECT emitted, resolved, cancelled FROM dunning.run('2026-12-03 09:00+00');
 SELECT invoice_ids, level, status, payload->'level' AS payload_level

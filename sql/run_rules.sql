@@ -57,6 +57,11 @@ CREATE VIEW rules.queue AS
                  idempotency_key
             FROM dunning.reminder_archive) r
    ORDER BY id;
+-- the mailer: it delivers whatever is in the queue (an invoice's next level
+-- waits until its last reminder has left the queue)
+CREATE FUNCTION pg_temp.mailer() RETURNS bigint LANGUAGE sql AS $$
+  SELECT count(*) FROM (SELECT dunning.ack('m', c.id) FROM dunning.claim('m', 100) c) a
+$$;
 
 -- without a pass nothing is written; a preview shows what a pass would emit
 SELECT invoice_ids, level, channel, available_at FROM dunning.preview('2026-11-02 10:00+01');
@@ -75,13 +80,17 @@ SELECT * FROM rules.state;
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-02 10:00+01');
 SELECT count(*) FROM dunning.all_reminders;
 
+-- the mailer sends them
+SELECT pg_temp.mailer();
+
 -- Thursday 5 November: 101 and 110 leave their grace days and get step 1;
 -- 102 and 103 wait for min_days_between (5 days after Monday)
 SELECT discovery, examined, emitted FROM dunning.run('2026-11-05 10:00+01');
 SELECT * FROM rules.state WHERE invoice_id IN (102, 103);
 
--- 102 is paid on Friday; Monday 9 November: its unsent reminder is cancelled
--- and 102 is resolved; 103 gets step 2 (one level at a time)
+-- 102 is paid on Friday; Monday 9 November: 102 is resolved; 103 gets step
+-- 2 (one level at a time)
+SELECT pg_temp.mailer();
 UPDATE rules.invoices SET balance = 0 WHERE id = 102;
 SELECT discovery, examined, emitted, resolved FROM dunning.run('2026-11-09 10:00+01');
 SELECT * FROM rules.queue OFFSET 2;
@@ -89,6 +98,7 @@ SELECT * FROM rules.state;
 
 -- the promise to pay ran until 10 November, inclusive: 107 waits on the 10th
 -- and is reminded on the 11th
+SELECT pg_temp.mailer();
 SELECT emitted FROM dunning.run('2026-11-10 10:00+01');
 SELECT emitted FROM dunning.run('2026-11-11 10:00+01');
 SELECT invoice_ids, level FROM dunning.all_reminders WHERE 107 = ANY (invoice_ids);
@@ -97,6 +107,7 @@ SELECT invoice_ids, level FROM dunning.all_reminders WHERE 107 = ANY (invoice_id
 -- its 'gentle' step 2, ten days after step 1)
 DELETE FROM dunning.hold WHERE invoice_id = 106;
 SELECT invoice_id, next_check_at FROM dunning.invoice_state WHERE invoice_id = 106;
+SELECT pg_temp.mailer();
 SELECT emitted FROM dunning.run('2026-11-12 10:00+01');
 SELECT invoice_ids, level FROM dunning.all_reminders WHERE 106 = ANY (invoice_ids);
 
@@ -112,6 +123,7 @@ SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 106;
 
 -- an invoice that leaves the ledger is resolved as vanished
 DELETE FROM rules.invoices WHERE id = 110;
+SELECT pg_temp.mailer();
 SELECT resolved FROM dunning.run('2026-11-19 10:00+01');
 SELECT status, closed_reason FROM dunning.invoice_state WHERE invoice_id = 110;
 
@@ -132,6 +144,7 @@ VALUES ('gbp-later', 'GBP', true, 'Europe/London', '{1,2,3,4,5,6,7}', '08:00', '
         '2026-11-25 00:00+00');
 INSERT INTO dunning.step (policy, level, days_overdue, channel)
 VALUES ('gbp-later', 1, 1, 'sms');
+SELECT pg_temp.mailer();
 SELECT emitted FROM dunning.run('2026-11-24 10:00+00');
 SELECT invoice_id, policy, waiting_for, next_check_at FROM dunning.invoice_state
  WHERE invoice_id = 112;

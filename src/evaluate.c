@@ -151,6 +151,16 @@ decide_step(Invoice *inv, const Customer *cust)
 			return;
 		}
 	}
+	/*
+	 * No stacking: the next level waits until the previous reminder is out
+	 * of the queue (sent, dead, cancelled, or expired: policy.unsent_expiry)
+	 */
+	if (inv->has_unsent)
+	{
+		inv->waiting = "previous_unsent";
+		look_on(inv, inv->today + 1);
+		return;
+	}
 	inv->due_step = next;
 }
 

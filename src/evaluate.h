@@ -62,6 +62,7 @@ typedef struct Invoice
 	TimestampTz last_reminder_at;
 	bool		held;			/* an invoice hold exists */
 	DateADT		hold_until;
+	bool		has_unsent;		/* its last reminder is still in the queue */
 	InvoiceCharges charges;		/* fees, interest, compensation */
 
 	/* decided */

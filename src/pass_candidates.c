@@ -171,6 +171,7 @@ read_invoice(Pass *pass, HeapTuple tup, TupleDesc desc, Invoice *inv)
 	inv->has_last = !isnull;
 	inv->last_reminder_at = isnull ? 0 : DatumGetTimestampTz(d);
 	inv->held = get_hold(tup, desc, c->invoice_hold, &inv->hold_until);
+	inv->has_unsent = DatumGetBool(get_col(tup, desc, c->unsent, &isnull));
 	read_charges(pass, tup, desc, &inv->charges);
 }
 
@@ -232,6 +233,7 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(reopened);
 	COL(copies);
 	COL(invoice_hold);
+	COL(unsent);
 	COL(assigned);
 	COL(customer_hold);
 	COL(contacts);
@@ -302,7 +304,8 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" SELECT l.invoice_id, l.customer_id, true AS present,"
 					"  l.open_amount::numeric AS open_amount, l.due_on, l.currency, l.reference,"
 					"  s.invoice_id IS NOT NULL AS in_state, coalesce(s.level, 0) AS level,"
-					"  s.last_reminder_at AS last_at, s.invoice_id IS NOT NULL AS reopened"
+					"  s.last_reminder_at AS last_at, s.invoice_id IS NOT NULL AS reopened,"
+					"  s.last_reminder_id"
 					" FROM dunning.ledger l"
 					" LEFT JOIN dunning.invoice_state s ON s.invoice_id = l.invoice_id"
 					" WHERE $4 AND l.open_amount > 0"
@@ -317,7 +320,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" UNION ALL"
 					" SELECT s.invoice_id, coalesce(l.customer_id, s.customer_id),"
 					"  l.invoice_id IS NOT NULL, l.open_amount::numeric, l.due_on, l.currency,"
-					"  l.reference, true, s.level, s.last_reminder_at, false"
+					"  l.reference, true, s.level, s.last_reminder_at, false, s.last_reminder_id"
 					" FROM dunning.invoice_state s"
 					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
 	/*
@@ -349,6 +352,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
+	/* no stacking: is its last reminder still in the queue? */
+					"  EXISTS (SELECT 1 FROM dunning.reminder r"
+					"    WHERE r.id = c.last_reminder_id) AS unsent,"
 					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
 					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"

@@ -74,6 +74,7 @@ typedef struct CandidateCols
 				reopened,
 				copies,
 				invoice_hold,
+				unsent,
 				assigned,
 				customer_hold,
 				contacts,

@@ -94,7 +94,7 @@ COMMENT ON COLUMN dunning.policy.customer_kind IS
 COMMENT ON COLUMN dunning.policy.status IS
   '''active''; ''paused'': its customers keep it and their levels, nothing is sent, and on resuming each invoice gets what is due then, one step; ''draft'': passes ignore it (an assignment to it too) and only preview() uses it, to try a campaign before switching it on.';
 COMMENT ON COLUMN dunning.policy.unsent_expiry IS
-  'A reminder of the policy still unsent this long after it was emitted (nobody claims its channel, or it keeps failing) is cancelled as expired by the first pass of a day, its charges withdrawn; its invoices keep their level; NULL: never.';
+  'A reminder of the policy still unsent this long after it was emitted (nobody claims its channel, or it keeps failing) is cancelled as expired by the first pass of a day, its charges withdrawn; its invoices keep their level and go on; NULL: never.  Until then an invoice''s next level waits for it (no stacking).';
 COMMENT ON COLUMN dunning.policy.allocation IS
   'How statements allocate a payment: ''costs_first'' (fees and compensation, then interest, then the principal: § 367 BGB) or ''principal_first''.';
 COMMENT ON COLUMN dunning.policy.waive_first_fee IS

@@ -45,7 +45,7 @@ COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
 COMMENT ON COLUMN dunning.invoice_state.problem IS
   'What a person must mend before the invoice can be reminded, with the offending value: data of the ledger or the customers no pass can use (waiting_for bad_data), or a recipient that is not one (invalid_recipient).';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
   'paid (open amount 0 or less) or vanished (no longer in the ledger).';
 COMMENT ON INDEX dunning.invoice_state_next_check IS

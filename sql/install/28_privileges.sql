@@ -103,10 +103,10 @@ BEGIN
       EXECUTE format('GRANT SELECT ON dunning.payment TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
-                   ' next_check_at) ON dunning.invoice_state TO %I', role_name);
+                   ' last_reminder_id, next_check_at) ON dunning.invoice_state TO %I', role_name);
     EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
-    EXECUTE format('GRANT SELECT (customer_id, status, as_of) ON dunning.reminder,'
+    EXECUTE format('GRANT SELECT (id, customer_id, status, as_of) ON dunning.reminder,'
                    ' dunning.reminder_archive TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'
                    ' ON dunning.charge TO %I', role_name);

@@ -30,7 +30,7 @@ COMMENT ON COLUMN dunning.policy.customer_kind IS
 COMMENT ON COLUMN dunning.policy.status IS
   '''active''; ''paused'': its customers keep it and their levels, nothing is sent, and on resuming each invoice gets what is due then, one step; ''draft'': passes ignore it (an assignment to it too) and only preview() uses it, to try a campaign before switching it on.';
 COMMENT ON COLUMN dunning.policy.unsent_expiry IS
-  'A reminder of the policy still unsent this long after it was emitted (nobody claims its channel, or it keeps failing) is cancelled as expired by the first pass of a day, its charges withdrawn; its invoices keep their level; NULL: never.';
+  'A reminder of the policy still unsent this long after it was emitted (nobody claims its channel, or it keeps failing) is cancelled as expired by the first pass of a day, its charges withdrawn; its invoices keep their level and go on; NULL: never.  Until then an invoice''s next level waits for it (no stacking).';
 COMMENT ON COLUMN dunning.policy.allocation IS
   'How statements allocate a payment: ''costs_first'' (fees and compensation, then interest, then the principal: § 367 BGB) or ''principal_first''.';
 COMMENT ON COLUMN dunning.policy.waive_first_fee IS
@@ -199,7 +199,7 @@ $$;
 
 -- an invoice whose policy is paused waits for it
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
 
 -- a step's fee, from a schedule
 ALTER TABLE dunning.step

@@ -42,18 +42,12 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'the shipped rate of % from % cannot be changed', OLD.basis, OLD.valid_from
-      USING ERRCODE = 'insufficient_privilege',
-            HINT = 'Insert a row of your own for that basis and day: it takes precedence over the shipped one.';
-  END IF;
+  PERFORM dunning.require_not_shipped(TG_OP,
+    CASE WHEN TG_OP <> 'INSERT' THEN OLD.shipped END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.shipped END,
+    format('rate of %s from %s', coalesce(OLD.basis, NEW.basis), coalesce(OLD.valid_from, NEW.valid_from)),
+    'Insert a row of your own for that basis and day: it takes precedence over the shipped one.');
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
-  END IF;
-  IF NEW.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'only the extension ships rates'
-      USING ERRCODE = 'insufficient_privilege',
-            HINT = 'Insert your row with shipped = false (the default).';
   END IF;
   IF NEW.basis !~ '^[a-z][a-z0-9_]{0,62}$' THEN
     RAISE EXCEPTION 'rate basis "%" is not a valid name', NEW.basis

@@ -73,20 +73,13 @@ AS $$
 DECLARE
   what text;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'shipped fee schedules cannot be changed'
-      USING DETAIL = format('The row belongs to the shipped schedule "%s".',
-                            coalesce(to_jsonb(OLD)->>'schedule', to_jsonb(OLD)->>'name')),
-            ERRCODE = 'insufficient_privilege',
-            HINT = 'Create a schedule of your own under another name, and name it in your law or step.';
-  END IF;
+  PERFORM dunning.require_not_shipped(TG_OP,
+    CASE WHEN TG_OP <> 'INSERT' THEN OLD.shipped END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.shipped END,
+    format('fee schedule "%s"', coalesce(to_jsonb(OLD)->>'schedule', to_jsonb(OLD)->>'name',
+                                         to_jsonb(NEW)->>'schedule', to_jsonb(NEW)->>'name')),
+    'Create a schedule of your own under another name, and name it in your law or step.');
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
-  END IF;
-  IF NEW.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'only the extension ships fee schedules'
-      USING ERRCODE = 'insufficient_privilege',
-            HINT = 'Insert your rows with shipped = false (the default).';
   END IF;
   IF TG_TABLE_NAME = 'fee_schedule' THEN
     what := format('fee schedule "%s"', NEW.name);

@@ -63,19 +63,12 @@ AS $$
 DECLARE
   what text;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'shipped laws cannot be changed'
-      USING ERRCODE = 'insufficient_privilege',
-            DETAIL = format('"%s" is a shipped law.', OLD.name),
-            HINT = 'Insert a law of your own under another name, and name it in your policies.';
-  END IF;
+  PERFORM dunning.require_not_shipped(TG_OP,
+    CASE WHEN TG_OP <> 'INSERT' THEN OLD.shipped END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.shipped END,
+    format('law "%s"', coalesce(OLD.name, NEW.name)),
+    'Insert a law of your own under another name, and name it in your policies.');
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
-  END IF;
-  IF NEW.shipped AND dunning.user_change() THEN
-    RAISE EXCEPTION 'only the extension ships laws'
-      USING ERRCODE = 'insufficient_privilege',
-            HINT = 'Insert your law with shipped = false (the default).';
   END IF;
   what := format('law "%s"', NEW.name);
   IF NEW.name IS NULL OR NEW.name !~ '^[a-z][a-z0-9_]{0,62}$' THEN

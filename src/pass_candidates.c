@@ -352,14 +352,15 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
 					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
-	/* no stacking: is its last reminder still in the queue? */
-					"  EXISTS (SELECT 1 FROM dunning.reminder r"
-					"    WHERE r.id = c.last_reminder_id) AS unsent,"
+	/* no stacking: is its last reminder still in the queue? (joined below) */
+					"  rq.id IS NOT NULL AS unsent,"
 					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
 					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
 					"  ch.compensated, ch.interest_through, ch.fee_levels, pay.paid_on, pay.paid"
 					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
+	/* a join, not a look-up per row: most candidates have none */
+					" LEFT JOIN dunning.reminder rq ON rq.id = c.last_reminder_id"
 	/*
 	 * the charges raised before: only an invoice reminded before has any
 	 */

@@ -513,6 +513,21 @@ log_failure(TimestampTz started, const char *message)
 	CommitTransactionCommand();
 }
 
+/* Did the pass of this result row examine, emit, resolve or cancel anything? */
+static bool
+pass_did_something(SPITupleTable *tt)
+{
+	for (int col = 1; col <= 4; col++)
+	{
+		bool		isnull;
+		Datum		n = SPI_getbinval(tt->vals[0], tt->tupdesc, col, &isnull);
+
+		if (!isnull && DatumGetInt64(n) != 0)
+			return true;
+	}
+	return false;
+}
+
 /* Run one pass of dunning.run() in a transaction of its own. */
 static int64
 run_pass(void)
@@ -530,7 +545,9 @@ run_pass(void)
 		elog(ERROR, "dunning.run() returned no row");
 	emitted = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
 										  &isnull));
-	elog(LOG, "dunning pass in \"%s\": %s discovery, %s examined, " INT64_FORMAT
+	/* a pass that did nothing (most of them: one a minute) is not news */
+	elog(pass_did_something(SPI_tuptable) ? LOG : DEBUG1,
+		 "dunning pass in \"%s\": %s discovery, %s examined, " INT64_FORMAT
 		 " emitted, %s resolved, %s cancelled",
 		 my_dbname,
 		 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5),

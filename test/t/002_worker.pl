@@ -105,6 +105,15 @@ $passes = scalar_query('a', 'SELECT count(*) FROM dunning.run_log');
 ok( $node->poll_query_until('a',
 		"SELECT count(*) >= $passes + 3 FROM dunning.run_log"),
 	'a naptime changed with pg_reload_conf() takes effect');
+# those passes, on the same day as the first, found nothing to do: the
+# server log has a line for each pass that did something, none for them
+{
+	my $log = slurp_file($node->logfile);
+	my @busy = $log =~ /dunning pass in "a": \w+ discovery, [1-9]\d* examined/g;
+	my @idle = $log =~ /dunning pass in "a": \w+ discovery, 0 examined, 0 emitted, 0 resolved, 0 cancelled/g;
+	ok(@busy >= 1, 'a pass that did something writes a line to the server log (' . scalar(@busy) . ')');
+	is(scalar(@idle), 0, 'passes that did nothing write nothing to the server log at LOG');
+}
 
 # --- SIGTERM: the scheduler exits within a second, the launcher restarts it
 my $old_pid = scalar_query('a', "SELECT pid FROM dunning.workers WHERE database = 'a'");

@@ -46,8 +46,11 @@ SELECT dunning.bind_ledger('shop.invoices', 'id', 'customer_id', 'due_date', 'nu
 SELECT dunning.bind_ledger('shop.invoices', 'id', 'customer_id', 'due_date', 'balance', 'balance');
 -- one column for two roles
 SELECT dunning.bind_ledger('shop.invoices', 'id', 'id', 'due_date', 'balance');
+-- but the invoice key may be its own reference (ERPNext's "name" is both)
 SELECT dunning.bind_ledger('shop.invoices', 'id', 'customer_id', 'due_date', 'balance',
                            reference => 'id');
+SELECT invoice_id, reference, pg_typeof(reference) FROM dunning.ledger ORDER BY 1 LIMIT 2;
+SELECT dunning.unbind('ledger');
 -- a role that may not read the source
 CREATE ROLE regress_dunning_clerk;
 CREATE TABLE shop.secret (id bigint, customer_id bigint, due_date date, balance numeric);

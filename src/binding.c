@@ -306,14 +306,17 @@ check_role(Relation rel, const char *source, BoundRole *r)
 	r->typid = typid;
 }
 
-/* No column may play two roles. */
+/* No column may play two roles, but the invoice key may be its own reference. */
 static void
 check_distinct(const BindingSpec *spec, const BoundRole *roles)
 {
 	for (int i = 0; i < spec->nroles; i++)
 		for (int j = i + 1; j < spec->nroles; j++)
 			if (roles[i].column && roles[j].column &&
-				strcmp(roles[i].column, roles[j].column) == 0)
+				strcmp(roles[i].column, roles[j].column) == 0 &&
+			/* a key people read (ERPNext's "name") is its own reference */
+				!(strcmp(roles[i].role, "invoice_id") == 0 &&
+				  strcmp(roles[j].role, "reference") == 0))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("column \"%s\" is bound both as %s and as %s",

@@ -38,6 +38,18 @@ VALUES ('ecb_mro', '2030-01-01', 1, 'mine', true);
 INSERT INTO dunning.fee_band (schedule, from_amount, percent) VALUES ('two_percent', 10, 200);
 INSERT INTO dunning.law (name, description, basis, margin_business, legal_basis)
 VALUES ('mine', 'no such rate', 'libor', 1, 'x');
+INSERT INTO dunning.law (name, description, basis, legal_basis)
+VALUES ('mine', 'no margin', 'ecb_mro', 'x');
+SELECT * FROM dunning.statutory_interest('fr', -1, '2025-01-01', '2025-01-02');
+-- a policy that charges names a law, whose compensation is in its currency;
+-- a step has a fixed fee or a fee schedule, not both
+INSERT INTO dunning.policy (name, currency, interest_from_level) VALUES ('p', 'EUR', 1);
+INSERT INTO dunning.policy (name, currency, law, compensation_from_level)
+VALUES ('p', 'GBP', 'eu_b2b', 1);
+INSERT INTO dunning.policy (name, currency) VALUES ('p', 'EUR');
+INSERT INTO dunning.step (policy, level, days_overdue, channel, fee, fee_schedule)
+VALUES ('p', 1, 1, 'email', 5, 'eu_fixed_40');
+DELETE FROM dunning.policy WHERE name = 'p';
 
 ------------------------------------------------------------------------------
 -- Statutory interest (dunning.statutory_interest)
@@ -225,13 +237,17 @@ INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
 INSERT INTO dunning.policy (name, currency, is_default, send_days, send_from, send_until,
     time_zone, language, law, interest_from_level, compensation_from_level)
 VALUES ('nl', 'EUR', true, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC', 'nl', 'nl', 1, 1);
-INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee)
-VALUES ('nl', 1, 10, 'email', 'final', 0);
+-- a fee of 1 % of the open amount, from a schedule of one's own
+INSERT INTO dunning.fee_schedule (name, currency) VALUES ('one_percent', 'EUR');
+INSERT INTO dunning.fee_band (schedule, from_amount, percent) VALUES ('one_percent', 0, 1);
+INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fee_schedule)
+VALUES ('nl', 1, 10, 'email', 'final', 'one_percent');
 -- both owe the collection costs of the Dutch scale on 3,000: 15 % of
 -- 2,500 + 10 % of 500 = 425.00; the business also owes the wettelijke
 -- handelsrente (the ECB rate of 1 January 2025, 3.15 %, + 8 points) for 2 to
 -- 10 January: 3,000 x 11.15 % x 9 / 365 = 3,010.5 / 365 = 8.247945, so
--- 8.25; the consumer owes none under this law
+-- 8.25; the consumer owes none under this law; both owe the step's fee of
+-- 1 % of 3,000 = 30.00: 3,000 + 425 + 30 = 3,455.00 and 3,463.25 due
 SELECT emitted FROM dunning.run('2025-01-11 10:00+00');
 SELECT customer_id, kind, amount FROM dunning.charge ORDER BY customer_id, kind;
 SELECT customer_id, payload->>'total_due' AS due FROM dunning.reminder ORDER BY customer_id;

@@ -1,12 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * binding.c
- *	  Binding the user's own invoice and customer relations, without a copy.
+ *	  Binding the user's own invoice, customer and payment relations,
+ *	  without a copy.
  *
- * bind_ledger() and bind_customers() check every column the caller names
- * (it exists, its type fits its role, no column plays two roles) and record
- * the binding in dunning.binding.  A trigger on that table then (re)creates
- * the view over the source (dunning.ledger or dunning.customer) and gives
+ * bind_ledger(), bind_customers() and bind_payments() check every column
+ * the caller names (it exists, its type fits its role, no column plays two
+ * roles) and record the binding in dunning.binding.  A trigger on that table
+ * then (re)creates the view over the source (binding_view.c) and gives
  * the extension's key columns the ledger's own key types, so that joins use
  * the ledger's own indexes and nothing is cast in the hot path.  Because
  * the trigger does the work, pg_restore of dunning.binding restores the
@@ -36,43 +37,12 @@
 #include "utils/syscache.h"
 #include "utils/varlena.h"
 
+#include "binding_internal.h"
+
 PG_FUNCTION_INFO_V1(dunning_bind_ledger);
 PG_FUNCTION_INFO_V1(dunning_bind_customers);
 PG_FUNCTION_INFO_V1(dunning_bind_payments);
 PG_FUNCTION_INFO_V1(dunning_binding_apply);
-
-/* What a role's column must hold. */
-typedef enum RoleKind
-{
-	ROLE_KEY,					/* an invoice or customer key */
-	ROLE_DATE,					/* date or timestamptz */
-	ROLE_AMOUNT,				/* any numeric type */
-	ROLE_TEXT,					/* any string type */
-	ROLE_ANY,					/* anything with a text form */
-	ROLE_BOOL					/* boolean */
-} RoleKind;
-
-/* One role of a binding: which source column plays it. */
-typedef struct BoundRole
-{
-	const char *role;			/* canonical column name in the view */
-	const char *what;			/* what the column holds, for messages */
-	RoleKind	kind;
-	bool		required;
-	char	   *column;			/* the source's column, or NULL */
-	Oid			typid;			/* its base type, once checked */
-} BoundRole;
-
-/* One kind of binding: the roles it has and the view it makes. */
-typedef struct BindingSpec
-{
-	const char *kind;			/* 'ledger', 'customers' or 'payments' */
-	const char *view;			/* the view it creates in schema dunning */
-	const char *view_comment;
-	const char *noun;			/* what the source holds, for messages */
-	int			nroles;
-	BoundRole	roles[7];
-} BindingSpec;
 
 static const BindingSpec ledger_spec = {
 	"ledger", "ledger",
@@ -142,8 +112,8 @@ is_integer_type(Oid typid)
 }
 
 /* The type a key of this type is kept in: its own, varchar as text. */
-static Oid
-key_storage_type(Oid typid)
+Oid
+binding_key_storage_type(Oid typid)
 {
 	return typid == VARCHAROID ? TEXTOID : typid;
 }
@@ -342,8 +312,8 @@ check_binding(const BindingSpec *spec, const char *source, BoundRole *roles)
 }
 
 /* The role of this name in a checked binding. */
-static BoundRole *
-find_role(const BindingSpec *spec, BoundRole *roles, const char *role)
+BoundRole *
+binding_find_role(const BindingSpec *spec, BoundRole *roles, const char *role)
 {
 	for (int i = 0; i < spec->nroles; i++)
 		if (strcmp(roles[i].role, role) == 0)
@@ -353,8 +323,8 @@ find_role(const BindingSpec *spec, BoundRole *roles, const char *role)
 }
 
 /* Run one SQL statement through SPI, failing on anything unexpected. */
-static void
-run_sql(const char *sql, int expected)
+void
+binding_run_sql(const char *sql, int expected)
 {
 	int			rc = SPI_execute(sql, false, 0);
 
@@ -505,8 +475,8 @@ columns_json(const BindingSpec *spec, const BoundRole *roles)
 }
 
 /* The relation's schema-qualified, quoted name. */
-static char *
-qualified_name(Oid relid)
+char *
+binding_qualified_name(Oid relid)
 {
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 									  get_rel_name(relid));
@@ -607,30 +577,30 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 	check_same_owner_as_other(spec, source, owner);
 	args[5] = ObjectIdGetDatum(owner);
 	args[0] = CStringGetTextDatum(spec->kind);
-	args[1] = CStringGetTextDatum(qualified_name(relid));
+	args[1] = CStringGetTextDatum(binding_qualified_name(relid));
 	args[2] = CStringGetTextDatum(columns_json(spec, roles));
 	if (strcmp(spec->kind, "payments") == 0)
 	{
 		/* payments have no customer key; their invoice key is the ledger's */
-		inv = find_role(spec, roles, "invoice_id");
+		inv = binding_find_role(spec, roles, "invoice_id");
 		args[3] = CStringGetTextDatum(format_type_be(
-			check_invoice_key_matches_ledger(key_storage_type(inv->typid))));
+			check_invoice_key_matches_ledger(binding_key_storage_type(inv->typid))));
 		args[4] = (Datum) 0;
 		nulls[4] = 'n';
 	}
 	else
 	{
-		custtype = key_storage_type(find_role(spec, roles, "customer_id")->typid);
+		custtype = binding_key_storage_type(binding_find_role(spec, roles, "customer_id")->typid);
 		check_customer_key_matches(spec, custtype);
 		args[4] = CStringGetTextDatum(format_type_be(custtype));
 		args[3] = (Datum) 0;
 		nulls[3] = 'n';
 		if (strcmp(spec->kind, "ledger") == 0)
 		{
-			inv = find_role(spec, roles, "invoice_id");
-			check_no_pending_reminders("invoice", key_storage_type(inv->typid));
+			inv = binding_find_role(spec, roles, "invoice_id");
+			check_no_pending_reminders("invoice", binding_key_storage_type(inv->typid));
 			check_no_pending_reminders("customer", custtype);
-			args[3] = CStringGetTextDatum(format_type_be(key_storage_type(inv->typid)));
+			args[3] = CStringGetTextDatum(format_type_be(binding_key_storage_type(inv->typid)));
 			nulls[3] = ' ';
 		}
 	}
@@ -720,156 +690,6 @@ dunning_bind_payments(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(view_regclass(&spec));
 }
 
-/* The SELECT list entry of one role in the view. */
-static void
-append_role_column(StringInfo sql, const BindingSpec *spec, BoundRole *roles, BoundRole *r)
-{
-	if (r->column == NULL)
-	{
-		if (strcmp(r->role, "reference") == 0)
-			appendStringInfo(sql, "s.%s::text",
-							 quote_identifier(find_role(spec, roles, "invoice_id")->column));
-		else if (r->kind == ROLE_BOOL)
-			appendStringInfoString(sql, "NULL::boolean");
-		else
-			appendStringInfoString(sql, "NULL::text");
-	}
-	else if (r->kind == ROLE_TEXT || r->kind == ROLE_ANY ||
-			 (r->kind == ROLE_KEY && r->typid == VARCHAROID))
-		appendStringInfo(sql, "s.%s::text", quote_identifier(r->column));
-	else
-		appendStringInfo(sql, "s.%s", quote_identifier(r->column));
-	appendStringInfo(sql, " AS %s", r->role);
-}
-
-/* The OID of the extension's view, or InvalidOid if it does not exist yet. */
-static Oid
-existing_view(const BindingSpec *spec)
-{
-	return get_relname_relid(spec->view, get_namespace_oid("dunning", false));
-}
-
-/*
- * Does the existing view have other column types than the new one will?
- * CREATE OR REPLACE VIEW cannot change them; the view is then dropped.
- */
-static bool
-view_types_differ(Oid viewid, const BindingSpec *spec, BoundRole *roles)
-{
-	for (int i = 0; i < spec->nroles; i++)
-	{
-		BoundRole  *r = &roles[i];
-		AttrNumber	attnum = get_attnum(viewid, r->role);
-		Oid			want = TEXTOID;
-
-		if (r->column != NULL && (r->kind == ROLE_KEY || r->kind == ROLE_DATE ||
-								  r->kind == ROLE_AMOUNT))
-			want = key_storage_type(r->typid);
-		if (attnum != i + 1 || getBaseType(get_atttype(viewid, attnum)) != want)
-			return true;
-	}
-	return false;
-}
-
-/* Make a view of schema dunning a member of the extension, unless it is. */
-static void
-add_to_extension(const char *view, bool existed)
-{
-	if (!existed && !creating_extension)
-		run_sql(psprintf("ALTER EXTENSION dunning ADD VIEW dunning.%s", view),
-				SPI_OK_UTILITY);
-}
-
-/* Drop a view of schema dunning that is a member of the extension. */
-static void
-drop_member_view(const char *view)
-{
-	if (!OidIsValid(get_relname_relid(view, get_namespace_oid("dunning", false))))
-		return;
-	if (!creating_extension)
-		run_sql(psprintf("ALTER EXTENSION dunning DROP VIEW dunning.%s", view),
-				SPI_OK_UTILITY);
-	run_sql(psprintf("DROP VIEW dunning.%s", view), SPI_OK_UTILITY);
-}
-
-/*
- * The views derived from dunning.ledger (dunning.derived_view), as a list
- * of {name, definition, comment} triples, in creation order.
- */
-static List *
-derived_views(void)
-{
-	List	   *views = NIL;
-
-	if (SPI_execute("SELECT quote_ident(name), definition, comment"
-					" FROM dunning.derived_view ORDER BY position", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read dunning.derived_view");
-	for (uint64 i = 0; i < SPI_processed; i++)
-		for (int col = 1; col <= 3; col++)
-			views = lappend(views, SPI_getvalue(SPI_tuptable->vals[i],
-												SPI_tuptable->tupdesc, col));
-	return views;
-}
-
-/* Drop the derived views, latest first: the ledger view or key types change. */
-static void
-drop_derived_views(void)
-{
-	List	   *views = derived_views();
-
-	for (int i = list_length(views) - 3; i >= 0; i -= 3)
-		drop_member_view((char *) list_nth(views, i));
-}
-
-/* (Re)create the derived views over the new ledger view. */
-static void
-create_derived_views(void)
-{
-	List	   *views = derived_views();
-
-	for (int i = 0; i + 2 < list_length(views); i += 3)
-	{
-		char	   *name = list_nth(views, i);
-
-		run_sql(psprintf("CREATE VIEW dunning.%s AS %s", name,
-						 (char *) list_nth(views, i + 1)), SPI_OK_UTILITY);
-		add_to_extension(name, false);
-		run_sql(psprintf("REVOKE ALL ON dunning.%s FROM PUBLIC", name), SPI_OK_UTILITY);
-		run_sql(psprintf("COMMENT ON VIEW dunning.%s IS %s", name,
-						 quote_literal_cstr(list_nth(views, i + 2))), SPI_OK_UTILITY);
-	}
-}
-
-/* (Re)create the binding's view over the source, a member of the extension. */
-static void
-create_view(const BindingSpec *spec, BoundRole *roles, Oid relid)
-{
-	StringInfoData sql;
-	Oid			viewid = existing_view(spec);
-
-	initStringInfo(&sql);
-	if (OidIsValid(viewid) && view_types_differ(viewid, spec, roles))
-	{
-		drop_member_view(spec->view);
-		viewid = InvalidOid;
-	}
-
-	appendStringInfo(&sql, "CREATE OR REPLACE VIEW dunning.%s AS SELECT ", spec->view);
-	for (int i = 0; i < spec->nroles; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(&sql, ", ");
-		append_role_column(&sql, spec, roles, &roles[i]);
-	}
-	appendStringInfo(&sql, " FROM %s s", qualified_name(relid));
-	run_sql(sql.data, SPI_OK_UTILITY);
-
-	add_to_extension(spec->view, OidIsValid(viewid));
-	run_sql(psprintf("REVOKE ALL ON dunning.%s FROM PUBLIC", spec->view), SPI_OK_UTILITY);
-	run_sql(psprintf("COMMENT ON VIEW dunning.%s IS %s", spec->view,
-					 quote_literal_cstr(spec->view_comment)), SPI_OK_UTILITY);
-}
-
 /*
  * Refuse a key type change that the keys already stored cannot follow,
  * naming the first value that does not convert.
@@ -944,7 +764,7 @@ retype_key_columns(Oid invtype, Oid custtype)
 	}
 
 	foreach(lc, alters)
-		run_sql((char *) lfirst(lc), SPI_OK_UTILITY);
+		binding_run_sql((char *) lfirst(lc), SPI_OK_UTILITY);
 }
 
 /* Fill a binding's roles from the stored {"role": "column"} map. */
@@ -963,7 +783,7 @@ roles_from_json(const BindingSpec *spec, BoundRole *roles, Datum columns)
 		char	   *role = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
 		char	   *col = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
 
-		find_role(spec, roles, role)->column = col;
+		binding_find_role(spec, roles, role)->column = col;
 	}
 }
 
@@ -1009,28 +829,28 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	relid = check_binding(&spec, source, spec.roles);
 	if (strcmp(kind, "payments") == 0)
 	{
-		check_invoice_key_matches_ledger(key_storage_type(find_role(&spec, spec.roles,
+		check_invoice_key_matches_ledger(binding_key_storage_type(binding_find_role(&spec, spec.roles,
 																	"invoice_id")->typid));
 		custtype = InvalidOid;
 	}
 	else
 	{
-		custtype = key_storage_type(find_role(&spec, spec.roles, "customer_id")->typid);
+		custtype = binding_key_storage_type(binding_find_role(&spec, spec.roles, "customer_id")->typid);
 		check_customer_key_matches(&spec, custtype);
 	}
 	if (strcmp(kind, "ledger") == 0)
 	{
 		/* the derived views use the key columns and the ledger view */
-		drop_derived_views();
-		create_view(&spec, spec.roles, relid);
-		retype_key_columns(key_storage_type(find_role(&spec, spec.roles, "invoice_id")->typid),
+		binding_drop_derived_views();
+		binding_create_view(&spec, spec.roles, relid);
+		retype_key_columns(binding_key_storage_type(binding_find_role(&spec, spec.roles, "invoice_id")->typid),
 						   custtype);
-		create_derived_views();
+		binding_create_derived_views();
 	}
 	else
-		create_view(&spec, spec.roles, relid);
+		binding_create_view(&spec, spec.roles, relid);
 	/* views made anew have lost what dunning.grant_reader() gave */
-	run_sql("SELECT dunning.apply_grants()", SPI_OK_SELECT);
+	binding_run_sql("SELECT dunning.apply_grants()", SPI_OK_SELECT);
 	SPI_finish();
 
 	return PointerGetDatum(NULL);

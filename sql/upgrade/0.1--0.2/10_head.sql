@@ -85,7 +85,7 @@ BEGIN
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
   IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
-    RAISE EXCEPTION 'the % has both a fee and a fee schedule', what
+    RAISE EXCEPTION '% has both a fee and a fee schedule', what
       USING ERRCODE = 'check_violation',
             HINT = 'Give either a fixed fee or a fee schedule, and set the other to 0 or NULL.';
   END IF;

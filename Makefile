@@ -54,12 +54,14 @@ INSTALL_SQL = \
 	sql/install/21_derived_views.sql \
 	sql/install/22_workers.sql \
 	sql/install/23_events.sql \
-	sql/install/24_settle.sql \
-	sql/install/25_claim.sql \
-	sql/install/26_answer.sql \
-	sql/install/27_cancel.sql \
-	sql/install/28_privileges.sql \
-	sql/install/29_dump.sql
+	sql/install/24_suppression.sql \
+	sql/install/25_outcome.sql \
+	sql/install/26_settle.sql \
+	sql/install/27_claim.sql \
+	sql/install/28_answer.sql \
+	sql/install/29_cancel.sql \
+	sql/install/30_privileges.sql \
+	sql/install/31_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the update from 0.1, built the same way: its own pieces, and the install
 # files of what 0.2 adds or changes (so that each object is written once;
@@ -74,14 +76,17 @@ UPGRADE_0_2 = \
 	sql/install/07_law.sql \
 	sql/install/data/laws.sql \
 	sql/upgrade/0.1--0.2/30_columns.sql \
+	sql/upgrade/0.1--0.2/32_feedback.sql \
+	sql/install/24_suppression.sql \
+	sql/install/25_outcome.sql \
 	sql/upgrade/0.1--0.2/35_payments.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
 	sql/install/18_statement.sql \
-	sql/install/24_settle.sql \
-	sql/install/25_claim.sql \
-	sql/install/26_answer.sql \
-	sql/install/27_cancel.sql \
+	sql/install/26_settle.sql \
+	sql/install/27_claim.sql \
+	sql/install/28_answer.sql \
+	sql/install/29_cancel.sql \
 	sql/upgrade/0.1--0.2/45_templates.sql \
 	sql/install/data/templates/en.sql \
 	sql/install/data/templates/fr.sql \

@@ -16,6 +16,10 @@ VALUES ('solo', 'EUR', true, 0, 7, 'invoice', '{1,2,3,4,5,6,7}', '00:00', '23:59
 INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES
   ('solo', 1, 1, 'email'), ('grouped', 1, 1, 'email');
 INSERT INTO dunning.assignment (customer_id, policy) VALUES (2, 'grouped');
+-- every customer has an address and a number: no reminder goes without one
+INSERT INTO fx.customers (id, email, phone)
+SELECT DISTINCT customer_id, format('c%s@example.com', customer_id),
+       format('+33 1 00 00 %s', customer_id) FROM fx.invoices;
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00');
 SELECT id, invoice_ids, status FROM dunning.reminder ORDER BY id;
 

@@ -13,6 +13,10 @@ INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_bet
     send_days, send_from, send_until, time_zone)
 VALUES ('g', 'EUR', true, 0, 7, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
 INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('g', 1, 3, 'email');
+-- every customer has an address and a number: no reminder goes without one
+INSERT INTO fx.customers (id, email, phone)
+SELECT DISTINCT customer_id, format('c%s@example.com', customer_id),
+       format('+33 1 00 00 %s', customer_id) FROM fx.invoices;
 SELECT emitted FROM dunning.run('2026-11-20 10:00+00');
 
 SELECT dunning.grant_mailer('regress_dunning_mailer');
@@ -80,7 +84,20 @@ SELECT dunning.bind_ledger('fx.invoices', 'id', 'customer_id', 'due_date', 'bala
 SELECT dunning.grant_reader('regress_dunning_nobody');
 SELECT count(*) FROM dunning.claim('a1');
 DELETE FROM dunning.reminder;
+-- it edits the suppression list, but never reads the key that signs
+-- self-service tokens, nor mints a token
+INSERT INTO dunning.suppression (customer_id, contact, reason) VALUES (3, 'email', 'manual');
+DELETE FROM dunning.suppression WHERE customer_id = 3;
+SELECT key FROM dunning.token_key;
+SELECT dunning.token_for(1, '2026-12-01');
 RESET ROLE;
+-- a mailer role (the team's web page) takes the customers' answers
+SELECT has_function_privilege('regress_dunning_mailer',
+         'dunning.accept_promise(text, date, numeric)', 'EXECUTE') AS promise,
+       has_function_privilege('regress_dunning_mailer',
+         'dunning.open_dispute(text, text)', 'EXECUTE') AS dispute,
+       has_function_privilege('regress_dunning_reader',
+         'dunning.accept_promise(text, date, numeric)', 'EXECUTE') AS reader_promise;
 
 -- binding again makes the views anew: the reader keeps its access
 SET ROLE regress_dunning_reader;

@@ -20,6 +20,10 @@ INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES
   ('solo', 1, 1, 'email'), ('grouped', 1, 1, 'email'), ('texts', 1, 1, 'sms');
 INSERT INTO dunning.assignment (customer_id, policy) VALUES (2, 'grouped'), (3, 'texts');
 
+-- every customer has an address and a number: no reminder goes without one
+INSERT INTO fx.customers (id, email, phone)
+SELECT DISTINCT customer_id, format('c%s@example.com', customer_id),
+       format('+33 1 00 00 %s', customer_id) FROM fx.invoices;
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00');
 SELECT invoice_ids, channel, status, attempts FROM dunning.reminder ORDER BY invoice_ids;
 
@@ -159,6 +163,13 @@ SELECT dunning.record_event(:r102, 'clicked', '2026-11-03 10:00+00') > 0 AS reco
 DELETE FROM dunning.invoice_state WHERE invoice_id = 102;
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00', full_discovery => true);
 SELECT count(*) FROM dunning.all_reminders WHERE invoice_ids = '{102}';
+-- the one reminder that pass emitted: the dead one never reached its
+-- customer, so its invoices went back to level 0 (the history says so) and
+-- were reminded again, under a key of their own
+SELECT invoice_id, level, reason FROM dunning.history
+ WHERE event = 'undelivered' ORDER BY invoice_id;
+SELECT invoice_ids, status, idempotency_key LIKE '%:dead:%' AS dead_key
+  FROM dunning.all_reminders WHERE customer_id = 2 ORDER BY id;
 -- the contact cap counts archived reminders: at one contact per 30 days,
 -- customer 1's new invoice waits
 UPDATE dunning.policy SET max_reminders = 1, per_period = '30 days' WHERE name = 'solo';

@@ -169,6 +169,7 @@ SELECT dunning.ack('a', ARRAY[:rid]::bigint[]);
 SELECT dunning.nack('a', :rid, 'forged', permanent => true);
 SELECT dunning.extend('a', ARRAY[:rid]::bigint[], '5 minutes');
 SELECT dunning.record_event(:rid, 'complained');
+SELECT dunning.record_outcome(:rid, 'wrong_number');
 RESET SESSION AUTHORIZATION;
 SELECT status, lease_owner, lease_role FROM dunning.all_reminders WHERE id = :rid;
 SELECT count(*) FROM dunning.reminder_event;
@@ -226,11 +227,13 @@ SELECT count(*) AS still_granted
 SELECT role_name, kind FROM dunning.role_grant ORDER BY 1, 2;
 
 -- clean up
+DELETE FROM dunning.suppression;
 DELETE FROM dunning.reminder_event;
 DELETE FROM dunning.reminder_archive;
 DELETE FROM dunning.invoice_state;
 DELETE FROM dunning.history;
 DELETE FROM dunning.charge;
+DELETE FROM dunning.token_key;
 DELETE FROM dunning.run_log;
 DELETE FROM dunning.step;
 DELETE FROM dunning.policy;

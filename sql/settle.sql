@@ -1,4 +1,4 @@
--- The settle rule (sql/install/24_settle.sql): whoever sees a payment first,
+-- The settle rule (sql/install/26_settle.sql): whoever sees a payment first,
 -- the pass's sweep or a claim, an unsent reminder ends the same way.  Each
 -- case is played twice from the same state, once through a pass and once
 -- through a claim, and the rows they leave are compared.

@@ -85,8 +85,8 @@ load_holidays(Campaign *c, char **calendars)
 static void
 load_steps(Campaign *c)
 {
-	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee, fee_schedule"
-					" FROM dunning.step ORDER BY policy, level", false, 0) != SPI_OK_SELECT)
+	if (SPI_execute("SELECT policy, level, days_overdue, channel, template, fee, fee_schedule,"
+					" fallback_channel FROM dunning.step ORDER BY policy, level", false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the steps");
 	MemoryContextSwitchTo(campaign_cxt);
 
@@ -114,6 +114,7 @@ load_steps(Campaign *c)
 			s->fee = datumCopy(col_datum(tup, desc, 6), false, -1);
 			s->fee_schedule = fee_schedule_find(c->laws->schedules, c->laws->nschedules,
 												col_text(tup, desc, 7));
+			s->fallback_channel = col_text(tup, desc, 8);
 		}
 	}
 }

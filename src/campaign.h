@@ -17,6 +17,7 @@ typedef struct Step
 	int			level;
 	int			days_overdue;
 	char	   *channel;
+	char	   *fallback_channel;	/* when the customer cannot be reached on it */
 	char	   *template;		/* NULL: the consumer renders */
 	Datum		fee;			/* numeric */
 	FeeSchedule *fee_schedule;	/* NULL: the fixed fee */

@@ -19,6 +19,7 @@
 
 #include "pass.h"
 #include "template.h"
+#include "token.h"
 #include "worker.h"
 
 PG_MODULE_MAGIC;
@@ -29,6 +30,9 @@ int			dunning_discovery_lookback = 3 * 24 * 60;
 
 /* read by dunning.nack() through current_setting() */
 static int	dunning_max_attempts = 5;
+
+/* read by dunning.accept_promise() through current_setting() */
+static int	dunning_max_promise_days = 30;
 
 /* Module load: define the settings and reserve their prefix. */
 void
@@ -81,6 +85,20 @@ _PG_init(void)
 							"A pass holds back a reminder with a longer subject or body, as bad data; dunning.render() raises an error that names the template.",
 							&dunning_max_render_size, 256, 1, 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("dunning.token_lifetime",
+							"Sets how many days the self-service token of a reminder stays valid.",
+							"Counted from the day of the pass that emits the reminder; tokens already minted keep their last day.",
+							&dunning_token_lifetime, 90, 1, 3650,
+							PGC_SUSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("dunning.max_promise_days",
+							"Sets how many days ahead a customer may promise to pay through a reminder's token.",
+							"dunning.accept_promise() refuses a later day.",
+							&dunning_max_promise_days, 30, 1, 365,
+							PGC_SUSET, 0,
 							NULL, NULL, NULL);
 
 	if (process_shared_preload_libraries_in_progress)

@@ -318,6 +318,91 @@ recipient_for(const Customer *cust, const char *channel)
 	return NULL;
 }
 
+/* Hold back a due invoice: the contact cap, the customer minimum, its recipient. */
+static void
+hold_back(Invoice *inv, const char *why, TimestampTz next_check)
+{
+	inv->due_step = NULL;
+	inv->waiting = why;
+	inv->next_check = next_check;
+}
+
+/* What the customer is called on a channel, for a problem's text. */
+static const char *
+contact_name(const char *channel)
+{
+	return strcmp(channel, "email") == 0 ? "e-mail address" : "phone number";
+}
+
+/*
+ * Why the customer cannot be reached on this channel, or NULL if they can:
+ * sets the reason to wait for and a problem that says what to mend.  A
+ * channel without a recipient (letter, hand-off, task) always reaches; an
+ * address the binding does not bind is left to the consumer.
+ */
+static const char *
+unreachable(const Customer *cust, const char *channel, char **problem)
+{
+	bool		email = strcmp(channel, "email") == 0;
+	const char *to;
+	const char *suppressed;
+
+	if (!email && strcmp(channel, "sms") != 0 && strcmp(channel, "phone") != 0)
+		return NULL;
+	to = recipient_for(cust, channel);
+	suppressed = email ? cust->email_suppressed : cust->phone_suppressed;
+	if (to == NULL || to[0] == '\0')
+	{
+		if (!(email ? cust->email_bound : cust->phone_bound))
+			return NULL;
+		*problem = psprintf("the customer has no %s for %s", contact_name(channel), channel);
+		return "no_recipient";
+	}
+	if (!dunning_recipient_is_valid(channel, to))
+	{
+		*problem = psprintf("the customer's %s for %s is not one: %s",
+							contact_name(channel), channel, dunning_shown_value(to));
+		return "invalid_recipient";
+	}
+	if (suppressed != NULL)
+	{
+		*problem = psprintf("the customer's %s %s is on dunning.suppression (%s)",
+							contact_name(channel), dunning_shown_value(to), suppressed);
+		return "undeliverable";
+	}
+	return NULL;
+}
+
+/*
+ * The channel a reminder goes out on: its step's, or the step's fallback
+ * channel when the customer cannot be reached on that one.  If neither
+ * reaches, its invoices wait (looked at again the next day, with the
+ * problem of the step's own channel) and this returns false.
+ */
+static bool
+choose_channel(Reminder *r, TimestampTz as_of)
+{
+	const char *fallback = r->step->fallback_channel;
+	char	   *problem = NULL;
+	char	   *ignored = NULL;
+	const char *why = unreachable(r->customer, r->step->channel, &problem);
+
+	if (why == NULL)
+		r->channel = r->step->channel;
+	else if (fallback != NULL && unreachable(r->customer, fallback, &ignored) == NULL)
+		r->channel = fallback;
+	else
+	{
+		for (int k = 0; k < r->ninvoices; k++)
+		{
+			hold_back(r->invoices[k], why, as_of + USECS_PER_DAY);
+			r->invoices[k]->problem = problem;
+		}
+		return false;
+	}
+	return true;
+}
+
 /* Finish a reminder: its key, address and availability. */
 static void
 finish_reminder(Reminder *r, TimestampTz as_of)
@@ -325,22 +410,13 @@ finish_reminder(Reminder *r, TimestampTz as_of)
 	pg_tz	   *tz = r->customer->tz ? r->customer->tz : r->policy->tz;
 
 	r->available_at = dunning_next_opening(as_of, tz, &r->policy->window);
-	r->recipient = recipient_for(r->customer, r->step->channel);
+	r->recipient = recipient_for(r->customer, r->channel);
 	r->key = reminder_key(r);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
 		r->invoices[i]->reminder_key = r->key;
 		schedule_after_emission(r->invoices[i]);
 	}
-}
-
-/* Hold back a due invoice: the contact cap or the customer minimum. */
-static void
-hold_back(Invoice *inv, const char *why, TimestampTz next_check)
-{
-	inv->due_step = NULL;
-	inv->waiting = why;
-	inv->next_check = next_check;
 }
 
 /*
@@ -432,31 +508,16 @@ dunning_group_reminders(Invoice *invoices, int n, Customer *cust,
 		}
 	}
 
-	/* no reminder to an address that is not one: its invoices wait for a mended row */
+	/*
+	 * no reminder to an address that is missing, not one, or suppressed:
+	 * the step's fallback channel, else its invoices wait for a mended row
+	 */
 	{
 		int			kept = 0;
 
 		for (int j = 0; j < nr; j++)
-		{
-			Reminder   *r = &rs[j];
-
-			if (!dunning_recipient_is_valid(r->step->channel,
-											recipient_for(cust, r->step->channel)))
-			{
-				const char *to = recipient_for(cust, r->step->channel);
-
-				for (int k = 0; k < r->ninvoices; k++)
-				{
-					hold_back(r->invoices[k], "invalid_recipient", as_of + USECS_PER_DAY);
-					r->invoices[k]->problem =
-						psprintf("the customer's %s for %s is not one: %s",
-								 strcmp(r->step->channel, "email") == 0 ? "e-mail address"
-								 : "phone number", r->step->channel, dunning_shown_value(to));
-				}
-				continue;
-			}
-			rs[kept++] = *r;
-		}
+			if (choose_channel(&rs[j], as_of))
+				rs[kept++] = rs[j];
 		nr = kept;
 	}
 

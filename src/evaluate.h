@@ -33,6 +33,10 @@ typedef struct Customer
 	char	   *email;
 	char	   *name;
 	char	   *phone;
+	bool		email_bound;	/* the customer binding binds an e-mail address */
+	bool		phone_bound;	/* ... a phone number */
+	char	   *email_suppressed;	/* why the address is on dunning.suppression */
+	char	   *phone_suppressed;
 	int			consumer;		/* 1 a consumer, 0 a business, -1 not said */
 	char	   *assigned;		/* assigned policy, or NULL */
 	bool		held;			/* a customer hold exists */
@@ -86,11 +90,14 @@ typedef struct Reminder
 	Customer   *customer;
 	Policy	   *policy;
 	const Step *step;
+	const char *channel;		/* the step's, or its fallback channel */
 	int			ninvoices;
 	Invoice   **invoices;
 	TimestampTz available_at;
 	char	   *key;
 	char	   *recipient;
+	int64		id;				/* 0 in a preview: it is never written */
+	char	   *token;			/* its self-service token (token.c), or NULL */
 	Jsonb	   *payload;		/* built once it is written (payload_build.c) */
 } Reminder;
 

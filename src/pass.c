@@ -5,7 +5,7 @@
  *
  * A pass takes the advisory lock that serialises passes in a database,
  * settles the unsent reminders whose invoices have been paid meanwhile
- * (sql/install/24_settle.sql: cancelled, or trimmed to the invoices still
+ * (sql/install/26_settle.sql: cancelled, or trimmed to the invoices still
  * open), then reads its candidates set-based through a cursor
  * (pass_candidates.c): the open invoices that became overdue since the
  * previous pass (all of them on a first or full pass) and the state rows
@@ -53,7 +53,7 @@ PG_FUNCTION_INFO_V1(dunning_wait_for_pass);
 /*
  * The sweep of unsent reminders: those the live ledger no longer agrees
  * with are settled by the rule the claim follows too (sql/install/
- * 24_settle.sql).  Returns the numbers of reminders cancelled and trimmed
+ * 26_settle.sql).  Returns the numbers of reminders cancelled and trimmed
  * and of invoices resolved.
  */
 static const char *const SWEEP_SQL =

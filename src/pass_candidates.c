@@ -193,6 +193,10 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->email = get_text(tup, desc, c->email);
 	cust->name = get_text(tup, desc, c->name);
 	cust->phone = get_text(tup, desc, c->phone);
+	cust->email_bound = pass->email_bound;
+	cust->phone_bound = pass->phone_bound;
+	cust->email_suppressed = get_text(tup, desc, c->email_suppressed);
+	cust->phone_suppressed = get_text(tup, desc, c->phone_suppressed);
 	d = get_col(tup, desc, c->consumer, &isnull);
 	cust->consumer = isnull ? -1 : DatumGetBool(d) ? 1 : 0;
 	cust->assigned = get_text(tup, desc, c->assigned);
@@ -242,6 +246,8 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(email);
 	COL(name);
 	COL(phone);
+	COL(email_suppressed);
+	COL(phone_suppressed);
 	COL(consumer);
 	COL(charged_fees);
 	COL(charged_interest);
@@ -343,9 +349,20 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
 					"      AND r.as_of > $1 - $3 AND r.as_of <= $1"
 					"    UNION ALL"
+	/* a dead reminder never reached the customer: it is no contact */
 					"    SELECT a.as_of FROM dunning.reminder_archive a"
-					"    WHERE a.customer_id = d.customer_id AND a.status <> 'cancelled'"
+					"    WHERE a.customer_id = d.customer_id"
+					"      AND a.status NOT IN ('cancelled', 'dead')"
 					"      AND a.as_of > $1 - $3 AND a.as_of <= $1) AS contacts,"
+	/* an address or number on the suppression list, and why */
+					"  (SELECT s.reason FROM dunning.suppression s"
+					"    WHERE s.customer_id = d.customer_id AND s.contact = 'email'"
+					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
+					"    AS email_suppressed,"
+					"  (SELECT s.reason FROM dunning.suppression s"
+					"    WHERE s.customer_id = d.customer_id AND s.contact = 'phone'"
+					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
+					"    AS phone_suppressed,"
 					"  %s"
 					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
 					" SELECT c.*,"
@@ -356,6 +373,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  rq.id IS NOT NULL AS unsent,"
 					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
+					"  k.email_suppressed, k.phone_suppressed,"
 					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
 					"  ch.compensated, ch.interest_through, ch.fee_levels, pay.paid_on, pay.paid"
 					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
@@ -378,6 +396,8 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  WHERE c.level > 0 AND x.invoice_id = c.invoice_id) ch ON true"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
+					customers_bound ? "cu.email" : "NULL::text",
+					customers_bound ? "cu.phone" : "NULL::text",
 					contact, contact_join, unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
 	/*
 	 * a ledger whose keys nothing keeps unique (a view, a table without a
@@ -407,6 +427,12 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
 	pass->payments_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'",
 									   false, 0) == SPI_OK_SELECT && SPI_processed > 0;
+	pass->email_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
+									" AND columns ? 'email'", false, 0) == SPI_OK_SELECT
+		&& SPI_processed > 0;
+	pass->phone_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
+									" AND columns ? 'phone'", false, 0) == SPI_OK_SELECT
+		&& SPI_processed > 0;
 	sql = candidate_sql(pass, customers_bound, ledger_keys_unique());
 
 	args[0] = TimestampTzGetDatum(pass->as_of);

@@ -83,6 +83,8 @@ typedef struct CandidateCols
 				email,
 				name,
 				phone,
+				email_suppressed,
+				phone_suppressed,
 				consumer,
 				charged_fees,
 				charged_interest,
@@ -118,6 +120,10 @@ typedef struct Pass
 	CandidateCols cols;
 	Oid			pass_role;		/* reads of the bound relations run as it */
 	bool		payments_bound;
+	bool		token_key_read;	/* the key is read at the first reminder */
+	struct TokenKey *token_key;	/* NULL: none, tokens are not minted */
+	bool		email_bound;	/* the customer binding binds e-mail addresses */
+	bool		phone_bound;	/* ... phone numbers */
 
 	int64		examined;
 	int64		emitted;

@@ -31,6 +31,7 @@
 #include "money.h"
 #include "pass_internal.h"
 #include "payload_build.h"
+#include "token.h"
 
 /* The type of a write column: a fixed type, or one of the ledger's key types. */
 typedef enum ColumnKind
@@ -540,6 +541,19 @@ static bool
 payload_and_texts(Pass *pass, Reminder *r, Rendered *out)
 {
 	charges_raise(r, pass->cust_type, pass->inv_type, pass->as_of);
+	/* the key is read once a pass; a preview's reminders get no token */
+	if (r->id != 0 && !pass->token_key_read)
+	{
+		MemoryContext old = MemoryContextSwitchTo(pass->pass_cxt);
+
+		pass->token_key = dunning_token_key_load(true);
+		pass->token_key_read = true;
+		MemoryContextSwitchTo(old);
+	}
+	r->token = r->id != 0 && pass->token_key != NULL
+		? dunning_token_mint(pass->token_key, r->id,
+							 r->invoices[0]->today + dunning_token_lifetime)
+		: NULL;
 	r->payload = dunning_build_payload(r);
 	memset(out, 0, sizeof(Rendered));
 	if (r->step->template == NULL || !dunning_render_enabled)
@@ -591,15 +605,17 @@ add_reminder(Pass *pass, Reminder *r)
 	Rendered	texts;
 	int64		id;
 
+	/* its id first: the payload's token names it */
+	id = next_reminder_id(pass);
+	r->id = id;
 	if (!payload_and_texts(pass, r, &texts))
 		return false;
 	group = ++pass->ngroup_reminders;
-	id = next_reminder_id(pass);
 
 	colbuf_add(&b[R_CUST], r->customer->key, false);
 	colbuf_text(&b[R_POLICY], r->policy->name);
 	colbuf_add(&b[R_LEVEL], Int32GetDatum(r->step->level), false);
-	colbuf_text(&b[R_CHANNEL], r->step->channel);
+	colbuf_text(&b[R_CHANNEL], r->channel);
 	colbuf_text(&b[R_RECIPIENT], r->recipient);
 	colbuf_add(&b[R_PAYLOAD], PointerGetDatum(r->payload), false);
 	colbuf_add(&b[R_AVAILABLE], TimestampTzGetDatum(r->available_at), false);
@@ -650,7 +666,7 @@ put_preview(Pass *pass, Reminder *r)
 													   pass->inv_align)));
 	SET("policy", CStringGetTextDatum(r->policy->name));
 	SET("level", Int32GetDatum(r->step->level));
-	SET("channel", CStringGetTextDatum(r->step->channel));
+	SET("channel", CStringGetTextDatum(r->channel));
 	if (r->recipient)
 		SET("recipient", CStringGetTextDatum(r->recipient));
 	SET("payload", PointerGetDatum(r->payload));

@@ -9,7 +9,7 @@
  * catalogue of placeholders is made from it (render.c), SQL reads it as
  * dunning.payload_fields() (payload.c), and sql/payload.sql checks that what
  * a pass builds (evaluate.c) and what the settle rule rebuilds
- * (sql/install/24_settle.sql) have exactly these fields.
+ * (sql/install/26_settle.sql) have exactly these fields.
  *
  * It depends on nothing of the server: the fuzz target links render.c
  * alone.
@@ -63,6 +63,7 @@ typedef enum PayloadKind
 	X("legal_basis", "legal_basis", NULL, PK_TEXT) \
 	X("as_of", "as_of", NULL, PK_DATE) \
 	X("payment_url", "payment_url", NULL, PK_TEXT) \
+	X("token", "token", NULL, PK_TEXT) \
 	X("contact", "contact", NULL, PK_OBJECT) \
 	X("contact.name", "contact", "name", PK_TEXT) \
 	X("contact.email", "contact", "email", PK_TEXT) \

@@ -272,6 +272,7 @@ put_policy_fields(Builder *b, const Reminder *r)
 {
 	put_date(b, "as_of", r->invoices[0]->today);
 	put_text(b, "payment_url", r->policy->payment_url);
+	put_text(b, "token", r->token);
 	key(b, "contact");
 	open_object(b);
 	put_text(b, "name", r->policy->sender_name);
@@ -291,7 +292,7 @@ dunning_build_payload(const Reminder *r)
 	open_object(&b);
 	put_text(&b, "policy", r->policy->name);
 	put_int(&b, "level", r->step->level);
-	put_text(&b, "channel", r->step->channel);
+	put_text(&b, "channel", r->channel);
 	put_text(&b, "template", r->step->template);
 	put_text(&b, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
 			 : r->policy->currency);

@@ -15,6 +15,7 @@ CREATE TABLE dunning.step (
   template     text,
   fee          numeric NOT NULL DEFAULT 0,
   fee_schedule text REFERENCES dunning.fee_schedule (name) ON UPDATE CASCADE,
+  fallback_channel text,
   PRIMARY KEY (policy, level)
 );
 COMMENT ON TABLE dunning.step IS
@@ -25,6 +26,8 @@ COMMENT ON COLUMN dunning.step.template IS
   'Name of the template rendered for this step; NULL leaves rendering to the consumer.';
 COMMENT ON COLUMN dunning.step.fee IS
   'Fee charged on each invoice this step reminds, once per invoice and level, in the policy''s currency: a row of dunning.charge, never a change to the ledger.';
+COMMENT ON COLUMN dunning.step.fallback_channel IS
+  'The channel used instead when the customer cannot be reached on this one (no address or number, one that is not one, or one on dunning.suppression), with the same template name; NULL: the invoices wait (dunning.problems).';
 COMMENT ON COLUMN dunning.step.fee_schedule IS
   'A fee schedule (dunning.fee_schedule) that gives the fee by the invoice''s open amount, instead of the fixed fee; NULL: the fixed fee.';
 
@@ -51,6 +54,15 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.fallback_channel IS NOT NULL THEN
+    PERFORM dunning.require_channel(NEW.fallback_channel);
+    IF NEW.fallback_channel = NEW.channel THEN
+      RAISE EXCEPTION '% falls back to its own channel', what
+        USING ERRCODE = 'check_violation',
+              DETAIL = format('Its channel and fallback_channel are both %s.', NEW.channel),
+              HINT = 'Name another channel to use when the customer cannot be reached on this one, or NULL for none.';
+    END IF;
+  END IF;
   IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
     RAISE EXCEPTION '% has both a fee and a fee schedule', what
       USING ERRCODE = 'check_violation',
@@ -67,6 +79,16 @@ BEGIN
       USING ERRCODE = 'foreign_key_violation',
             DETAIL = format('The %s names it.', what),
             HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
+  END IF;
+  IF NEW.template IS NOT NULL AND NEW.fallback_channel IS NOT NULL
+     AND NOT dunning.restoring()
+     AND NOT EXISTS
+     (SELECT 1 FROM dunning.templates_in_effect t
+       WHERE t.name = NEW.template AND t.channel = NEW.fallback_channel) THEN
+    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.fallback_channel
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('The %s names it for its fallback channel.', what),
+            HINT = 'Insert a template of that name for the fallback channel into dunning.template first, or name another fallback channel.';
   END IF;
   RETURN NEW;
 END

@@ -43,9 +43,9 @@ COMMENT ON COLUMN dunning.invoice_state.last_reminder_at IS
 COMMENT ON COLUMN dunning.invoice_state.next_check_at IS
   'When a pass looks at the invoice again: the start of that day in the customer''s time zone, or the very instant the contact cap allows; -infinity after a campaign change; infinity once closed.';
 COMMENT ON COLUMN dunning.invoice_state.problem IS
-  'What a person must mend before the invoice can be reminded, with the offending value: data of the ledger or the customers no pass can use (waiting_for bad_data), or a recipient that is not one (invalid_recipient).';
+  'What a person must mend before the invoice can be reminded, with the offending value: data of the ledger or the customers no pass can use (waiting_for bad_data), or a recipient that is not one, is missing or is on the suppression list (invalid_recipient, no_recipient, undeliverable).';
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), no_recipient (the customer binding binds that address or number, and the customer has none), undeliverable (it is on dunning.suppression), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those four are looked at again the next day, and problem says why. A step''s fallback channel is used before an invoice waits for its recipient.';
 COMMENT ON COLUMN dunning.invoice_state.closed_reason IS
   'paid (open amount 0 or less) or vanished (no longer in the ledger).';
 COMMENT ON INDEX dunning.invoice_state_next_check IS
@@ -59,7 +59,7 @@ CREATE TABLE dunning.history (
   run_id      bigint,
   invoice_id  text,
   customer_id text,
-  event       text NOT NULL CHECK (event IN ('emitted', 'resolved', 'cancelled', 'reopened')),
+  event       text NOT NULL CHECK (event IN ('emitted', 'resolved', 'cancelled', 'reopened', 'undelivered')),
   level       integer,
   reminder_id bigint,
   reason      text
@@ -69,7 +69,7 @@ COMMENT ON TABLE dunning.history IS
   'Append-only log of what the passes did: every emission (a level change), resolution, cancellation and reopening, with the reason.';
 COMMENT ON COLUMN dunning.history.at IS 'The as_of of the pass.';
 COMMENT ON COLUMN dunning.history.event IS
-  'emitted (the invoice reached level), resolved (paid or vanished), cancelled (a reminder not yet sent), reopened.';
+  'emitted (the invoice reached level), resolved (paid or vanished), cancelled (a reminder not yet sent), reopened, undelivered (its reminder died: the invoice is back at level).';
 COMMENT ON SEQUENCE dunning.history_id_seq IS 'Identifiers of history entries.';
 COMMENT ON INDEX dunning.history_invoice IS 'The history of an invoice.';
 

@@ -52,8 +52,9 @@ $view$, 'Every reminder, in the queue or in the archive.'),
 SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,
        s.updated_at AS seen_at, s.next_check_at AS looked_at_again
   FROM dunning.invoice_state s
- WHERE s.status = 'open' AND s.waiting_for IN ('bad_data', 'invalid_recipient')
-$view$, 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), with the reason and the offending value; each is looked at again the next day.');
+ WHERE s.status = 'open'
+   AND s.waiting_for IN ('bad_data', 'invalid_recipient', 'no_recipient', 'undeliverable')
+$view$, 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), is missing (no_recipient) or is on the suppression list (undeliverable), with the reason and the offending value; each is looked at again the next day.');
 
 INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
 ('charges_to_post', 4, $view$

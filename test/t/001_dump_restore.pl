@@ -98,6 +98,11 @@ SELECT emitted FROM dunning.run('2024-03-20 10:00+00', full_discovery => true);
 SELECT dunning.ack('m', c.id, 'smtp-1') FROM dunning.claim('m', 1) c;
 SELECT dunning.record_event(a.id, 'delivered', '2024-03-20 10:05+00')
   FROM dunning.reminder_archive a;
+-- the suppression list, and a collector's outcome on a call
+INSERT INTO dunning.suppression (customer_id, contact, address, reason)
+    VALUES (10, 'email', 'old@example.com', 'manual');
+INSERT INTO dunning.outcome (reminder_id, customer_id, outcome, note)
+    SELECT a.id, a.customer_id, 'no_answer', 'rang twice' FROM dunning.reminder_archive a;
 SELECT dunning.nack('m', c.id, '451 later') FROM dunning.claim('m', 1) c;
 SELECT emitted FROM dunning.run('2024-04-02 10:00+00');
 });
@@ -124,7 +129,8 @@ my %rows = map {
 	$_ => $node->safe_psql('source', "SELECT count(*) FROM dunning.$_")
 } @tables;
 for my $t (qw(binding policy step template calendar holiday assignment hold role_grant
-	invoice_state history reminder reminder_archive reminder_event run_log charge))
+	invoice_state history reminder reminder_archive reminder_event run_log charge suppression
+	outcome))
 {
 	ok($rows{$t} > 0, "the source has rows in dunning.$t ($rows{$t})");
 }

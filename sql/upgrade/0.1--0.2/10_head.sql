@@ -84,6 +84,15 @@ BEGIN
   PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
     'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
   PERFORM dunning.require_channel(NEW.channel);
+  IF NEW.fallback_channel IS NOT NULL THEN
+    PERFORM dunning.require_channel(NEW.fallback_channel);
+    IF NEW.fallback_channel = NEW.channel THEN
+      RAISE EXCEPTION '% falls back to its own channel', what
+        USING ERRCODE = 'check_violation',
+              DETAIL = format('Its channel and fallback_channel are both %s.', NEW.channel),
+              HINT = 'Name another channel to use when the customer cannot be reached on this one, or NULL for none.';
+    END IF;
+  END IF;
   IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
     RAISE EXCEPTION '% has both a fee and a fee schedule', what
       USING ERRCODE = 'check_violation',
@@ -100,6 +109,16 @@ BEGIN
       USING ERRCODE = 'foreign_key_violation',
             DETAIL = format('The %s names it.', what),
             HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
+  END IF;
+  IF NEW.template IS NOT NULL AND NEW.fallback_channel IS NOT NULL
+     AND NOT dunning.restoring()
+     AND NOT EXISTS
+     (SELECT 1 FROM dunning.templates_in_effect t
+       WHERE t.name = NEW.template AND t.channel = NEW.fallback_channel) THEN
+    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.fallback_channel
+      USING ERRCODE = 'foreign_key_violation',
+            DETAIL = format('The %s names it for its fallback channel.', what),
+            HINT = 'Insert a template of that name for the fallback channel into dunning.template first, or name another fallback channel.';
   END IF;
   RETURN NEW;
 END
@@ -253,13 +272,24 @@ BEGIN
                    ' posted_at, posted_ref) ON dunning.charge TO %I', role_name);
     EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
                    role_name);
+    -- which contacts are suppressed and why, not the address; what came
+    -- of calls, not what was said
+    EXECUTE format('GRANT SELECT (id, customer_id, contact, reason, reminder_id, since)'
+                   ' ON dunning.suppression TO %I', role_name);
+    EXECUTE format('GRANT SELECT (id, reminder_id, customer_id, outcome, promised_until,'
+                   ' promised_amount, hold_ids, recorded_at) ON dunning.outcome TO %I', role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
   END IF;
   IF kind = 'admin' THEN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
+    -- not the key that signs self-service tokens
+    IF to_regclass('dunning.token_key') IS NOT NULL THEN
+      EXECUTE format('REVOKE SELECT ON dunning.token_key FROM %I', role_name);
+    END IF;
     EXECUTE format('GRANT INSERT, UPDATE, DELETE ON dunning.policy, dunning.step, dunning.template,'
                    ' dunning.assignment, dunning.hold, dunning.calendar, dunning.holiday, dunning.locale,'
-                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
+                   ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate,'
+                   ' dunning.suppression TO %I',
                    role_name);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
@@ -275,7 +305,9 @@ BEGIN
                    ' dunning.ack(text, bigint[], text[]), dunning.nack(text, bigint, text, interval, boolean),'
                    ' dunning.nack(text, bigint[], text, interval, boolean),'
                    ' dunning.extend(text, bigint[], interval),'
-                   ' dunning.record_event(bigint, text, timestamptz, jsonb) FROM %I', role_name);
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb),'
+                   ' dunning.record_outcome(bigint, text, date, numeric, text, text),'
+                   ' dunning.token_for(bigint, date) FROM %I', role_name);
   END IF;
   IF kind = 'scheduler' THEN
     -- what a scheduler does itself: find the binding, call run() (which
@@ -306,13 +338,19 @@ BEGIN
                    ' dunning.reminder_archive TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'
                    ' ON dunning.charge TO %I', role_name);
+    -- its own customers' addresses, to know which are suppressed
+    EXECUTE format('GRANT SELECT (id, customer_id, contact, address, reason)'
+                   ' ON dunning.suppression TO %I', role_name);
   END IF;
   IF kind = 'mailer' THEN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.claim(text, integer, interval, text[]),'
                    ' dunning.ack(text, bigint, text), dunning.ack(text, bigint[], text[]),'
                    ' dunning.nack(text, bigint, text, interval, boolean), dunning.nack(text, bigint[], text, interval, boolean),'
                    ' dunning.extend(text, bigint[], interval),'
-                   ' dunning.record_event(bigint, text, timestamptz, jsonb) TO %I', role_name);
+                   ' dunning.record_event(bigint, text, timestamptz, jsonb),'
+                   ' dunning.record_outcome(bigint, text, date, numeric, text, text),'
+                   ' dunning.accept_promise(text, date, numeric), dunning.open_dispute(text, text) TO %I',
+                   role_name);
   END IF;
 END
 $$;

@@ -199,7 +199,7 @@ $$;
 
 -- an invoice whose policy is paused waits for it
 COMMENT ON COLUMN dunning.invoice_state.waiting_for IS
-  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those two are looked at again the next day, and problem says why.';
+  'Why nothing was sent at the last look: grace, hold, min_open_amount, interval, next_step, last_step, contact_cap, send_cap, no_policy, paused (its policy is paused), previous_unsent (its last reminder is still in the queue: no stacking), invalid_recipient (the customer''s address or phone number for the step''s channel is not one), no_recipient (the customer binding binds that address or number, and the customer has none), undeliverable (it is on dunning.suppression), bad_data (the ledger''s or the customer''s row holds a value no pass can use); those four are looked at again the next day, and problem says why. A step''s fallback channel is used before an invoice waits for its recipient.';
 
 -- a step's fee, from a schedule
 ALTER TABLE dunning.step

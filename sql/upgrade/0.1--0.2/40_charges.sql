@@ -21,7 +21,7 @@ INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.charge',     'customer_id', 'customer', false);
 
 -- the pass's sweep takes when the holds it looks at were placed: the
--- one of 0.1 goes, and 24_settle.sql (below) makes it anew, with the
+-- one of 0.1 goes, and 26_settle.sql (below) makes it anew, with the
 -- settle rule, the claim, the answers and cancelling of 0.2
 DROP FUNCTION dunning.sweep_unsent(timestamptz, bigint);
 

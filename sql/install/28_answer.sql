@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
- * 26_answer.sql
- *	  Answers of a consumer: ack, nack, extend, record_event.
+ * 28_answer.sql
+ *	  Answers of a consumer: ack, nack (and what a dead reminder takes back), extend, record_event.
  *
  *-------------------------------------------------------------------------
  */
@@ -88,6 +88,47 @@ LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION dunning.delivery_retry_delay(integer) IS
   'How long a reminder rejected by a mailer waits before it can be claimed again, after that many attempts: 1 minute, doubled with each attempt, at most 6 hours.';
 
+/*
+ * A dead reminder never reached the customer, so it does not count: each
+ * of its invoices whose last reminder it was goes back to the level, and
+ * the time, of its last reminder that was not dead, and is looked at again
+ * at once.  The cap and min_days_between count what reached the customer.
+ */
+CREATE OR REPLACE FUNCTION dunning.undo_level(r dunning.reminder, error text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  WITH before AS (
+    SELECT s.invoice_id, s.customer_id, s.level AS dead_level,
+           coalesce(h.level, 0) AS level, h.at, h.reminder_id
+      FROM dunning.invoice_state s
+      LEFT JOIN LATERAL (
+        SELECT e.level, e.at, e.reminder_id FROM dunning.history e
+         WHERE e.invoice_id = s.invoice_id AND e.event = 'emitted'
+           AND e.reminder_id IS DISTINCT FROM r.id
+           AND NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a
+                            WHERE a.id = e.reminder_id AND a.status = 'dead')
+         ORDER BY e.id DESC LIMIT 1) h ON true
+     WHERE s.invoice_id = ANY (r.invoice_ids) AND s.last_reminder_id = r.id
+       AND s.status = 'open'),
+  undone AS (
+    UPDATE dunning.invoice_state s
+       SET level = b.level, last_reminder_at = b.at, last_reminder_id = b.reminder_id,
+           next_check_at = '-infinity', updated_at = pg_catalog.now()
+      FROM before b
+     WHERE s.invoice_id = b.invoice_id
+    RETURNING s.invoice_id, s.customer_id, b.dead_level, b.level)
+  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
+  SELECT pg_catalog.now(), u.invoice_id, u.customer_id, 'undelivered', u.level, r.id,
+         format('reminder %s of level %s died: %s', r.id, u.dead_level, coalesce(error, 'no reason given'))
+    FROM undone u;
+END
+$$;
+COMMENT ON FUNCTION dunning.undo_level(dunning.reminder, text) IS
+  'Takes back what a dead reminder gave its invoices: each goes back to the level and time of its last reminder that was not dead, is looked at again at once, and the history says so (undelivered).';
+
 CREATE OR REPLACE FUNCTION dunning.nack(consumer text, reminder_id bigint, error text,
                              retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
 RETURNS text
@@ -117,15 +158,22 @@ BEGIN
   END IF;
   -- out of attempts, or a failure that no retry mends: dead, and done
   DELETE FROM dunning.reminder q WHERE q.id = reminder_id;
+  -- it never reached the customer: its key is free for the next try
+  r.idempotency_key := r.idempotency_key || ':dead:' || r.id;
   INSERT INTO dunning.reminder_archive
   SELECT x.* FROM dunning.archived(r, 'dead', error, r.provider_ref) x;
-  -- what it charged never reached the customer
+  -- what it charged, and the level it gave its invoices, go with it
   PERFORM dunning.withdraw_charges(ARRAY[r.id]);
+  PERFORM dunning.undo_level(r, error);
+  -- the provider refused the address for good: no reminder uses it again
+  IF coalesce(permanent, false) THEN
+    PERFORM dunning.suppress_recipient(r.id, 'failed', error);
+  END IF;
   RETURN 'dead';
 END
 $$;
 COMMENT ON FUNCTION dunning.nack(text, bigint, text, interval, boolean) IS
-  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive) after dunning.max_attempts attempts or at once when permanent; returns failed or dead.';
+  'Records a failed delivery: the reminder is retried after retry_in (default: 1, 2, 4... minutes, at most 6 hours), or dead (moved to the archive, its charges withdrawn and its invoices back at the level they had) after dunning.max_attempts attempts or at once when permanent, which also lists its recipient as undeliverable; returns failed or dead.';
 
 CREATE OR REPLACE FUNCTION dunning.nack(consumer text, reminder_ids bigint[], error text,
                              retry_in interval DEFAULT NULL, permanent boolean DEFAULT false)
@@ -202,8 +250,12 @@ BEGIN
   INSERT INTO dunning.reminder_event (reminder_id, kind, at, detail)
   VALUES (reminder_id, kind, at, detail)
   RETURNING id INTO event_id;
+  -- feedback that acts: no reminder goes to that address again
+  IF kind IN ('bounced', 'complained') THEN
+    PERFORM dunning.suppress_recipient(reminder_id, kind, detail::text);
+  END IF;
   RETURN event_id;
 END
 $$;
 COMMENT ON FUNCTION dunning.record_event(bigint, text, timestamptz, jsonb) IS
-  'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); returns the event''s id.';
+  'Records delivery feedback on a reminder (delivered, opened, clicked, bounced, complained); a bounce or a complaint lists its recipient on dunning.suppression; returns the event''s id.';

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 29_dump.sql
+ * 31_dump.sql
  *	  What pg_dump keeps, and nothing for PUBLIC; the launcher is told last.
  *
  *-------------------------------------------------------------------------
@@ -35,6 +35,11 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.role_grant', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.reminder_event_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.charge', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.charge_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.suppression', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.suppression_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.outcome', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.outcome_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('dunning.token_key', '');
 -- of the rates, schedules and laws, only yours: the shipped ones come with
 -- the extension
 SELECT pg_catalog.pg_extension_config_dump('dunning.reference_rate', 'WHERE NOT shipped');

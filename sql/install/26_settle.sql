@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 24_settle.sql
+ * 26_settle.sql
  *	  The settle rule: what becomes of an unsent reminder whose invoices the
  *	  ledger no longer agrees with.
  *
@@ -169,9 +169,13 @@ BEGIN
                           (d.r).provider_ref) x
     RETURNING id),
   -- what a trimmed reminder becomes: the step of the highest level it still
-  -- lists (its channel, template and fee), the live amounts and total
+  -- lists (its channel, or fallback channel, template and fee), the live
+  -- amounts and total
   rebuilt AS (
-    SELECT r.id, p.still_open, p.level, coalesce(st.channel, r.channel) AS channel,
+    SELECT r.id, p.still_open, p.level,
+           -- a reminder on its step's fallback channel stays on it
+           CASE WHEN r.channel = st.fallback_channel THEN r.channel
+                ELSE coalesce(st.channel, r.channel) END AS channel,
            r.payload || jsonb_build_object(
              'invoices', p.entries, 'total_open', p.total, 'level', p.level,
              'total_fees', p.fees, 'total_interest', p.interest,
@@ -180,7 +184,8 @@ BEGIN
              'total_due', p.total + p.fees + p.interest + p.compensation,
              'legal_basis', CASE WHEN p.interest + p.compensation > 0
                                  THEN r.payload->'legal_basis' END,
-             'channel', coalesce(st.channel, r.channel),
+             'channel', CASE WHEN r.channel = st.fallback_channel THEN r.channel
+                             ELSE coalesce(st.channel, r.channel) END,
              'template', CASE WHEN st.level IS NULL THEN r.payload->'template'
                               ELSE to_jsonb(st.template) END,
              'fee', (SELECT coalesce(sum(c.amount), 0) FROM dunning.charge c

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 25_claim.sql
+ * 27_claim.sql
  *	  The claim: handing reminders out, with its re-check of the live ledger, and the checks the protocol shares.
  *
  *-------------------------------------------------------------------------
@@ -189,7 +189,7 @@ BEGIN
   END IF;
 
   -- those the live ledger or a hold no longer agrees with (most often none) are
-  -- settled by the rule a pass follows too (24_settle.sql): those it
+  -- settled by the rule a pass follows too (26_settle.sql): those it
   -- cancels move to the archive, and are not handed out
   changed := dunning.unsent_changed(ids, pg_catalog.now());
   IF cardinality(changed) > 0 THEN

@@ -1,0 +1,33 @@
+/*-------------------------------------------------------------------------
+ *
+ * 32_feedback.sql
+ *	  0.1 to 0.2: feedback that acts (the suppression list and collectors'
+ *	  outcomes follow, from 24_suppression.sql and 25_outcome.sql).
+ *
+ *-------------------------------------------------------------------------
+ */
+
+-- a step may fall back to another channel
+ALTER TABLE dunning.step ADD COLUMN fallback_channel text;
+COMMENT ON COLUMN dunning.step.fallback_channel IS
+  'The channel used instead when the customer cannot be reached on this one (no address or number, one that is not one, or one on dunning.suppression), with the same template name; NULL: the invoices wait (dunning.problems).';
+
+-- the history says when a dead reminder's level was taken back
+ALTER TABLE dunning.history DROP CONSTRAINT history_event_check;
+ALTER TABLE dunning.history ADD CONSTRAINT history_event_check
+  CHECK (event IN ('emitted', 'resolved', 'cancelled', 'reopened', 'undelivered'));
+COMMENT ON COLUMN dunning.history.event IS
+  'emitted (the invoice reached level), resolved (paid or vanished), cancelled (a reminder not yet sent), reopened, undelivered (its reminder died: the invoice is back at level).';
+COMMENT ON COLUMN dunning.invoice_state.problem IS
+  'What a person must mend before the invoice can be reminded, with the offending value: data of the ledger or the customers no pass can use (waiting_for bad_data), or a recipient that is not one, is missing or is on the suppression list (invalid_recipient, no_recipient, undeliverable).';
+
+-- the problems view lists invoices waiting for a recipient too (made anew
+-- when the binding is applied again, below)
+UPDATE dunning.derived_view SET definition = $view$
+SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,
+       s.updated_at AS seen_at, s.next_check_at AS looked_at_again
+  FROM dunning.invoice_state s
+ WHERE s.status = 'open'
+   AND s.waiting_for IN ('bad_data', 'invalid_recipient', 'no_recipient', 'undeliverable')
+$view$, comment = 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), is missing (no_recipient) or is on the suppression list (undeliverable), with the reason and the offending value; each is looked at again the next day.'
+ WHERE name = 'problems';

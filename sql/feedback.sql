@@ -137,4 +137,44 @@ SELECT dunning.record_outcome(:call4, 'disputed', reason => 'goods arrived damag
        AS recorded;
 SELECT invoice_id, reason, until, note FROM dunning.hold WHERE invoice_id = 41;
 
+
+-- 6. A dunning contact and a postal address.  Bound, a dunning e-mail
+-- address goes before the main one, and a letter needs an address: the
+-- queue's recipient is the address on lines, and the payload carries it
+-- (for hand-offs too)
+ALTER TABLE fx.customers ADD COLUMN billing_email text, ADD COLUMN street text,
+  ADD COLUMN zip text, ADD COLUMN town text, ADD COLUMN land text;
+SELECT dunning.bind_customers('fx.customers', 'id', email => 'email', name => 'name',
+         locale => 'locale', time_zone => 'tz', phone => 'phone',
+         dunning_email => 'billing_email', address => 'street', postcode => 'zip',
+         city => 'town', country => 'land') AS bound \gset
+INSERT INTO fx.customers (id, email, name, billing_email, street, zip, town, land) VALUES
+  (5, 'five@example.com', 'Five', 'ap@five.example', E'Five Ltd\n1 Quay Street', 'BS1 4DJ',
+   'Bristol', 'United Kingdom'),
+  (6, 'six@example.com', 'Six', NULL, NULL, NULL, NULL, NULL),
+  (7, 'seven@example.com', 'Seven', NULL, E'7 Rue\tdu Port', '13002', 'Marseille', 'France');
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
+  (51, 5, '2026-11-01', 500.00, 'F-51'), (61, 6, '2026-11-01', 600.00, 'F-61'),
+  (71, 7, '2026-11-01', 700.00, 'F-71');
+INSERT INTO dunning.policy (name, currency, min_days_between, send_days, send_from,
+    send_until, time_zone)
+VALUES ('post', 'EUR', 3, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel, template) VALUES
+  ('post', 1, 1, 'email', 'friendly'), ('post', 2, 5, 'letter', 'final'),
+  ('post', 3, 10, 'handoff', 'handoff');
+INSERT INTO dunning.assignment (customer_id, policy) VALUES (5, 'post'), (6, 'post'), (7, 'post');
+SELECT emitted FROM dunning.run('2026-11-02 10:00+00');
+SELECT customer_id, channel, recipient FROM dunning.reminder
+ WHERE customer_id IN (5, 6, 7) ORDER BY customer_id;
+SELECT invoice_id, kind, problem FROM dunning.problems WHERE invoice_id IN (51, 61, 71);
+SELECT count(*) AS sent FROM (SELECT dunning.ack('m', id) FROM dunning.claim('m', 10)) a;
+SELECT emitted FROM dunning.run('2026-11-06 10:00+00');
+SELECT customer_id, channel, recipient FROM dunning.reminder
+ WHERE customer_id IN (5, 6, 7) ORDER BY customer_id;
+SELECT invoice_id, kind, problem FROM dunning.problems WHERE invoice_id IN (51, 61, 71);
+SELECT jsonb_pretty(payload->'address') FROM dunning.reminder WHERE customer_id = 5;
+SELECT count(*) AS sent FROM (SELECT dunning.ack('m', id) FROM dunning.claim('m', 10)) a;
+SELECT emitted FROM dunning.run('2026-11-11 10:00+00');
+SELECT channel, payload->'address'->>'city' AS city FROM dunning.reminder WHERE customer_id = 5;
+
 \i sql/fixtures/teardown.sql

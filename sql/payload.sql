@@ -2,9 +2,17 @@
 -- what a pass builds and what the settle rule rebuilds have exactly its
 -- fields, of its kinds, and a template may name exactly those.
 \i sql/fixtures/ledger.sql
+-- with a postal address bound, so that the payload carries one
+ALTER TABLE fx.customers ADD COLUMN street text, ADD COLUMN zip text, ADD COLUMN town text,
+  ADD COLUMN land text;
+SELECT dunning.bind_customers('fx.customers', 'id', email => 'email', name => 'name',
+         locale => 'locale', time_zone => 'tz', phone => 'phone', address => 'street',
+         postcode => 'zip', city => 'town', country => 'land') IS NOT NULL AS bound;
 INSERT INTO fx.customers VALUES
-  (1, 'one@example.com', 'One SA', 'fr', 'Europe/Paris', '+33 1 23 45 67 89'),
-  (2, 'two@example.com', 'Two', 'de', 'Europe/Berlin', NULL);
+  (1, 'one@example.com', 'One SA', 'fr', 'Europe/Paris', '+33 1 23 45 67 89',
+   '1 rue de la Paix', '75002', 'Paris', 'France'),
+  (2, 'two@example.com', 'Two', 'de', 'Europe/Berlin', NULL, 'Hauptstr. 2', '10115', 'Berlin',
+   'Deutschland');
 INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
   (11, 1, '2026-10-01', 100.00, 'P-11'),
   (12, 1, '2026-10-25', 200.00, 'P-12'),

@@ -61,7 +61,7 @@ static const BindingSpec ledger_spec = {
 static const BindingSpec customers_spec = {
 	"customers", "customer",
 	"The bound customer contact data under canonical column names, read in place.",
-	"customers", 7,
+	"customers", 13,
 	{
 		{"customer_id", "customer's key", ROLE_KEY, true},
 		{"email", "e-mail address", ROLE_TEXT, false},
@@ -70,6 +70,12 @@ static const BindingSpec customers_spec = {
 		{"time_zone", "customer's time zone", ROLE_TEXT, false},
 		{"phone", "phone number", ROLE_TEXT, false},
 		{"consumer", "whether the customer is a consumer", ROLE_BOOL, false},
+		{"dunning_email", "e-mail address for reminders", ROLE_TEXT, false},
+		{"dunning_phone", "phone number for reminders", ROLE_TEXT, false},
+		{"address", "postal address lines", ROLE_TEXT, false},
+		{"postcode", "postcode", ROLE_TEXT, false},
+		{"city", "city", ROLE_TEXT, false},
+		{"country", "country", ROLE_TEXT, false},
 	}
 };
 
@@ -621,11 +627,14 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 	return relid;
 }
 
-/* A text argument of the SQL function, or NULL. */
+/*
+ * A text argument of the SQL function, or NULL; NULL too for one the SQL
+ * declaration does not have (an older version's, before an update).
+ */
 static char *
 text_arg(FunctionCallInfo fcinfo, int n)
 {
-	if (PG_ARGISNULL(n))
+	if (n >= PG_NARGS() || PG_ARGISNULL(n))
 		return NULL;
 	return text_to_cstring(PG_GETARG_TEXT_PP(n));
 }
@@ -656,19 +665,23 @@ dunning_bind_ledger(PG_FUNCTION_ARGS)
 
 /*
  * dunning.bind_customers(source, customer_id, email, name, locale,
- *						  time_zone, phone, run_as, consumer) RETURNS regclass
+ *						  time_zone, phone, run_as, consumer, dunning_email,
+ *						  dunning_phone, address, postcode, city, country)
+ *						  RETURNS regclass
  *
- * consumer came last, after run_as, so that calls by position still work.
+ * The roles after phone came after run_as, so that calls by position
+ * still work: the argument of role i is i + 1 up to phone, i + 2 after.
  */
+#define CUSTOMERS_RUN_AS 7
+
 Datum
 dunning_bind_customers(PG_FUNCTION_ARGS)
 {
 	BindingSpec spec = customers_spec;
-	int			run_as = spec.nroles;	/* the argument after the first roles */
+	int			run_as = CUSTOMERS_RUN_AS;
 
-	for (int i = 0; i < spec.nroles - 1; i++)
-		spec.roles[i].column = text_arg(fcinfo, i + 1);
-	spec.roles[spec.nroles - 1].column = text_arg(fcinfo, run_as + 1);
+	for (int i = 0; i < spec.nroles; i++)
+		spec.roles[i].column = text_arg(fcinfo, i + 1 < run_as ? i + 1 : i + 2);
 	bind(&spec, text_arg(fcinfo, 0), spec.roles,
 		 PG_ARGISNULL(run_as) ? InvalidOid : PG_GETARG_OID(run_as));
 	PG_RETURN_DATUM(view_regclass(&spec));

@@ -39,7 +39,7 @@ typedef struct BindingSpec
 	const char *view_comment;
 	const char *noun;			/* what the source holds, for messages */
 	int			nroles;
-	BoundRole	roles[7];
+	BoundRole	roles[13];
 } BindingSpec;
 
 extern BoundRole *binding_find_role(const BindingSpec *spec, BoundRole *roles, const char *role);

@@ -307,6 +307,24 @@ reminder_key(const Reminder *r)
 	return psprintf("c:%s:%s", r->customer->key_text, hex);
 }
 
+/* A customer's postal address on lines: its lines, postcode and city, country. */
+static char *
+postal_address(const Customer *cust)
+{
+	StringInfoData buf;
+
+	if (cust->address == NULL || cust->address[0] == '\0')
+		return NULL;
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, cust->address);
+	if (cust->postcode || cust->city)
+		appendStringInfo(&buf, "\n%s%s%s", cust->postcode ? cust->postcode : "",
+						 cust->postcode && cust->city ? " " : "", cust->city ? cust->city : "");
+	if (cust->country)
+		appendStringInfo(&buf, "\n%s", cust->country);
+	return buf.data;
+}
+
 /* Where the reminder goes: an address for its channel, if the customer has one. */
 static char *
 recipient_for(const Customer *cust, const char *channel)
@@ -315,6 +333,8 @@ recipient_for(const Customer *cust, const char *channel)
 		return cust->email;
 	if (strcmp(channel, "sms") == 0 || strcmp(channel, "phone") == 0)
 		return cust->phone;
+	if (strcmp(channel, "letter") == 0)
+		return postal_address(cust);
 	return NULL;
 }
 
@@ -331,13 +351,25 @@ hold_back(Invoice *inv, const char *why, TimestampTz next_check)
 static const char *
 contact_name(const char *channel)
 {
+	if (strcmp(channel, "letter") == 0)
+		return "postal address";
 	return strcmp(channel, "email") == 0 ? "e-mail address" : "phone number";
+}
+
+/* A letter needs a postal address when the binding binds one. */
+static const char *
+letter_unreachable(const Customer *cust, char **problem)
+{
+	if (!cust->address_bound || postal_address(cust) != NULL)
+		return NULL;
+	*problem = pstrdup("the customer has no postal address for letter");
+	return "no_recipient";
 }
 
 /*
  * Why the customer cannot be reached on this channel, or NULL if they can:
  * sets the reason to wait for and a problem that says what to mend.  A
- * channel without a recipient (letter, hand-off, task) always reaches; an
+ * channel without a recipient (hand-off, task, suspend) always reaches; an
  * address the binding does not bind is left to the consumer.
  */
 static const char *
@@ -347,6 +379,8 @@ unreachable(const Customer *cust, const char *channel, char **problem)
 	const char *to;
 	const char *suppressed;
 
+	if (strcmp(channel, "letter") == 0)
+		return letter_unreachable(cust, problem);
 	if (!email && strcmp(channel, "sms") != 0 && strcmp(channel, "phone") != 0)
 		return NULL;
 	to = recipient_for(cust, channel);

@@ -36,6 +36,11 @@ typedef struct Customer
 	bool		email_bound;	/* the customer binding binds an e-mail address */
 	bool		phone_bound;	/* ... a phone number */
 	char	   *email_suppressed;	/* why the address is on dunning.suppression */
+	bool		address_bound;	/* ... a postal address */
+	char	   *address;		/* its lines, for letters */
+	char	   *postcode;
+	char	   *city;
+	char	   *country;
 	char	   *phone_suppressed;
 	int			consumer;		/* 1 a consumer, 0 a business, -1 not said */
 	char	   *assigned;		/* assigned policy, or NULL */

@@ -196,6 +196,11 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->email_bound = pass->email_bound;
 	cust->phone_bound = pass->phone_bound;
 	cust->email_suppressed = get_text(tup, desc, c->email_suppressed);
+	cust->address_bound = pass->address_bound;
+	cust->address = get_text(tup, desc, c->address);
+	cust->postcode = get_text(tup, desc, c->postcode);
+	cust->city = get_text(tup, desc, c->city);
+	cust->country = get_text(tup, desc, c->country);
 	cust->phone_suppressed = get_text(tup, desc, c->phone_suppressed);
 	d = get_col(tup, desc, c->consumer, &isnull);
 	cust->consumer = isnull ? -1 : DatumGetBool(d) ? 1 : 0;
@@ -247,6 +252,10 @@ find_columns(Pass *pass, TupleDesc desc)
 	COL(name);
 	COL(phone);
 	COL(email_suppressed);
+	COL(address);
+	COL(postcode);
+	COL(city);
+	COL(country);
 	COL(phone_suppressed);
 	COL(consumer);
 	COL(charged_fees);
@@ -292,10 +301,15 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 		"   array_agg(p.amount::numeric ORDER BY p.paid_on) AS paid"
 		"  FROM dunning.payment p WHERE $5 AND p.invoice_id = c.invoice_id) pay ON true"
 		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
+	/* the dunning contact, where the customer has one, before the main one */
 	const char *contact = customers_bound
-		? "cu.time_zone, cu.locale, cu.email, cu.name, cu.phone, cu.consumer"
+		? "cu.time_zone, cu.locale, coalesce(cu.dunning_email, cu.email) AS email, cu.name,"
+		" coalesce(cu.dunning_phone, cu.phone) AS phone, cu.consumer,"
+		" cu.address, cu.postcode, cu.city, cu.country"
 		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
-		" NULL::text AS name, NULL::text AS phone, NULL::boolean AS consumer";
+		" NULL::text AS name, NULL::text AS phone, NULL::boolean AS consumer,"
+		" NULL::text AS address, NULL::text AS postcode, NULL::text AS city,"
+		" NULL::text AS country";
 	const char *contact_join = customers_bound
 		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
 		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true"
@@ -374,6 +388,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  k.assigned, k.customer_hold, k.contacts,"
 					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
 					"  k.email_suppressed, k.phone_suppressed,"
+					"  k.address, k.postcode, k.city, k.country,"
 					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
 					"  ch.compensated, ch.interest_through, ch.fee_levels, pay.paid_on, pay.paid"
 					" FROM %s c JOIN cust k ON k.customer_id = c.customer_id"
@@ -396,8 +411,8 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  WHERE c.level > 0 AND x.invoice_id = c.invoice_id) ch ON true"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
-					customers_bound ? "cu.email" : "NULL::text",
-					customers_bound ? "cu.phone" : "NULL::text",
+					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
+					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
 					contact, contact_join, unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
 	/*
 	 * a ledger whose keys nothing keeps unique (a view, a table without a
@@ -428,10 +443,13 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 	pass->payments_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'",
 									   false, 0) == SPI_OK_SELECT && SPI_processed > 0;
 	pass->email_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-									" AND columns ? 'email'", false, 0) == SPI_OK_SELECT
+									" AND columns ?| '{email,dunning_email}'", false, 0) == SPI_OK_SELECT
 		&& SPI_processed > 0;
 	pass->phone_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-									" AND columns ? 'phone'", false, 0) == SPI_OK_SELECT
+									" AND columns ?| '{phone,dunning_phone}'", false, 0) == SPI_OK_SELECT
+		&& SPI_processed > 0;
+	pass->address_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
+									  " AND columns ? 'address'", false, 0) == SPI_OK_SELECT
 		&& SPI_processed > 0;
 	sql = candidate_sql(pass, customers_bound, ledger_keys_unique());
 

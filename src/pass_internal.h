@@ -84,6 +84,10 @@ typedef struct CandidateCols
 				name,
 				phone,
 				email_suppressed,
+				address,
+				postcode,
+				city,
+				country,
 				phone_suppressed,
 				consumer,
 				charged_fees,
@@ -124,6 +128,7 @@ typedef struct Pass
 	struct TokenKey *token_key;	/* NULL: none, tokens are not minted */
 	bool		email_bound;	/* the customer binding binds e-mail addresses */
 	bool		phone_bound;	/* ... phone numbers */
+	bool		address_bound;	/* ... postal addresses */
 
 	int64		examined;
 	int64		emitted;

@@ -52,6 +52,11 @@ typedef enum PayloadKind
 	X("customer.phone", "customer", "phone", PK_TEXT) \
 	X("customer.locale", "customer", "locale", PK_TEXT) \
 	X("customer.time_zone", "customer", "time_zone", PK_TEXT) \
+	X("address", "address", NULL, PK_OBJECT) \
+	X("address.lines", "address", "lines", PK_TEXT) \
+	X("address.postcode", "address", "postcode", PK_TEXT) \
+	X("address.city", "address", "city", PK_TEXT) \
+	X("address.country", "address", "country", PK_TEXT) \
 	X("invoices", "invoices", NULL, PK_LIST) \
 	X("total_open", "total_open", NULL, PK_AMOUNT) \
 	X("total_fees", "total_fees", NULL, PK_AMOUNT) \

@@ -166,6 +166,26 @@ put_customer(Builder *b, const Customer *c)
 	close_object(b);
 }
 
+/* The customer's postal address, for letters and hand-offs; null without one. */
+static void
+put_address(Builder *b, const Customer *c)
+{
+	JsonbValue	null = {.type = jbvNull};
+
+	key(b, "address");
+	if (c->address == NULL)
+	{
+		value(b, &null);
+		return;
+	}
+	open_object(b);
+	put_text(b, "lines", c->address);
+	put_text(b, "postcode", c->postcode);
+	put_text(b, "city", c->city);
+	put_text(b, "country", c->country);
+	close_object(b);
+}
+
 /* Sums over a reminder's invoices of what they owe. */
 typedef struct Totals
 {
@@ -297,6 +317,7 @@ dunning_build_payload(const Reminder *r)
 	put_text(&b, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
 			 : r->policy->currency);
 	put_customer(&b, r->customer);
+	put_address(&b, r->customer);
 	put_invoices(&b, r);
 	put_policy_fields(&b, r);
 	root = pushJsonbValue(&b.state, WJB_END_OBJECT, NULL);

@@ -17,6 +17,7 @@
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/date.h"
 #include "utils/numeric.h"
@@ -29,17 +30,42 @@
 #define MAX_CURRENCY 16
 #define MAX_NAME 500
 #define MAX_LOCALE 35
+#define MAX_ADDRESS 500
+#define MAX_ADDRESS_PART 100
 /* How much of an offending value a problem shows. */
 #define SHOWN_BYTES 60
 
-/* A value as a problem shows it: quoted, cut short on a character boundary. */
+/*
+ * A value as a problem shows it: quoted, cut short on a character
+ * boundary, its control characters written out (\n, \r, \t, \xNN) so that
+ * a hostile value cannot break the lines of whatever shows the problem.
+ */
 char *
 dunning_shown_value(const char *value)
 {
 	int			len = strlen(value);
 	int			cut = pg_mbcliplen(value, len, SHOWN_BYTES);
+	StringInfoData buf;
 
-	return psprintf("\"%.*s\"%s", cut, value, cut < len ? "..." : "");
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '"');
+	for (int i = 0; i < cut; i++)
+	{
+		unsigned char c = (unsigned char) value[i];
+
+		if (c == '\n')
+			appendStringInfoString(&buf, "\\n");
+		else if (c == '\r')
+			appendStringInfoString(&buf, "\\r");
+		else if (c == '\t')
+			appendStringInfoString(&buf, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			appendStringInfo(&buf, "\\x%02x", c);
+		else
+			appendStringInfoChar(&buf, (char) c);
+	}
+	appendStringInfo(&buf, "\"%s", cut < len ? "..." : "");
+	return buf.data;
 }
 
 /* A text longer than a reminder can carry, or NULL. */
@@ -83,6 +109,41 @@ dunning_invoice_problem(const Invoice *inv)
 	return too_long("currency", inv->currency, MAX_CURRENCY);
 }
 
+/*
+ * A text with a control character (a line break aside, where lines may
+ * break) a letter or a hand-off could not print as it is, or NULL.
+ */
+static char *
+has_control(const char *what, const char *value, bool lines)
+{
+	if (value == NULL)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *) value; *p; p++)
+		if ((*p < 0x20 && !(lines && *p == '\n')) || *p == 0x7f)
+			return psprintf("%s holds a control character: %s", what,
+							dunning_shown_value(value));
+	return NULL;
+}
+
+/* Why a pass cannot use this customer's postal address, or NULL. */
+static char *
+address_problem(const Customer *cust)
+{
+	const char *parts[3] = {cust->postcode, cust->city, cust->country};
+	const char *names[3] = {"the customer's postcode", "the customer's city",
+	"the customer's country"};
+	char	   *why;
+
+	if ((why = too_long("the customer's address", cust->address, MAX_ADDRESS)) != NULL
+		|| (why = has_control("the customer's address", cust->address, true)) != NULL)
+		return why;
+	for (int i = 0; i < 3; i++)
+		if ((why = too_long(names[i], parts[i], MAX_ADDRESS_PART)) != NULL
+			|| (why = has_control(names[i], parts[i], false)) != NULL)
+			return why;
+	return NULL;
+}
+
 /* Why a pass cannot use this customer's row, or NULL. */
 char *
 dunning_customer_problem(const Customer *cust)
@@ -90,6 +151,8 @@ dunning_customer_problem(const Customer *cust)
 	char	   *why;
 
 	if ((why = too_long("the customer's name", cust->name, MAX_NAME)) != NULL)
+		return why;
+	if ((why = address_problem(cust)) != NULL)
 		return why;
 	return too_long("the customer's locale", cust->locale, MAX_LOCALE);
 }

@@ -84,12 +84,19 @@ CREATE FUNCTION dunning.bind_customers(
   time_zone   text DEFAULT NULL,
   phone       text DEFAULT NULL,
   run_as      regrole DEFAULT NULL,
-  consumer    text DEFAULT NULL)
+  consumer    text DEFAULT NULL,
+  dunning_email text DEFAULT NULL,
+  dunning_phone text DEFAULT NULL,
+  address     text DEFAULT NULL,
+  postcode    text DEFAULT NULL,
+  city        text DEFAULT NULL,
+  country     text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_customers'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole, text) IS
-  'Binds the user''s customer table or view (contact data, and whether each is a consumer: a boolean column) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
+COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole, text,
+                                           text, text, text, text, text, text) IS
+  'Binds the user''s customer table or view (contact data, a dunning contact used before it, a postal address for letters, and whether each is a consumer: a boolean column) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
 
 CREATE FUNCTION dunning.bind_payments(
   source      text,

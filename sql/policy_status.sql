@@ -52,4 +52,44 @@ SELECT invoice_id, policy, waiting_for FROM dunning.invoice_state ORDER BY invoi
 SELECT customer_id, policy, level, channel FROM dunning.preview('2026-11-05 10:00+00')
  ORDER BY customer_id;
 UPDATE dunning.policy SET status = 'stopped' WHERE name = 'std';
+
+-- A backlog on the first day: with first_contact = 'by_age' an invoice
+-- first seen 45 days overdue starts at the step its age reached (3), one
+-- seen 12 days overdue at step 2; with 'gentlest' (the default) both would
+-- get step 1.  And the gentle text does not call a month-old debt an
+-- oversight (long_overdue)
+DELETE FROM dunning.reminder;
+DELETE FROM dunning.reminder_archive;
+DELETE FROM dunning.invoice_state;
+DELETE FROM dunning.history;
+DELETE FROM dunning.assignment;
+UPDATE dunning.engine SET last_as_of = NULL, last_full_as_of = NULL;
+UPDATE dunning.policy SET status = 'active', first_contact = 'by_age' WHERE name = 'std';
+UPDATE dunning.policy SET first_contact = 'sometimes' WHERE name = 'std';
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
+  (12, 1, '2026-11-03', 120.00, 'A-12');
+SELECT invoice_ids, level, payload->>'long_overdue' AS long_overdue
+  FROM dunning.preview('2026-11-15 10:00+00') ORDER BY invoice_ids;
+UPDATE dunning.policy SET first_contact = 'gentlest' WHERE name = 'std';
+SELECT invoice_ids, level FROM dunning.preview('2026-11-15 10:00+00') ORDER BY invoice_ids;
+-- the friendly text, for a recent invoice and for one long overdue
+SELECT strpos(dunning.render('friendly', 'en', '{"long_overdue": false}')::text,
+              'overlooked') > 0 AS recent_says_overlooked,
+       strpos(dunning.render('friendly', 'en', '{"long_overdue": true}')::text,
+              'overlooked') > 0 AS old_says_overlooked,
+       strpos(dunning.render('friendly', 'en', '{"long_overdue": true}')::text,
+              'outstanding for some time') > 0 AS old_says_outstanding;
+
+-- "What goes out by tomorrow evening" in one query: the preview with what
+-- is queued already; and a preview or pass before the previous pass warns
+UPDATE dunning.policy SET first_contact = 'by_age' WHERE name = 'std';
+SELECT emitted FROM dunning.run('2026-11-15 10:00+00');
+INSERT INTO fx.invoices (id, customer_id, due_date, balance, number) VALUES
+  (22, 2, '2026-11-15', 220.00, 'A-22');
+SELECT invoice_ids, level, status FROM dunning.preview('2026-11-16 18:00+00', include_queued => true)
+ ORDER BY invoice_ids;
+SELECT count(*) AS new_only FROM dunning.preview('2026-11-16 18:00+00');
+SELECT count(*) FROM dunning.preview('2026-11-14 10:00+00');
+SELECT emitted FROM dunning.run('2026-11-14 10:00+00');
+
 \i sql/fixtures/teardown.sql

@@ -164,7 +164,8 @@ load_money(Campaign *c, Policy *p, HeapTuple tup, TupleDesc desc)
 
 /*
  * A policy's status (column 27): a draft is active only in a preview; a
- * paused one stays the policy of its customers, and sends nothing.
+ * paused one stays the policy of its customers, and sends nothing.  And
+ * where an invoice first seen starts (28).
  */
 static void
 load_status(Policy *p, HeapTuple tup, TupleDesc desc, bool preview)
@@ -174,6 +175,7 @@ load_status(Policy *p, HeapTuple tup, TupleDesc desc, bool preview)
 	if (strcmp(status, "draft") == 0 && !preview)
 		p->active = false;
 	p->paused = strcmp(status, "paused") == 0;
+	p->first_by_age = DatumGetBool(col_datum(tup, desc, 28));
 }
 
 /*
@@ -208,7 +210,8 @@ dunning_load_campaign(TimestampTz as_of, bool preview)
 							  "   WHERE c.code = policy.currency),"
 							  " law, coalesce(interest_from_level, 0),"
 							  " coalesce(compensation_from_level, 0),"
-							  " customer_kind = 'consumer', waive_first_fee, status"
+							  " customer_kind = 'consumer', waive_first_fee, status,"
+							  " first_contact = 'by_age'"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");

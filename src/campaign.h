@@ -31,6 +31,7 @@ typedef struct Policy
 	bool		is_default;
 	bool		active;			/* at the pass's as_of (a draft only in a preview) */
 	bool		paused;			/* its customers keep it, nothing is sent */
+	bool		first_by_age;	/* an invoice first seen starts at the step its age reached */
 	Datum		min_open_amount;	/* numeric */
 	int			grace_days;
 	int			min_days_between;

@@ -105,6 +105,10 @@ decide_step(Invoice *inv, const Customer *cust)
 	const Step *next = dunning_step_after(p, inv->level);
 	DateADT		after_grace = inv->due_date + p->grace_days + 1;
 
+	/* a backlog: an invoice never reminded starts where its age calls for */
+	if (inv->level == 0 && p->first_by_age && dunning_step_reached(p, inv->days_overdue) != NULL)
+		next = dunning_step_reached(p, inv->days_overdue);
+
 	if (next == NULL)
 	{
 		inv->waiting = "last_step";

@@ -22,6 +22,9 @@
  */
 #define DUNNING_RECHECK_DAYS 28
 
+/* Past this many days overdue, an invoice is no longer a likely oversight. */
+#define DUNNING_LONG_OVERDUE_DAYS 30
+
 /* A customer of the pass, with what the decisions need to know of them. */
 typedef struct Customer
 {

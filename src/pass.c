@@ -241,6 +241,28 @@ day_of(TimestampTz t)
 }
 
 /*
+ * A pass (or a preview) at an instant before the previous pass: allowed,
+ * to replay a day in a test, but what the later pass did stands (levels,
+ * contacts, reminders emitted), so it may find nothing to do.
+ */
+static void
+warn_back_in_time(Pass *pass, TimestampTz last)
+{
+	/* timestamptz_to_str() returns a buffer of its own: one copy each */
+	char	   *as_of = pstrdup(timestamptz_to_str(pass->as_of));
+	char	   *previous = pstrdup(timestamptz_to_str(last));
+
+	ereport(WARNING,
+			(errmsg("as_of %s is before the previous pass, at %s", as_of, previous),
+			 errdetail("%s", pass->preview
+					   ? "The reminders that pass emitted are in the queue or the archive, not in this preview, and what it decided stands."
+					   : "What the previous pass did stands: levels reached, contacts counted and reminders emitted are not undone, so this pass may find nothing due."),
+			 errhint("%s", pass->preview
+					 ? "Pass include_queued => true to see the queue too, or preview an instant after the previous pass."
+					 : "Run passes forward in time; to see what another day would send, use dunning.preview().")));
+}
+
+/*
  * What this pass discovers and sweeps, from the previous pass's mark:
  *
  * - everything (pass->full), when asked, on the first pass, when as_of goes
@@ -271,6 +293,8 @@ discovery_start(Pass *pass, bool want_full)
 	last = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
 											 1, &isnull));
 	last_full = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &full_isnull);
+	if (!isnull && last > pass->as_of)
+		warn_back_in_time(pass, last);
 	pass->full = want_full || isnull || last > pass->as_of || full_isnull ||
 		pass->as_of - DatumGetTimestampTz(last_full) >= FULL_DISCOVERY_EVERY;
 	pass->discover_ledger = pass->full || day_of(pass->as_of) != day_of(last);
@@ -425,7 +449,29 @@ dunning_run(PG_FUNCTION_ARGS)
 }
 
 /*
- * dunning.preview(as_of timestamptz, full_discovery boolean)
+ * Add to a preview's rows the reminders already in the queue and ready by
+ * its as_of (pending or failed, available by then, or claimed).
+ */
+static void
+add_queued(Pass *pass)
+{
+	Oid			types[1] = {TIMESTAMPTZOID};
+	Datum		args[1] = {TimestampTzGetDatum(pass->as_of)};
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT r.* FROM dunning.reminder r"
+							  " WHERE r.available_at <= $1 OR r.status = 'claimed'"
+							  " ORDER BY r.available_at, r.id",
+							  1, types, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the queue");
+	for (uint64 i = 0; i < SPI_processed; i++)
+		tuplestore_puttuple(pass->rsinfo->setResult, SPI_tuptable->vals[i]);
+	SPI_finish();
+}
+
+/*
+ * dunning.preview(as_of timestamptz, full_discovery boolean, include_queued boolean)
  *		RETURNS SETOF dunning.reminder
  */
 Datum
@@ -441,6 +487,8 @@ dunning_preview(PG_FUNCTION_ARGS)
 	pass.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	do_pass(&pass, PG_GETARG_BOOL(1));
 	MemoryContextSwitchTo(caller);
+	if (PG_NARGS() > 2 && PG_GETARG_BOOL(2))
+		add_queued(&pass);
 	MemoryContextDelete(pass.pass_cxt);
 	return (Datum) 0;
 }

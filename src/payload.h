@@ -67,6 +67,7 @@ typedef enum PayloadKind
 	X("interest_rate", "interest_rate", NULL, PK_DECIMAL) \
 	X("legal_basis", "legal_basis", NULL, PK_TEXT) \
 	X("as_of", "as_of", NULL, PK_DATE) \
+	X("long_overdue", "long_overdue", NULL, PK_BOOL) \
 	X("payment_url", "payment_url", NULL, PK_TEXT) \
 	X("token", "token", NULL, PK_TEXT) \
 	X("contact", "contact", NULL, PK_OBJECT) \

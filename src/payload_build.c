@@ -286,11 +286,26 @@ put_invoices(Builder *b, const Reminder *r)
 			 ? r->policy->law->legal_basis : NULL);
 }
 
+/*
+ * Is the reminder's oldest invoice more than DUNNING_LONG_OVERDUE_DAYS
+ * overdue?  The shipped gentle texts then do not say it may have been
+ * overlooked.
+ */
+static bool
+long_overdue(const Reminder *r)
+{
+	for (int i = 0; i < r->ninvoices; i++)
+		if (r->invoices[i]->days_overdue > DUNNING_LONG_OVERDUE_DAYS)
+			return true;
+	return false;
+}
+
 /* What the policy tells customers, the day of the pass and what comes next. */
 static void
 put_policy_fields(Builder *b, const Reminder *r)
 {
 	put_date(b, "as_of", r->invoices[0]->today);
+	put_bool(b, "long_overdue", long_overdue(r));
 	put_text(b, "payment_url", r->policy->payment_url);
 	put_text(b, "token", r->token);
 	key(b, "contact");

@@ -41,7 +41,9 @@ CREATE TABLE dunning.policy (
   -- steering (0.2)
   status           text NOT NULL DEFAULT 'active'
                      CHECK (status IN ('active', 'paused', 'draft')),
-  unsent_expiry    interval
+  unsent_expiry    interval,
+  first_contact    text NOT NULL DEFAULT 'gentlest'
+                     CHECK (first_contact IN ('gentlest', 'by_age'))
 );
 COMMENT ON TABLE dunning.policy IS
   'Dunning policies: who is reminded, how often, when, and at most how many times.';
@@ -91,6 +93,8 @@ COMMENT ON COLUMN dunning.policy.compensation_from_level IS
   'The law''s fixed compensation is charged once per invoice, on its first reminder at this level or above; NULL: none.';
 COMMENT ON COLUMN dunning.policy.customer_kind IS
   '''business'' or ''consumer'': which of the law''s rules apply to the policy''s customers, unless the customer binding says (its consumer column).';
+COMMENT ON COLUMN dunning.policy.first_contact IS
+  '''gentlest'': an invoice first seen past several steps gets the first step, then one step at a time; ''by_age'': it starts at the highest step its days overdue have reached (a backlog on the first day of a campaign).';
 COMMENT ON COLUMN dunning.policy.status IS
   '''active''; ''paused'': its customers keep it and their levels, nothing is sent, and on resuming each invoice gets what is due then, one step; ''draft'': passes ignore it (an assignment to it too) and only preview() uses it, to try a campaign before switching it on.';
 COMMENT ON COLUMN dunning.policy.unsent_expiry IS
@@ -177,6 +181,11 @@ BEGIN
     RAISE EXCEPTION 'unknown policy status "%"', NEW.status
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Use ''active'', ''paused'' (nothing is sent; its customers keep it) or ''draft'' (only preview() uses it).';
+  END IF;
+  IF NEW.first_contact IS NULL OR NEW.first_contact NOT IN ('gentlest', 'by_age') THEN
+    RAISE EXCEPTION 'unknown first_contact "%"', NEW.first_contact
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''gentlest'' (every invoice starts at the first step) or ''by_age'' (an invoice first seen starts at the step its days overdue have reached).';
   END IF;
   IF NEW.group_by NOT IN ('invoice', 'customer') THEN
     RAISE EXCEPTION 'unknown group_by "%"', NEW.group_by

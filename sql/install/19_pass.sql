@@ -46,12 +46,13 @@ COMMENT ON FUNCTION dunning.rediscover() IS
   'Makes the next pass a full discovery (every open overdue invoice looked at): call it after entering invoices whose due date has passed, then dunning.wake() if you do not want to wait for the next pass.';
 
 CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
-                                full_discovery boolean DEFAULT false)
+                                full_discovery boolean DEFAULT false,
+                                include_queued boolean DEFAULT false)
 RETURNS SETOF dunning.reminder
 AS 'MODULE_PATHNAME', 'dunning_preview'
 LANGUAGE C STRICT VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off;
-COMMENT ON FUNCTION dunning.preview(timestamptz, boolean) IS
-  'The reminders a pass at as_of would emit, computed the same way, writing nothing.';
+COMMENT ON FUNCTION dunning.preview(timestamptz, boolean, boolean) IS
+  'The reminders a pass at as_of would emit, computed the same way, writing nothing; with include_queued, also those already in the queue and ready by as_of: what goes out by then, in one query.';

@@ -106,6 +106,11 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'Use ''active'', ''paused'' (nothing is sent; its customers keep it) or ''draft'' (only preview() uses it).';
   END IF;
+  IF NEW.first_contact IS NULL OR NEW.first_contact NOT IN ('gentlest', 'by_age') THEN
+    RAISE EXCEPTION 'unknown first_contact "%"', NEW.first_contact
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use ''gentlest'' (every invoice starts at the first step) or ''by_age'' (an invoice first seen starts at the step its days overdue have reached).';
+  END IF;
   IF NEW.group_by NOT IN ('invoice', 'customer') THEN
     RAISE EXCEPTION 'unknown group_by "%"', NEW.group_by
       USING ERRCODE = 'invalid_parameter_value',

@@ -1,11 +1,32 @@
 /*-------------------------------------------------------------------------
  *
  * 32_feedback.sql
- *	  0.1 to 0.2: feedback that acts (the suppression list and collectors'
- *	  outcomes follow, from 24_suppression.sql and 25_outcome.sql).
+ *	  0.1 to 0.2: feedback that acts and where a backlog starts (the
+ *	  suppression list and the outcomes follow, from 24_suppression.sql and
+ *	  25_outcome.sql).
  *
  *-------------------------------------------------------------------------
  */
+
+-- a policy says where an invoice first seen starts
+ALTER TABLE dunning.policy ADD COLUMN first_contact text NOT NULL DEFAULT 'gentlest'
+  CHECK (first_contact IN ('gentlest', 'by_age'));
+COMMENT ON COLUMN dunning.policy.first_contact IS
+  '''gentlest'': an invoice first seen past several steps gets the first step, then one step at a time; ''by_age'': it starts at the highest step its days overdue have reached (a backlog on the first day of a campaign).';
+
+-- a preview may include what is queued already
+DROP FUNCTION dunning.preview(timestamptz, boolean);
+CREATE FUNCTION dunning.preview(as_of timestamptz DEFAULT pg_catalog.now(),
+                                full_discovery boolean DEFAULT false,
+                                include_queued boolean DEFAULT false)
+RETURNS SETOF dunning.reminder
+AS 'MODULE_PATHNAME', 'dunning_preview'
+LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET jit = off;
+COMMENT ON FUNCTION dunning.preview(timestamptz, boolean, boolean) IS
+  'The reminders a pass at as_of would emit, computed the same way, writing nothing; with include_queued, also those already in the queue and ready by as_of: what goes out by then, in one query.';
 
 -- a step may fall back to another channel
 ALTER TABLE dunning.step ADD COLUMN fallback_channel text;

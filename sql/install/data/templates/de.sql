@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Freundliche Zahlungserinnerung: {{total_due}} offen$t$,
    $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
 
-vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:
+{{^long_overdue}}vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:{{/long_overdue}}{{#long_overdue}}die folgende Zahlung ist nun schon seit einiger Zeit offen. Wir bitten Sie, den Betrag zu begleichen oder sich mit uns in Verbindung zu setzen:{{/long_overdue}}
 
 {{#invoices}}- Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Mit freundlichen Grüßen
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
-<p>vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:</p>
+<p>{{^long_overdue}}vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:{{/long_overdue}}{{#long_overdue}}die folgende Zahlung ist nun schon seit einiger Zeit offen. Wir bitten Sie, den Betrag zu begleichen oder sich mit uns in Verbindung zu setzen:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

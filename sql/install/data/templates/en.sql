@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$A friendly reminder: {{total_due}} is overdue$t$,
    $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
 
-We are writing to let you know that the following payment is now past due. It may simply have been overlooked:
+We are writing to let you know that the following payment is now past due. {{^long_overdue}}It may simply have been overlooked:{{/long_overdue}}{{#long_overdue}}As it has now been outstanding for some time, we would be grateful if you could settle it or get in touch with us:{{/long_overdue}}
 
 {{#invoices}}- Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Kind regards,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
-<p>We are writing to let you know that the following payment is now past due. It may simply have been overlooked:</p>
+<p>We are writing to let you know that the following payment is now past due. {{^long_overdue}}It may simply have been overlooked:{{/long_overdue}}{{#long_overdue}}As it has now been outstanding for some time, we would be grateful if you could settle it or get in touch with us:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Recordatorio: pago de {{total_due}} vencido$t$,
    $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
 
-Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:
+Le escribimos para recordarle que el siguiente pago ha vencido. {{^long_overdue}}Puede que se trate de un simple descuido:{{/long_overdue}}{{#long_overdue}}Como lleva ya algún tiempo pendiente, le agradeceríamos que lo regularizara o que se pusiera en contacto con nosotros:{{/long_overdue}}
 
 {{#invoices}}- Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Atentamente,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
-<p>Le escribimos para recordarle que el siguiente pago ha vencido. Puede que se trate de un simple descuido:</p>
+<p>Le escribimos para recordarle que el siguiente pago ha vencido. {{^long_overdue}}Puede que se trate de un simple descuido:{{/long_overdue}}{{#long_overdue}}Como lleva ya algún tiempo pendiente, le agradeceríamos que lo regularizara o que se pusiera en contacto con nosotros:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Petit rappel : {{total_due}} en attente de paiement$t$,
    $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
 
-Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :
+Sauf erreur de notre part, le règlement suivant est arrivé à échéance. {{^long_overdue}}Il s'agit peut-être d'un simple oubli :{{/long_overdue}}{{#long_overdue}}Celui-ci étant en attente depuis un certain temps déjà, nous vous remercions de bien vouloir y procéder ou de prendre contact avec nous :{{/long_overdue}}
 
 {{#invoices}}- Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Cordialement,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
-<p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. Il s'agit peut-être d'un simple oubli :</p>
+<p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. {{^long_overdue}}Il s'agit peut-être d'un simple oubli :{{/long_overdue}}{{#long_overdue}}Celui-ci étant en attente depuis un certain temps déjà, nous vous remercions de bien vouloir y procéder ou de prendre contact avec nous :{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Promemoria: pagamento di {{total_due}} scaduto$t$,
    $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
 
-le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:
+le ricordiamo che il seguente pagamento è scaduto. {{^long_overdue}}Potrebbe trattarsi di una semplice svista:{{/long_overdue}}{{#long_overdue}}Poiché risulta ormai insoluto da qualche tempo, la preghiamo di provvedere al saldo o di contattarci:{{/long_overdue}}
 
 {{#invoices}}- Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Cordiali saluti,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
-<p>le ricordiamo che il seguente pagamento è scaduto. Potrebbe trattarsi di una semplice svista:</p>
+<p>le ricordiamo che il seguente pagamento è scaduto. {{^long_overdue}}Potrebbe trattarsi di una semplice svista:{{/long_overdue}}{{#long_overdue}}Poiché risulta ormai insoluto da qualche tempo, la preghiamo di provvedere al saldo o di contattarci:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Vriendelijke herinnering: {{total_due}} staat open$t$,
    $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
 
-Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:
+{{^long_overdue}}Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:{{/long_overdue}}{{#long_overdue}}De volgende betaling staat inmiddels al enige tijd open. Wij verzoeken u vriendelijk het bedrag te voldoen of contact met ons op te nemen:{{/long_overdue}}
 
 {{#invoices}}- Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Met vriendelijke groet,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
-<p>Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:</p>
+<p>{{^long_overdue}}Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:{{/long_overdue}}{{#long_overdue}}De volgende betaling staat inmiddels al enige tijd open. Wij verzoeken u vriendelijk het bedrag te voldoen of contact met ons op te nemen:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

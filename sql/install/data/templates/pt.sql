@@ -11,7 +11,7 @@ INSERT INTO dunning.template_default (name, channel, locale, subject, body, body
    $t$Lembrete: pagamento de {{total_due}} em atraso$t$,
    $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
 
-Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:
+Gostaríamos de lembrar que o seguinte pagamento já venceu. {{^long_overdue}}Pode tratar-se de um simples esquecimento:{{/long_overdue}}{{#long_overdue}}Como já se encontra em aberto há algum tempo, pedimos que o regularize ou que entre em contato conosco:{{/long_overdue}}
 
 {{#invoices}}- Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}
 {{/invoices}}
@@ -35,7 +35,7 @@ Atenciosamente,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
 <p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
-<p>Gostaríamos de lembrar que o seguinte pagamento já venceu. Pode tratar-se de um simples esquecimento:</p>
+<p>Gostaríamos de lembrar que o seguinte pagamento já venceu. {{^long_overdue}}Pode tratar-se de um simples esquecimento:{{/long_overdue}}{{#long_overdue}}Como já se encontra em aberto há algum tempo, pedimos que o regularize ou que entre em contato conosco:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
 {{/invoices}}</ul>

@@ -46,7 +46,7 @@ SELECT count(*) AS in_queue FROM dunning.reminder WHERE id IN (2001, 2003);
 SELECT id, invoice_ids, status, last_error, lease_until, archived_at IS NOT NULL AS archived
   FROM dunning.all_reminders ORDER BY id;
 -- the history says so for each invoice, the consolidated one's both
-SELECT invoice_id, event, level, reminder_id, reason FROM dunning.history
+SELECT invoice_id, event, level, reminder_id, reason, reason_code FROM dunning.history
  WHERE event = 'cancelled' ORDER BY invoice_id;
 -- the invoices keep their level
 SELECT invoice_id, level, status FROM dunning.invoice_state ORDER BY invoice_id;

@@ -36,7 +36,7 @@ UPDATE fx.invoices SET balance = 100.00 WHERE id = 1;
 SELECT discovery, emitted FROM dunning.run('2026-11-04 11:00+00');
 SELECT discovery, emitted FROM dunning.run('2026-11-05 09:00+00');
 SELECT status, level FROM dunning.invoice_state WHERE invoice_id = 1;
-SELECT event, level, reason FROM dunning.history WHERE invoice_id = 1 ORDER BY id;
+SELECT event, level, reason, reason_code FROM dunning.history WHERE invoice_id = 1 ORDER BY id;
 
 -- invoice 1 is at its last step, with nothing in the queue: its next look
 -- is the routine one, weeks away; paid, it is noticed by the next day's

@@ -31,7 +31,7 @@ SELECT cancelled FROM dunning.run('2026-10-15 10:00+00');
 -- pass sends the hand-off
 SELECT cancelled, emitted FROM dunning.run('2026-10-16 10:00+00');
 SELECT invoice_ids, level, channel, status, last_error FROM dunning.all_reminders ORDER BY id;
-SELECT event, level, reason FROM dunning.history ORDER BY id;
+SELECT event, level, reason, reason_code FROM dunning.history ORDER BY id;
 SELECT count(*) AS charges FROM dunning.charge;
 SELECT invoice_id, level, status, waiting_for FROM dunning.invoice_state;
 -- a reminder being delivered (its lease running) does not expire

@@ -40,6 +40,9 @@ SELECT emitted FROM dunning.run('2026-10-03 10:00+00');
 SELECT count(*) AS problems FROM dunning.problems;
 SELECT count(*) AS sent
   FROM (SELECT dunning.ack('m', id) FROM dunning.claim('m', 10, channels => '{email}')) a;
+-- the archive keeps when each was sent
+SELECT status, count(*), bool_and(sent_at = archived_at) AS sent_when_acked
+  FROM dunning.reminder_archive GROUP BY status;
 
 -- 2. Feedback: 1's address bounces, 3 complains; 4's mailer reports a
 -- permanent failure on a later reminder (below)
@@ -91,10 +94,11 @@ SELECT invoice_id, kind, problem FROM dunning.problems ORDER BY invoice_id;
 SELECT id AS r4 FROM dunning.reminder WHERE customer_id = 4 \gset
 SELECT count(*) FROM dunning.claim('m', 10, channels => '{phone}');
 SELECT dunning.nack('m', :r4, 'number not in service', permanent => true);
+SELECT status, sent_at FROM dunning.reminder_archive WHERE id = :r4;
 SELECT customer_id, contact, address, reason FROM dunning.suppression WHERE customer_id = 4;
 SELECT invoice_id, level, last_reminder_at, next_check_at FROM dunning.invoice_state
  WHERE invoice_id = 41;
-SELECT event, level, reason FROM dunning.history WHERE invoice_id = 41 ORDER BY id;
+SELECT event, level, reason, reason_code FROM dunning.history WHERE invoice_id = 41 ORDER BY id;
 -- looked at again at once: level 4 again, and the number is listed: it waits
 SELECT emitted FROM dunning.run('2026-11-02 11:00+00');
 SELECT invoice_id, level, waiting_for, problem FROM dunning.invoice_state WHERE invoice_id = 41;

@@ -75,7 +75,7 @@ SELECT invoice_ids, status, last_error, archived_at IS NOT NULL AS archived
   FROM dunning.all_reminders ORDER BY invoice_ids;
 SELECT invoice_id, status, closed_reason, next_check_at FROM dunning.invoice_state
  WHERE invoice_id IN (101, 201) ORDER BY 1;
-SELECT invoice_id, event, level, reason FROM dunning.history
+SELECT invoice_id, event, level, reason, reason_code FROM dunning.history
  WHERE run_id IS NULL ORDER BY invoice_id, event;
 -- nothing more is ready for e-mail
 SELECT count(*) FROM dunning.claim('m2', 10, '5 minutes', '{email}');

@@ -70,7 +70,7 @@ SELECT invoice_ids, status, level, channel, payload->>'template' AS template,
        payload->'invoices'->0->>'open_amount' AS first_amount,
        payload->>'total_open' AS total, subject
   FROM dunning.all_reminders ORDER BY customer_id, id;
-SELECT invoice_id, event, level, reason FROM dunning.history
+SELECT invoice_id, event, level, reason, reason_code FROM dunning.history
  WHERE event IN ('cancelled', 'resolved') ORDER BY invoice_id, event, level;
 ROLLBACK TO SAVEPOINT before;
 SELECT invoice_ids, level, channel FROM dunning.claim('m', 10) ORDER BY customer_id;
@@ -93,7 +93,7 @@ SELECT invoice_ids, status, payload->>'total_open' AS total, last_error
   FROM dunning.all_reminders WHERE customer_id = 'C' ORDER BY id;
 SELECT invoice_id, level, waiting_for FROM dunning.invoice_state
  WHERE customer_id = 'C' ORDER BY 1;
-SELECT invoice_id, event, level, reason FROM dunning.history
+SELECT invoice_id, event, level, reason, reason_code FROM dunning.history
  WHERE customer_id = 'C' AND event = 'cancelled' ORDER BY invoice_id;
 ROLLBACK TO SAVEPOINT before;
 SELECT invoice_ids FROM dunning.claim('m', 10) WHERE customer_id = 'C';

@@ -7,7 +7,7 @@
  * re-check, the pass's sweep, cancel) moves it from dunning.reminder to
  * dunning.reminder_archive in the same statement, through
  * dunning.archived().  The archive has every column of the queue, by name,
- * and archived_at; columns are matched by name, not by position, so that
+ * and archived_at and sent_at; columns are matched by name, not by position, so that
  * an upgrade that adds a column to both tables (where ALTER TABLE appends
  * it after archived_at in the archive) cannot shift one column into
  * another.  A column of one table that the other lacks, or has with
@@ -43,6 +43,7 @@ typedef struct ArchiveMap
 	int			lease_until;
 	int			updated_at;
 	int			archived_at;
+	int			sent_at;		/* archive-only too: set when it ends as sent */
 } ArchiveMap;
 
 /* The attno of a column by name, or 0. */
@@ -67,7 +68,7 @@ layout_mismatch(const char *detail, const char *column)
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
 			 errmsg("dunning.reminder and dunning.reminder_archive do not have the same columns"),
 			 errdetail(detail, column),
-			 errhint("Give both tables the same columns, by name and type; the archive also has archived_at.")));
+			 errhint("Give both tables the same columns, by name and type; the archive also has archived_at and sent_at.")));
 }
 
 /* The version of a row type: it changes when a column is added or retyped. */
@@ -96,13 +97,14 @@ build_map(FunctionCallInfo fcinfo, Oid in_type, int32 in_typmod)
 	m->out_desc = BlessTupleDesc(CreateTupleDescCopy(out));
 	m->source = palloc0(sizeof(int) * m->out_desc->natts);
 	m->archived_at = attno_of(m->out_desc, "archived_at");
+	m->sent_at = attno_of(m->out_desc, "sent_at");
 
 	for (int i = 0; i < m->out_desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(m->out_desc, i);
 		int			src;
 
-		if (att->attisdropped || i + 1 == m->archived_at)
+		if (att->attisdropped || i + 1 == m->archived_at || i + 1 == m->sent_at)
 			continue;
 		src = attno_of(m->in_desc, NameStr(att->attname));
 		if (src == 0)
@@ -126,7 +128,7 @@ build_map(FunctionCallInfo fcinfo, Oid in_type, int32 in_typmod)
 	m->lease_until = attno_of(m->out_desc, "lease_until");
 	m->updated_at = attno_of(m->out_desc, "updated_at");
 	if (!m->status || !m->last_error || !m->provider_ref || !m->lease_until ||
-		!m->updated_at || !m->archived_at)
+		!m->updated_at || !m->archived_at || !m->sent_at)
 		elog(ERROR, "dunning.reminder_archive lacks a column dunning.archived() sets");
 	MemoryContextSwitchTo(old);
 	return m;
@@ -191,6 +193,10 @@ dunning_archived(PG_FUNCTION_ARGS)
 	nulls[m->updated_at - 1] = false;
 	values[m->archived_at - 1] = now;
 	nulls[m->archived_at - 1] = false;
+	/* sent when it ends as sent, now */
+	nulls[m->sent_at - 1] = PG_ARGISNULL(1)
+		|| strcmp(text_to_cstring(PG_GETARG_TEXT_PP(1)), "sent") != 0;
+	values[m->sent_at - 1] = nulls[m->sent_at - 1] ? (Datum) 0 : now;
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(m->out_desc, values, nulls)));
 }

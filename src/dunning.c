@@ -34,6 +34,24 @@ static int	dunning_max_attempts = 5;
 /* read by dunning.accept_promise() through current_setting() */
 static int	dunning_max_promise_days = 30;
 
+/* read by dunning.prune() through current_setting(): days kept, 0 for ever */
+static int	dunning_keep_run_log_days = 90;
+static int	dunning_keep_history_days = 730;
+static int	dunning_keep_events_days = 365;
+static int	dunning_keep_archive_days = 730;
+
+/* One retention setting: how many days dunning.prune() keeps of something. */
+static void
+define_retention(const char *name, const char *what, int *var, int fallback)
+{
+	DefineCustomIntVariable(name,
+							psprintf("Sets how many days dunning.prune() keeps %s.", what),
+							"0 keeps them for ever.",
+							var, fallback, 0, 36500,
+							PGC_SUSET, 0,
+							NULL, NULL, NULL);
+}
+
 /* Module load: define the settings and reserve their prefix. */
 void
 _PG_init(void)
@@ -100,6 +118,13 @@ _PG_init(void)
 							&dunning_max_promise_days, 30, 1, 365,
 							PGC_SUSET, 0,
 							NULL, NULL, NULL);
+
+	define_retention("dunning.keep_run_log_days", "the run log", &dunning_keep_run_log_days, 90);
+	define_retention("dunning.keep_history_days", "the history of invoices no longer open",
+					 &dunning_keep_history_days, 730);
+	define_retention("dunning.keep_events_days", "delivery events", &dunning_keep_events_days, 365);
+	define_retention("dunning.keep_archive_days", "archived reminders nothing needs",
+					 &dunning_keep_archive_days, 730);
 
 	if (process_shared_preload_libraries_in_progress)
 		dunning_worker_init();

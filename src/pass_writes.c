@@ -94,6 +94,7 @@ static const WriteColumn history_columns[H_NCOLS] = {
 	[H_LEVEL] = {"l", COL_FIXED, INT4OID},
 	[H_RKEY] = {"k", COL_FIXED, TEXTOID},
 	[H_REASON] = {"r", COL_FIXED, TEXTOID},
+	[H_CODE] = {"rc", COL_FIXED, TEXTOID},
 	[H_RID] = {"rid", COL_FIXED, INT8OID},
 };
 
@@ -353,8 +354,8 @@ history_sql(Pass *pass, bool by_key)
 	UnnestArgs	u = unnest_args(pass, history_columns, H_NCOLS, false);
 
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-					" reminder_id, reason)"
-					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r"
+					" reminder_id, reason, reason_code)"
+					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc"
 					" FROM unnest(%s) AS u(%s)",
 					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
 					u.args, u.aliases);
@@ -469,10 +470,10 @@ next_reminder_id(Pass *pass)
 	return pass->ids[pass->next_id++];
 }
 
-/* Buffer one history entry. */
+/* Buffer one history entry, with its reason in words and as a code. */
 static void
 add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
-			const char *key, const char *reason)
+			const char *key, const char *reason, const char *code)
 {
 	colbuf_add(&pass->hist[H_INV], inv->key, false);
 	colbuf_add(&pass->hist[H_CUST], cust, false);
@@ -480,6 +481,7 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 	colbuf_add(&pass->hist[H_LEVEL], Int32GetDatum(level), false);
 	colbuf_text(&pass->hist[H_RKEY], key);
 	colbuf_text(&pass->hist[H_REASON], reason);
+	colbuf_text(&pass->hist[H_CODE], code);
 	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
 }
 
@@ -519,13 +521,15 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 
 	if (inv->reopened && !inv->closed)
 		add_history(pass, inv, cust->key, "reopened", inv->level, NULL,
-					"open again in the ledger");
+					"open again in the ledger", "reopened");
 	if (emitted)
 		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,
-					psprintf("%d days overdue", inv->days_overdue));
+					psprintf("%d days overdue", inv->days_overdue), "step_due");
 	else if (inv->closed)
 	{
-		add_history(pass, inv, cust->key, "resolved", inv->level, NULL, inv->closed);
+		/* closed is "paid" or "vanished": its own code */
+		add_history(pass, inv, cust->key, "resolved", inv->level, NULL, inv->closed,
+					inv->closed);
 		pass->resolved++;
 	}
 }

@@ -80,6 +80,7 @@ COMMENT ON SEQUENCE dunning.reminder_id_seq IS 'Identifiers of reminders.';
 CREATE TABLE dunning.reminder_archive (LIKE dunning.reminder);
 ALTER TABLE dunning.reminder_archive
   ADD COLUMN archived_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  ADD COLUMN sent_at timestamptz,
   ADD PRIMARY KEY (id),
   ADD UNIQUE (idempotency_key),
   ADD CHECK (status IN ('sent', 'cancelled', 'dead'));
@@ -88,6 +89,8 @@ COMMENT ON TABLE dunning.reminder_archive IS
   'Reminders that are done (sent, cancelled, dead), moved out of the queue when they were finished; dunning.all_reminders shows both.';
 COMMENT ON COLUMN dunning.reminder_archive.archived_at IS
   'When the reminder left the queue.';
+COMMENT ON COLUMN dunning.reminder_archive.sent_at IS
+  'When a consumer acknowledged it as delivered (status sent); NULL for a reminder that never went out.';
 COMMENT ON INDEX dunning.reminder_archive_customer IS
   'Finds a customer''s recent reminders (the contact cap).';
 

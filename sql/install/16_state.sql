@@ -62,7 +62,11 @@ CREATE TABLE dunning.history (
   event       text NOT NULL CHECK (event IN ('emitted', 'resolved', 'cancelled', 'reopened', 'undelivered')),
   level       integer,
   reminder_id bigint,
-  reason      text
+  reason      text,
+  reason_code text NOT NULL
+              CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
+                                     'paid_before_sent', 'held_before_sent', 'expired',
+                                     'by_hand', 'dead'))
 );
 CREATE INDEX history_invoice ON dunning.history (invoice_id);
 COMMENT ON TABLE dunning.history IS
@@ -70,6 +74,10 @@ COMMENT ON TABLE dunning.history IS
 COMMENT ON COLUMN dunning.history.at IS 'The as_of of the pass.';
 COMMENT ON COLUMN dunning.history.event IS
   'emitted (the invoice reached level), resolved (paid or vanished), cancelled (a reminder not yet sent), reopened, undelivered (its reminder died: the invoice is back at level).';
+COMMENT ON COLUMN dunning.history.reason IS
+  'Why, in words, with the particulars (days overdue, the hold, the error).';
+COMMENT ON COLUMN dunning.history.reason_code IS
+  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
 COMMENT ON SEQUENCE dunning.history_id_seq IS 'Identifiers of history entries.';
 COMMENT ON INDEX dunning.history_invoice IS 'The history of an invoice.';
 

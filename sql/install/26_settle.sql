@@ -241,24 +241,25 @@ BEGIN
   logged AS (
     -- in a fixed order: each reminder's cancellations, then the resolutions
     INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,
-                                 reminder_id, reason)
+                                 reminder_id, reason, reason_code)
     SELECT settle_unsent.as_of, settle_unsent.run_id, u.invoice_id, u.customer_id,
-           u.event, u.level, u.reminder_id, u.reason
+           u.event, u.level, u.reminder_id, u.reason, u.reason_code
       FROM (SELECT t.invoice_id, t.customer_id, 'cancelled' AS event, t.level,
                    t.id AS reminder_id,
                    CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN 'paid before it was sent'
                         ELSE 'paid before it was sent: taken out of its consolidated reminder'
-                   END AS reason
+                   END AS reason, 'paid_before_sent' AS reason_code
               FROM settled t
             UNION ALL
             SELECT t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
                    CASE WHEN t.id IN (SELECT a.id FROM archived a)
                         THEN 'held before it was sent: ' || t.reason
                         ELSE 'held before it was sent: ' || t.reason
-                             || ': taken out of its consolidated reminder' END
+                             || ': taken out of its consolidated reminder' END,
+                   'held_before_sent'
               FROM held t
             UNION ALL
-            SELECT c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason
+            SELECT c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason, c.reason
               FROM closed c) u
      ORDER BY u.event, u.reminder_id, u.invoice_id
     RETURNING 1)
@@ -367,9 +368,10 @@ BEGIN
                           (g.q).provider_ref) x
     RETURNING id, customer_id, invoice_ids, level, payload, last_error)
   INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level, reminder_id,
-                               reason)
+                               reason, reason_code)
   SELECT expire_unsent.as_of, expire_unsent.run_id, x.i, m.customer_id, 'cancelled',
-         coalesce(dunning.payload_level(m.payload, x.i::text), m.level), m.id, m.last_error
+         coalesce(dunning.payload_level(m.payload, x.i::text), m.level), m.id, m.last_error,
+         'expired'
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i)
    ORDER BY m.id, x.i;
   PERFORM dunning.withdraw_charges(expired);

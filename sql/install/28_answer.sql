@@ -120,9 +120,11 @@ BEGIN
       FROM before b
      WHERE s.invoice_id = b.invoice_id
     RETURNING s.invoice_id, s.customer_id, b.dead_level, b.level)
-  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
+  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason,
+                               reason_code)
   SELECT pg_catalog.now(), u.invoice_id, u.customer_id, 'undelivered', u.level, r.id,
-         format('reminder %s of level %s died: %s', r.id, u.dead_level, coalesce(error, 'no reason given'))
+         format('reminder %s of level %s died: %s', r.id, u.dead_level, coalesce(error, 'no reason given')),
+         'dead'
     FROM undone u;
 END
 $$;

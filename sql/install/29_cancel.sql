@@ -63,10 +63,11 @@ BEGIN
      CROSS JOIN LATERAL dunning.archived(g.q, 'cancelled', 'cancelled by hand: ' || reason,
                                          (g.q).provider_ref) x
     RETURNING id, customer_id, invoice_ids, level, payload)
-  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason)
+  INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason,
+                               reason_code)
   SELECT pg_catalog.now(), x.i, m.customer_id, 'cancelled',
          coalesce(dunning.payload_level(m.payload, x.i::text), m.level),
-         m.id, 'cancelled by hand: ' || reason
+         m.id, 'cancelled by hand: ' || reason, 'by_hand'
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i);
   -- what they charged never reached the customer
   PERFORM dunning.withdraw_charges(wanted);

@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * 32_feedback.sql
- *	  0.1 to 0.2: feedback that acts and where a backlog starts (the
- *	  suppression list and the outcomes follow, from 24_suppression.sql and
- *	  25_outcome.sql).
+ *	  0.1 to 0.2: feedback that acts, where a backlog starts, reason codes
+ *	  and sent_at (the suppression list and the outcomes follow, from
+ *	  24_suppression.sql and 25_outcome.sql).
  *
  *-------------------------------------------------------------------------
  */
@@ -52,3 +52,50 @@ SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,
    AND s.waiting_for IN ('bad_data', 'invalid_recipient', 'no_recipient', 'undeliverable')
 $view$, comment = 'What a person must mend: open invoices whose ledger or customer data no pass can use (bad_data), or whose recipient is not one (invalid_recipient), is missing (no_recipient) or is on the suppression list (undeliverable), with the reason and the offending value; each is looked at again the next day.'
  WHERE name = 'problems';
+
+-- the archive keeps when a reminder was sent
+ALTER TABLE dunning.reminder_archive ADD COLUMN sent_at timestamptz;
+COMMENT ON COLUMN dunning.reminder_archive.sent_at IS
+  'When a consumer acknowledged it as delivered (status sent); NULL for a reminder that never went out.';
+UPDATE dunning.reminder_archive SET sent_at = archived_at WHERE status = 'sent';
+UPDATE dunning.derived_view SET definition = $view$
+SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
+       r.subject, r.body, r.body_html, r.payload, r.status, r.available_at, r.attempts,
+       r.lease_owner, r.lease_until, r.lease_role, r.idempotency_key, r.provider_ref,
+       r.last_error, r.as_of, r.run_id, r.created_at, r.updated_at,
+       NULL::timestamptz AS archived_at, NULL::timestamptz AS sent_at
+  FROM dunning.reminder r
+UNION ALL
+SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
+       a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts,
+       a.lease_owner, a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref,
+       a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at, a.sent_at
+  FROM dunning.reminder_archive a
+$view$
+ WHERE name = 'all_reminders';
+
+-- each history entry gets a reason code beside its words; the entries of
+-- 0.1 are given theirs from what they say (the one change ever made to
+-- history entries)
+ALTER TABLE dunning.history ADD COLUMN reason_code text;
+ALTER TABLE dunning.history DISABLE TRIGGER history_append_only;
+UPDATE dunning.history SET reason_code = CASE
+    WHEN event = 'emitted' THEN 'step_due'
+    WHEN event = 'reopened' THEN 'reopened'
+    WHEN event = 'resolved' AND reason = 'vanished' THEN 'vanished'
+    WHEN event = 'resolved' THEN 'paid'
+    WHEN event = 'cancelled' AND reason LIKE 'held%' THEN 'held_before_sent'
+    WHEN event = 'cancelled' AND reason LIKE 'cancelled by hand%' THEN 'by_hand'
+    WHEN event = 'cancelled' AND reason LIKE 'expired%' THEN 'expired'
+    WHEN event = 'cancelled' THEN 'paid_before_sent'
+    ELSE 'dead' END;
+ALTER TABLE dunning.history ENABLE TRIGGER history_append_only;
+ALTER TABLE dunning.history ALTER COLUMN reason_code SET NOT NULL;
+ALTER TABLE dunning.history ADD CONSTRAINT history_reason_code_check
+  CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
+                         'paid_before_sent', 'held_before_sent', 'expired',
+                         'by_hand', 'dead'));
+COMMENT ON COLUMN dunning.history.reason IS
+  'Why, in words, with the particulars (days overdue, the hold, the error).';
+COMMENT ON COLUMN dunning.history.reason_code IS
+  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 30_privileges.sql
+ * 31_privileges.sql
  *	  Privileges: mailers, readers, campaign administrators, the scheduler and the pass role.
  *
  *-------------------------------------------------------------------------
@@ -45,7 +45,7 @@ BEGIN
     IF to_regclass('dunning.all_reminders') IS NOT NULL THEN
       EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
                      ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
-                     ' updated_at, archived_at) ON dunning.all_reminders TO %I', role_name);
+                     ' updated_at, archived_at, sent_at) ON dunning.all_reminders TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log,'
                    ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',

@@ -66,6 +66,12 @@ SELECT t.locale, t.name, t.channel, r.locale AS used, r.subject,
 -- the French final notice in full: fee, what happens next, the payment link,
 -- a real contact, amounts and dates the French way
 SELECT body FROM dunning.render('final', 'fr', (SELECT j FROM p));
+-- the first of a month: French writes 1er (the locale's first_day), German
+-- 1., English 1; other days as they are
+SELECT l.locale, substring(r.body from '[^ ]+ [^ ]+ 2026') AS first_due
+  FROM (VALUES ('fr'), ('de'), ('en-GB'), ('it')) l (locale),
+       dunning.render('final', l.locale,
+         (SELECT jsonb_set(j, '{invoices,0,due_on}', '"2026-10-01"') FROM p)) r;
 -- the German friendly one, without a payment link: a way to pay still shows
 SELECT body FROM dunning.render('friendly', 'de', (SELECT j - 'payment_url' FROM p));
 
@@ -174,11 +180,15 @@ INSERT INTO dunning.policy (name, currency, contact_email) VALUES ('x', 'EUR', '
 CREATE SCHEMA rl;
 CREATE TABLE rl.invoices (id int PRIMARY KEY, customer_id text NOT NULL,
   due_date date NOT NULL, balance numeric(10,2) NOT NULL, number text);
-CREATE TABLE rl.customers (id text PRIMARY KEY, name text, email text, lang text);
+-- K is a person (greeted by name, which is escaped in HTML); E and N, of
+-- whom the binding says nothing, are businesses like the policy's
+-- customers (greeted as a company)
+CREATE TABLE rl.customers (id text PRIMARY KEY, name text, email text, lang text,
+  person boolean);
 INSERT INTO rl.customers VALUES
-  ('K', 'Käthe <Kunde> GmbH', 'k@example.de', 'de_DE'),
-  ('E', 'Eve', 'eve@example.com', NULL),
-  ('N', 'Nora', 'nora@example.nl', 'nl-BE');
+  ('K', 'Käthe <Kunde> Schmidt', 'k@example.de', 'de_DE', true),
+  ('E', 'Eve Ltd', 'eve@example.com', NULL, NULL),
+  ('N', 'Nora BV', 'nora@example.nl', 'nl-BE', NULL);
 INSERT INTO rl.invoices VALUES
   (1, 'K', '2026-10-01', 1200.00, 'R-001'),
   (2, 'K', '2026-10-10',   99.90, 'R-002'),
@@ -190,7 +200,7 @@ INSERT INTO rl.invoices VALUES
 SELECT dunning.bind_ledger('rl.invoices', 'id', 'customer_id', 'due_date', 'balance',
                            reference => 'number');
 SELECT dunning.bind_customers('rl.customers', 'id', email => 'email', name => 'name',
-                              locale => 'lang');
+                              locale => 'lang', consumer => 'person');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     group_by, send_days, send_from, send_until, time_zone, sender_name, contact_email,
     contact_phone, payment_url)
@@ -208,7 +218,7 @@ SELECT emitted FROM dunning.run(as_of => '2026-11-02 10:00+00');
 SELECT customer_id, level, subject, body_html IS NOT NULL AS has_html
   FROM dunning.all_reminders ORDER BY customer_id;
 SELECT body FROM dunning.all_reminders WHERE customer_id = 'K';
-SELECT body_html ~ 'Käthe &lt;Kunde&gt; GmbH' AS escaped,
+SELECT body_html ~ 'Käthe &lt;Kunde&gt; Schmidt' AS escaped,
        body_html ~ '<li>' AS list, (length(body_html) - length(replace(body_html, '<li>', ''))) / 4 AS items
   FROM dunning.all_reminders WHERE customer_id = 'K';
 

@@ -565,17 +565,58 @@ check_same_owner_as_other(const BindingSpec *spec, const char *source, Oid owner
 	}
 }
 
+/* Does dunning.binding keep amount_scale (the SQL of 0.2 on)? */
+static bool
+binding_has_amount_scale(void)
+{
+	return SPI_execute("SELECT 1 FROM pg_catalog.pg_attribute"
+					   " WHERE attrelid = 'dunning.binding'::pg_catalog.regclass"
+					   "   AND attname = 'amount_scale' AND NOT attisdropped", true, 1) == SPI_OK_SELECT
+		&& SPI_processed > 0;
+}
+
+/*
+ * A scale of amounts in minor units: 0 to 6 decimal places, or the
+ * currency's minor units (a ledger with a currency column).
+ */
+static void
+check_amount_scale(const BindingSpec *spec, BoundRole *roles)
+{
+	const char *s = spec->amount_scale;
+
+	if (s == NULL)
+		return;
+	if (strcmp(s, "currency") == 0)
+	{
+		if (strcmp(spec->kind, "ledger") != 0 ||
+			binding_find_role(spec, roles, "currency")->column == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("amount_scale 'currency' needs a currency column"),
+					 errdetail("Only a ledger bound with its currency column can take each invoice's minor units from its currency."),
+					 errhint("Bind the currency column too, or give the number of decimal places, such as '2'.")));
+		return;
+	}
+	if (strlen(s) != 1 || s[0] < '0' || s[0] > '6')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("amount_scale must be a number of decimal places from 0 to 6, or 'currency'"),
+				 errdetail("It was \"%s\".", s),
+				 errhint("Give '2' for amounts in cents, or 'currency' to take each invoice's minor units from its currency.")));
+}
+
 /* Check a binding and record it in dunning.binding (whose trigger applies it). */
 static Oid
 bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 {
 	Oid			relid;
 	Oid			custtype;
-	Oid			argtypes[6] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, OIDOID};
-	Datum		args[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	Oid			argtypes[7] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, OIDOID, TEXTOID};
+	Datum		args[7];
+	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
 	BoundRole  *inv;
 	Oid			owner;
+	bool		with_scale;
 
 	SPI_connect();
 	relid = check_binding(spec, source, roles);
@@ -585,6 +626,9 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 	args[0] = CStringGetTextDatum(spec->kind);
 	args[1] = CStringGetTextDatum(binding_qualified_name(relid));
 	args[2] = CStringGetTextDatum(columns_json(spec, roles));
+	check_amount_scale(spec, roles);
+	args[6] = spec->amount_scale ? CStringGetTextDatum(spec->amount_scale) : (Datum) 0;
+	nulls[6] = spec->amount_scale ? ' ' : 'n';
 	if (strcmp(spec->kind, "payments") == 0)
 	{
 		/* payments have no customer key; their invoice key is the ledger's */
@@ -611,17 +655,28 @@ bind(const BindingSpec *spec, const char *source, BoundRole *roles, Oid run_as)
 		}
 	}
 
-	if (SPI_execute_with_args("INSERT INTO dunning.binding AS b"
-							  " (kind, source, columns, invoice_key_type, customer_key_type, owner)"
-							  " VALUES ($1, $2, $3::jsonb, $4, $5,"
-							  "  (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = $6))"
-							  " ON CONFLICT (kind) DO UPDATE SET source = EXCLUDED.source,"
-							  " columns = EXCLUDED.columns,"
-							  " invoice_key_type = EXCLUDED.invoice_key_type,"
-							  " customer_key_type = EXCLUDED.customer_key_type,"
-							  " owner = EXCLUDED.owner,"
-							  " bound_at = pg_catalog.now(), bound_by = current_user",
-							  6, argtypes, args, nulls, false, 0) != SPI_OK_INSERT)
+	/* the SQL of 0.1, before ALTER EXTENSION UPDATE, keeps no scale */
+	with_scale = binding_has_amount_scale();
+	if (!with_scale && spec->amount_scale != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("amount_scale needs the extension's SQL of this library's version"),
+				 errhint("Run ALTER EXTENSION dunning UPDATE, then bind again.")));
+	if (SPI_execute_with_args(psprintf("INSERT INTO dunning.binding AS b"
+									   " (kind, source, columns, invoice_key_type, customer_key_type,"
+									   "  owner%s)"
+									   " VALUES ($1, $2, $3::jsonb, $4, $5,"
+									   "  (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = $6)%s)"
+									   " ON CONFLICT (kind) DO UPDATE SET source = EXCLUDED.source,"
+									   " columns = EXCLUDED.columns,"
+									   " invoice_key_type = EXCLUDED.invoice_key_type,"
+									   " customer_key_type = EXCLUDED.customer_key_type,"
+									   " owner = EXCLUDED.owner,%s"
+									   " bound_at = pg_catalog.now(), bound_by = current_user",
+									   with_scale ? ", amount_scale" : "",
+									   with_scale ? ", $7" : "",
+									   with_scale ? " amount_scale = EXCLUDED.amount_scale," : ""),
+							  with_scale ? 7 : 6, argtypes, args, nulls, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "could not record the binding");
 	SPI_finish();
 	return relid;
@@ -649,7 +704,7 @@ view_regclass(const BindingSpec *spec)
 
 /*
  * dunning.bind_ledger(source, invoice_id, customer_id, due_on, open_amount,
- *					   currency, reference, run_as) RETURNS regclass
+ *					   currency, reference, run_as, amount_scale) RETURNS regclass
  */
 Datum
 dunning_bind_ledger(PG_FUNCTION_ARGS)
@@ -658,6 +713,7 @@ dunning_bind_ledger(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < spec.nroles; i++)
 		spec.roles[i].column = text_arg(fcinfo, i + 1);
+	spec.amount_scale = text_arg(fcinfo, spec.nroles + 2);
 	bind(&spec, text_arg(fcinfo, 0), spec.roles,
 		 PG_ARGISNULL(spec.nroles + 1) ? InvalidOid : PG_GETARG_OID(spec.nroles + 1));
 	PG_RETURN_DATUM(view_regclass(&spec));
@@ -689,7 +745,7 @@ dunning_bind_customers(PG_FUNCTION_ARGS)
 
 /*
  * dunning.bind_payments(source, invoice_id, paid_on, amount, reference,
- *						 run_as) RETURNS regclass
+ *						 run_as, amount_scale) RETURNS regclass
  */
 Datum
 dunning_bind_payments(PG_FUNCTION_ARGS)
@@ -698,6 +754,7 @@ dunning_bind_payments(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < spec.nroles; i++)
 		spec.roles[i].column = text_arg(fcinfo, i + 1);
+	spec.amount_scale = text_arg(fcinfo, spec.nroles + 2);
 	bind(&spec, text_arg(fcinfo, 0), spec.roles,
 		 PG_ARGISNULL(spec.nroles + 1) ? InvalidOid : PG_GETARG_OID(spec.nroles + 1));
 	PG_RETURN_DATUM(view_regclass(&spec));
@@ -800,6 +857,23 @@ roles_from_json(const BindingSpec *spec, BoundRole *roles, Datum columns)
 	}
 }
 
+/* A text column of the trigger's new row, or NULL. */
+static char *
+new_row_text_or_null(TriggerData *trigdata, const char *name)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	HeapTuple	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	bool		isnull;
+	Datum		value;
+	int			attno = SPI_fnumber(desc, name);
+
+	if (attno <= 0)
+		return NULL;
+	value = heap_getattr(tuple, attno, desc, &isnull);
+	return isnull ? NULL : TextDatumGetCString(value);
+}
+
 /* A column of the trigger's new row, which must not be NULL. */
 static Datum
 new_row_value(TriggerData *trigdata, const char *name)
@@ -836,6 +910,7 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	kind = TextDatumGetCString(new_row_value(trigdata, "kind"));
 	source = TextDatumGetCString(new_row_value(trigdata, "source"));
 	spec = spec_of(kind);
+	spec.amount_scale = new_row_text_or_null(trigdata, "amount_scale");
 
 	SPI_connect();
 	roles_from_json(&spec, spec.roles, new_row_value(trigdata, "columns"));

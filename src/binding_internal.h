@@ -40,6 +40,7 @@ typedef struct BindingSpec
 	const char *noun;			/* what the source holds, for messages */
 	int			nroles;
 	BoundRole	roles[13];
+	const char *amount_scale;	/* amounts in minor units: "0".."6", "currency"; or NULL */
 } BindingSpec;
 
 extern BoundRole *binding_find_role(const BindingSpec *spec, BoundRole *roles, const char *role);

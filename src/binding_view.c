@@ -21,6 +21,31 @@
 
 #include "binding_internal.h"
 
+/*
+ * An amount the source keeps in minor units, as the view shows it: divided
+ * by 10 to the binding's scale, or to the minor units of the invoice's
+ * currency (2 for a currency dunning.currency does not know), rounded to
+ * that many places.
+ */
+static void
+append_scaled_amount(StringInfo sql, const BindingSpec *spec, BoundRole *roles, BoundRole *r)
+{
+	const char *col = quote_identifier(r->column);
+
+	if (strcmp(spec->amount_scale, "currency") == 0)
+	{
+		char	   *units = psprintf("coalesce((SELECT c.minor_units FROM dunning.currency c"
+									 " WHERE c.code = pg_catalog.upper(s.%s::text)), 2)",
+									 quote_identifier(binding_find_role(spec, roles, "currency")->column));
+
+		appendStringInfo(sql, "pg_catalog.round(s.%s::numeric"
+						 " / pg_catalog.power(10::numeric, %s), %s)", col, units, units);
+	}
+	else
+		appendStringInfo(sql, "pg_catalog.round(s.%s::numeric / pg_catalog.power(10::numeric, %s), %s)",
+						 col, spec->amount_scale, spec->amount_scale);
+}
+
 /* The SELECT list entry of one role in the view. */
 static void
 append_role_column(StringInfo sql, const BindingSpec *spec, BoundRole *roles, BoundRole *r)
@@ -35,6 +60,8 @@ append_role_column(StringInfo sql, const BindingSpec *spec, BoundRole *roles, Bo
 		else
 			appendStringInfoString(sql, "NULL::text");
 	}
+	else if (r->kind == ROLE_AMOUNT && spec->amount_scale != NULL)
+		append_scaled_amount(sql, spec, roles, r);
 	else if (r->kind == ROLE_TEXT || r->kind == ROLE_ANY ||
 			 (r->kind == ROLE_KEY && r->typid == VARCHAROID))
 		appendStringInfo(sql, "s.%s::text", quote_identifier(r->column));
@@ -66,6 +93,8 @@ view_types_differ(Oid viewid, const BindingSpec *spec, BoundRole *roles)
 		if (r->column != NULL && (r->kind == ROLE_KEY || r->kind == ROLE_DATE ||
 								  r->kind == ROLE_AMOUNT))
 			want = binding_key_storage_type(r->typid);
+		if (r->column != NULL && r->kind == ROLE_AMOUNT && spec->amount_scale != NULL)
+			want = NUMERICOID;
 		if (attnum != i + 1 || getBaseType(get_atttype(viewid, attnum)) != want)
 			return true;
 	}

@@ -52,6 +52,7 @@ typedef enum PayloadKind
 	X("customer.phone", "customer", "phone", PK_TEXT) \
 	X("customer.locale", "customer", "locale", PK_TEXT) \
 	X("customer.time_zone", "customer", "time_zone", PK_TEXT) \
+	X("customer.company", "customer", "company", PK_BOOL) \
 	X("address", "address", NULL, PK_OBJECT) \
 	X("address.lines", "address", "lines", PK_TEXT) \
 	X("address.postcode", "address", "postcode", PK_TEXT) \

@@ -151,9 +151,13 @@ put_next_step(Builder *b, const Reminder *r)
 	close_object(b);
 }
 
-/* The customer, as the payload carries it. */
+/*
+ * The customer, as the payload carries it; a company (addressed as one by
+ * the shipped texts) when the binding says it is a business, or, when it
+ * does not say, when the policy is for businesses.
+ */
 static void
-put_customer(Builder *b, const Customer *c)
+put_customer(Builder *b, const Customer *c, const Policy *p)
 {
 	key(b, "customer");
 	open_object(b);
@@ -163,6 +167,7 @@ put_customer(Builder *b, const Customer *c)
 	put_text(b, "phone", c->phone);
 	put_text(b, "locale", c->locale);
 	put_text(b, "time_zone", c->time_zone);
+	put_bool(b, "company", c->consumer == 0 || (c->consumer < 0 && !p->consumers));
 	close_object(b);
 }
 
@@ -331,7 +336,7 @@ dunning_build_payload(const Reminder *r)
 	put_text(&b, "template", r->step->template);
 	put_text(&b, "currency", r->invoices[0]->currency ? r->invoices[0]->currency
 			 : r->policy->currency);
-	put_customer(&b, r->customer);
+	put_customer(&b, r->customer, r->policy);
 	put_address(&b, r->customer);
 	put_invoices(&b, r);
 	put_policy_fields(&b, r);

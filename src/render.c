@@ -726,6 +726,8 @@ render_date(const char *iso, const RenderFormat *fmt, RenderArena *arena)
 			snprintf(buf, sizeof(buf), "%d", m), render_out_str(&o, buf), f++;
 		else if (strncmp(f, "DD", 2) == 0)
 			snprintf(buf, sizeof(buf), "%02d", d), render_out_str(&o, buf), f += 2;
+		else if (*f == 'D' && d == 1 && fmt->first_day != NULL)
+			render_out_str(&o, fmt->first_day), f++;
 		else if (*f == 'D')
 			snprintf(buf, sizeof(buf), "%d", d), render_out_str(&o, buf), f++;
 		else if (*f == '"')

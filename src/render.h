@@ -65,6 +65,7 @@ typedef struct RenderFormat
 	const char *amount_format;	/* with {amount} and {symbol} */
 	const char *date_format;	/* with YYYY, MMMM, MM, M, DD, D */
 	const char *months[12];
+	const char *first_day;		/* how D writes the 1st ("1er"), or NULL */
 	const char *symbol;			/* the currency's symbol, else its code */
 	int			minor_units;
 } RenderFormat;

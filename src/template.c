@@ -96,7 +96,7 @@ struct RenderCatalog
 static const RenderFormat builtin_format = {
 	".", ",", "{symbol}{amount}", "YYYY-MM-DD",
 	{"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}, "", 2
+	"September", "October", "November", "December"}, NULL, "", 2
 };
 
 /* The renderer's arena: a memory context. */
@@ -151,7 +151,7 @@ load_locales(RenderCatalog *cat)
 	appendStringInfoString(&sql, "SELECT code, decimal_sep, group_sep, amount_format, date_format");
 	for (int m = 1; m <= 12; m++)
 		appendStringInfo(&sql, ", month_names[%d]", m);
-	appendStringInfoString(&sql, " FROM dunning.locales_in_effect");
+	appendStringInfoString(&sql, ", first_day FROM dunning.locales_in_effect");
 	spi_select(sql.data);
 	cat->nlocales = (int) SPI_processed;
 	cat->locales = MemoryContextAllocZero(cat->cxt, sizeof(LocaleRow) * (SPI_processed + 1));
@@ -167,6 +167,7 @@ load_locales(RenderCatalog *cat)
 		l->fmt.date_format = spi_text(row, 5, cat->cxt);
 		for (int m = 0; m < 12; m++)
 			l->fmt.months[m] = spi_text(row, 6 + m, cat->cxt);
+		l->fmt.first_day = spi_text(row, 18, cat->cxt);
 	}
 }
 

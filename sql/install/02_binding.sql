@@ -18,7 +18,8 @@ CREATE TABLE dunning.binding (
   customer_key_type text,
   bound_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
   bound_by          name NOT NULL DEFAULT current_user,
-  owner             name NOT NULL
+  owner             name NOT NULL,
+  amount_scale      text CHECK (amount_scale ~ '^([0-6]|currency)$')
 );
 COMMENT ON TABLE dunning.binding IS
   'The bound ledger, customer and payment relations; written by bind_ledger(), bind_customers() and bind_payments(), which (re)create the views dunning.ledger, dunning.customer and dunning.payment.';
@@ -30,6 +31,8 @@ COMMENT ON COLUMN dunning.binding.invoice_key_type IS
   'The type invoice keys keep in the extension''s tables (the ledger''s own type).';
 COMMENT ON COLUMN dunning.binding.customer_key_type IS
   'The type customer keys keep in the extension''s tables (the ledger''s own type); NULL for payments, which name invoices only.';
+COMMENT ON COLUMN dunning.binding.amount_scale IS
+  'Amounts of the source are in minor units: divided by 10 to this power (0 to 6), or by the minor units of the invoice''s currency (''currency''); NULL: as they are.';
 COMMENT ON COLUMN dunning.binding.owner IS
   'The pass role: the owner of the source when it was bound, as which passes read it; a pass refuses to run once the source belongs to another role.';
 
@@ -68,12 +71,13 @@ CREATE FUNCTION dunning.bind_ledger(
   open_amount text,
   currency    text DEFAULT NULL,
   reference   text DEFAULT NULL,
-  run_as      regrole DEFAULT NULL)
+  run_as      regrole DEFAULT NULL,
+  amount_scale text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole) IS
-  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller.';
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency'').';
 
 CREATE FUNCTION dunning.bind_customers(
   source      text,
@@ -104,12 +108,13 @@ CREATE FUNCTION dunning.bind_payments(
   paid_on     text,
   amount      text,
   reference   text DEFAULT NULL,
-  run_as      regrole DEFAULT NULL)
+  run_as      regrole DEFAULT NULL,
+  amount_scale text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_payments'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole) IS
-  'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments.';
+COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole, text) IS
+  'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments. amount_scale says the amounts are in minor units (0 to 6 decimal places).';
 
 -- The live ledger for some keys, read as the pass role (src/owner.c).
 CREATE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)

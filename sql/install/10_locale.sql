@@ -14,7 +14,8 @@ CREATE TABLE dunning.locale (
   group_sep     text NOT NULL,
   amount_format text NOT NULL,
   date_format   text NOT NULL,
-  month_names   text[] NOT NULL
+  month_names   text[] NOT NULL,
+  first_day     text
 );
 COMMENT ON TABLE dunning.locale IS
   'Your rules for writing amounts and dates in a language; they override the shipped ones (dunning.locale_default) of the same code.';
@@ -28,6 +29,8 @@ COMMENT ON COLUMN dunning.locale.amount_format IS
   'Where the number and the currency sign go: ''{symbol}{amount}'' (€1,234.56) or ''{amount} {symbol}'' (1 234,56 €).';
 COMMENT ON COLUMN dunning.locale.date_format IS
   'How a date is written: YYYY, MMMM (month name), MM, M, DD and D stand for its parts; anything else is kept.';
+COMMENT ON COLUMN dunning.locale.first_day IS
+  'How D writes the first day of a month where the language writes it apart (''1er'' in French); NULL: as the other days.';
 COMMENT ON COLUMN dunning.locale.month_names IS
   'The twelve month names, January first, as written inside a date.';
 

@@ -65,7 +65,7 @@ CREATE TABLE dunning.history (
   reason      text,
   reason_code text NOT NULL
               CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
-                                     'paid_before_sent', 'held_before_sent', 'expired',
+                                     'paid_before_sent', 'vanished_before_sent', 'held_before_sent', 'expired',
                                      'by_hand', 'dead'))
 );
 CREATE INDEX history_invoice ON dunning.history (invoice_id);
@@ -77,7 +77,7 @@ COMMENT ON COLUMN dunning.history.event IS
 COMMENT ON COLUMN dunning.history.reason IS
   'Why, in words, with the particulars (days overdue, the hold, the error).';
 COMMENT ON COLUMN dunning.history.reason_code IS
-  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
+  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, vanished_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
 COMMENT ON SEQUENCE dunning.history_id_seq IS 'Identifiers of history entries.';
 COMMENT ON INDEX dunning.history_invoice IS 'The history of an invoice.';
 

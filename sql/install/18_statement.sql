@@ -159,15 +159,19 @@ BEGIN
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'Assign the customer a policy, or make one policy the default of its currency: a statement takes its contact data and language from it.';
   END IF;
+  -- a company unless the binding, or else the policy, says a consumer
   cust := jsonb_build_object('id', customer_id, 'name', NULL, 'email', NULL, 'phone', NULL,
-                             'locale', NULL, 'time_zone', NULL);
+                             'locale', NULL, 'time_zone', NULL,
+                             'company', pol.customer_kind = 'business');
   SELECT b.customer_key_type INTO key_type FROM dunning.binding b WHERE b.kind = 'customers';
   IF FOUND THEN
     EXECUTE format('SELECT jsonb_build_object(''id'', $1, ''name'', c.name, ''email'', c.email,'
-                   ' ''phone'', c.phone, ''locale'', c.locale, ''time_zone'', c.time_zone)'
+                   ' ''phone'', c.phone, ''locale'', c.locale, ''time_zone'', c.time_zone,'
+                   ' ''company'', coalesce(NOT c.consumer, $2))'
                    ' FROM dunning.customer c WHERE c.customer_id = $1::%s LIMIT 1', key_type)
-      INTO cust USING customer_id;
-    cust := coalesce(cust, jsonb_build_object('id', customer_id));
+      INTO cust USING customer_id, pol.customer_kind = 'business';
+    cust := coalesce(cust, jsonb_build_object('id', customer_id,
+                                              'company', pol.customer_kind = 'business'));
   END IF;
   SELECT jsonb_build_object(
            'invoices', coalesce(jsonb_agg(jsonb_build_object(

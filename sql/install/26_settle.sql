@@ -150,22 +150,25 @@ BEGIN
            sum(open_amount) FILTER (WHERE due) AS total,
            max(coalesce((entry->>'level')::int, level)) FILTER (WHERE due) AS level,
            bool_or(held IS NOT NULL) AS any_held,
-           bool_or(open_amount IS NULL OR NOT open_amount > 0) AS any_settled
+           bool_or(present AND NOT open_amount > 0) AS any_paid,
+           bool_or(NOT present) AS any_vanished
       FROM listed GROUP BY id),
   done AS (
     DELETE FROM dunning.reminder r
      USING per_reminder p
      WHERE r.id = p.id AND p.still_open IS NULL
-    RETURNING r, p.any_held, p.any_settled),
+    RETURNING r, p.any_held, p.any_paid, p.any_vanished),
+  -- why, in the words the history uses for each invoice
   archived AS (
     INSERT INTO dunning.reminder_archive
     SELECT x.*
       FROM done d
      CROSS JOIN LATERAL dunning.archived(d.r, 'cancelled',
-                          CASE WHEN d.any_held AND d.any_settled
-                                 THEN 'invoices paid or held before it was sent'
-                               WHEN d.any_held THEN 'invoices held before it was sent'
-                               ELSE 'invoices paid before it was sent' END,
+                          'invoices ' || array_to_string(ARRAY[
+                             CASE WHEN d.any_paid THEN 'paid' END,
+                             CASE WHEN d.any_vanished THEN 'gone from the ledger' END,
+                             CASE WHEN d.any_held THEN 'held' END], ' or ')
+                          || ' before it was sent',
                           (d.r).provider_ref) x
     RETURNING id),
   -- what a trimmed reminder becomes: the step of the highest level it still
@@ -246,9 +249,12 @@ BEGIN
            u.event, u.level, u.reminder_id, u.reason, u.reason_code
       FROM (SELECT t.invoice_id, t.customer_id, 'cancelled' AS event, t.level,
                    t.id AS reminder_id,
-                   CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN 'paid before it was sent'
-                        ELSE 'paid before it was sent: taken out of its consolidated reminder'
-                   END AS reason, 'paid_before_sent' AS reason_code
+                   CASE WHEN t.reason = 'vanished' THEN 'gone from the ledger before it was sent'
+                        ELSE 'paid before it was sent' END
+                   || CASE WHEN t.id IN (SELECT a.id FROM archived a) THEN ''
+                           ELSE ': taken out of its consolidated reminder' END AS reason,
+                   CASE WHEN t.reason = 'vanished' THEN 'vanished_before_sent'
+                        ELSE 'paid_before_sent' END AS reason_code
               FROM settled t
             UNION ALL
             SELECT t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,

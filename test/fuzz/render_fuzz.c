@@ -67,10 +67,10 @@ static const char default_payload[] =
 static const RenderFormat formats[2] = {
 	{".", ",", "{symbol}{amount}", "MMMM D, YYYY",
 		{"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December"}, "\xe2\x82\xac", 2},
+		"September", "October", "November", "December"}, NULL, "\xe2\x82\xac", 2},
 	{",", "\xc2\xa0", "{amount}\xc2\xa0{symbol}", "D MMMM YYYY",
 		{"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin", "juillet",
-		"ao\xc3\xbbt", "septembre", "octobre", "novembre", "d\xc3\xa9" "cembre"}, "KWD", 3},
+		"ao\xc3\xbbt", "septembre", "octobre", "novembre", "d\xc3\xa9" "cembre"}, "1er", "KWD", 3},
 };
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -294,10 +294,10 @@ BEGIN
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
-    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole),'
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text),'
                    ' dunning.bind_customers(text, text, text, text, text, text, text, regrole, text,'
                    '   text, text, text, text, text, text),'
-                   ' dunning.bind_payments(text, text, text, text, text, regrole),'
+                   ' dunning.bind_payments(text, text, text, text, text, regrole, text),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
                    ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole),'
                    ' dunning.apply_grants(), dunning.apply_grant(name, text),'

@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * 32_feedback.sql
- *	  0.1 to 0.2: feedback that acts, where a backlog starts, reason codes
- *	  and sent_at (the suppression list and the outcomes follow, from
- *	  24_suppression.sql and 25_outcome.sql).
+ *	  0.1 to 0.2: feedback that acts, where a backlog starts, reason codes,
+ *	  sent_at and French ordinal dates (the suppression list and the
+ *	  outcomes follow, from 24_suppression.sql and 25_outcome.sql).
  *
  *-------------------------------------------------------------------------
  */
@@ -87,15 +87,33 @@ UPDATE dunning.history SET reason_code = CASE
     WHEN event = 'cancelled' AND reason LIKE 'held%' THEN 'held_before_sent'
     WHEN event = 'cancelled' AND reason LIKE 'cancelled by hand%' THEN 'by_hand'
     WHEN event = 'cancelled' AND reason LIKE 'expired%' THEN 'expired'
+    WHEN event = 'cancelled' AND reason LIKE 'gone from the ledger%' THEN 'vanished_before_sent'
     WHEN event = 'cancelled' THEN 'paid_before_sent'
     ELSE 'dead' END;
 ALTER TABLE dunning.history ENABLE TRIGGER history_append_only;
 ALTER TABLE dunning.history ALTER COLUMN reason_code SET NOT NULL;
 ALTER TABLE dunning.history ADD CONSTRAINT history_reason_code_check
   CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
-                         'paid_before_sent', 'held_before_sent', 'expired',
+                         'paid_before_sent', 'vanished_before_sent', 'held_before_sent', 'expired',
                          'by_hand', 'dead'));
 COMMENT ON COLUMN dunning.history.reason IS
   'Why, in words, with the particulars (days overdue, the hold, the error).';
 COMMENT ON COLUMN dunning.history.reason_code IS
-  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
+  'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, vanished_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
+
+-- a locale may write the first day of a month apart (French: 1er)
+ALTER TABLE dunning.locale ADD COLUMN first_day text;
+COMMENT ON COLUMN dunning.locale.first_day IS
+  'How D writes the first day of a month where the language writes it apart (''1er'' in French); NULL: as the other days.';
+ALTER TABLE dunning.locale_default ADD COLUMN first_day text;
+COMMENT ON COLUMN dunning.locale_default.first_day IS
+  'How D writes the first day of a month where the language writes it apart (''1er'' in French); NULL: as the other days.';
+UPDATE dunning.locale_default SET first_day = '1er' WHERE code = 'fr';
+DROP VIEW dunning.locales_in_effect;
+CREATE VIEW dunning.locales_in_effect AS
+  SELECT l.*, false AS shipped FROM dunning.locale l
+  UNION ALL
+  SELECT d.*, true FROM dunning.locale_default d
+   WHERE NOT EXISTS (SELECT 1 FROM dunning.locale l WHERE l.code = d.code);
+COMMENT ON VIEW dunning.locales_in_effect IS
+  'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';

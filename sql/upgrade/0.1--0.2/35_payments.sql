@@ -14,18 +14,41 @@ COMMENT ON TABLE dunning.binding IS
 COMMENT ON COLUMN dunning.binding.customer_key_type IS
   'The type customer keys keep in the extension''s tables (the ledger''s own type); NULL for payments, which name invoices only.';
 
+-- bind_ledger takes amount_scale, and the binding keeps it
+ALTER TABLE dunning.binding
+  ADD COLUMN amount_scale text CHECK (amount_scale ~ '^([0-6]|currency)$');
+COMMENT ON COLUMN dunning.binding.amount_scale IS
+  'Amounts of the source are in minor units: divided by 10 to this power (0 to 6), or by the minor units of the invoice''s currency (''currency''); NULL: as they are.';
+DROP FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole);
+CREATE FUNCTION dunning.bind_ledger(
+  source      text,
+  invoice_id  text,
+  customer_id text,
+  due_on      text,
+  open_amount text,
+  currency    text DEFAULT NULL,
+  reference   text DEFAULT NULL,
+  run_as      regrole DEFAULT NULL,
+  amount_scale text DEFAULT NULL)
+RETURNS regclass
+AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
+LANGUAGE C CALLED ON NULL INPUT VOLATILE;
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency'').';
+
 CREATE FUNCTION dunning.bind_payments(
   source      text,
   invoice_id  text,
   paid_on     text,
   amount      text,
   reference   text DEFAULT NULL,
-  run_as      regrole DEFAULT NULL)
+  run_as      regrole DEFAULT NULL,
+  amount_scale text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_payments'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole) IS
-  'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments.';
+COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole, text) IS
+  'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments. amount_scale says the amounts are in minor units (0 to 6 decimal places).';
 
 CREATE OR REPLACE FUNCTION dunning.unbind(kind text) RETURNS void
 LANGUAGE plpgsql

@@ -3,13 +3,19 @@
  * de.sql
  *	  Shipped templates in German: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the de locale
+ *	  as "1. Oktober 2026". A company ({{customer.company}}) is greeted
+ *	  "Sehr geehrte Damen und Herren,", a person "Guten Tag <name>," or
+ *	  "Guten Tag,"; after the comma the text goes on in lower case. The reader
+ *	  is addressed as "Sie".
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'de',
    $t$Freundliche Zahlungserinnerung: {{total_due}} offen$t$,
-   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+   $t${{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}
 
 {{^long_overdue}}vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:{{/long_overdue}}{{#long_overdue}}die folgende Zahlung ist nun schon seit einiger Zeit offen. Wir bitten Sie, den Betrag zu begleichen oder sich mit uns in Verbindung zu setzen:{{/long_overdue}}
 
@@ -34,7 +40,7 @@ Mit freundlichen Grüßen
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>{{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}</p>
 <p>{{^long_overdue}}vielleicht ist es Ihnen entgangen: Die folgende Zahlung ist inzwischen fällig:{{/long_overdue}}{{#long_overdue}}die folgende Zahlung ist nun schon seit einiger Zeit offen. Wir bitten Sie, den Betrag zu begleichen oder sich mit uns in Verbindung zu setzen:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}</li>
@@ -49,7 +55,7 @@ Mit freundlichen Grüßen
 $t$),
   ('firm', 'email', 'de',
    $t$Zweite Zahlungserinnerung: {{total_due}} weiterhin offen$t$,
-   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+   $t${{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}
 
 trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:
 
@@ -82,7 +88,7 @@ Mit freundlichen Grüßen
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>{{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}</p>
 <p>trotz unserer letzten Erinnerung haben wir die folgende Zahlung noch nicht erhalten:</p>
 <ul>
 {{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}</li>
@@ -101,7 +107,7 @@ Mit freundlichen Grüßen
 $t$),
   ('final', 'email', 'de',
    $t$Letzte Mahnung: {{total_due}} offen$t$,
-   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+   $t${{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}
 
 dies ist unsere letzte Mahnung zu folgendem offenen Betrag:
 
@@ -134,7 +140,7 @@ Mit freundlichen Grüßen
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>{{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}</p>
 <p>dies ist unsere letzte Mahnung zu folgendem offenen Betrag:</p>
 <ul>
 {{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}</li>
@@ -152,7 +158,7 @@ Mit freundlichen Grüßen
 $t$),
   ('handoff', 'handoff', 'de',
    $t$Ihr Konto wurde an unseren Inkassopartner übergeben$t$,
-   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+   $t${{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}
 
 trotz unserer Erinnerungen ist der folgende Betrag weiterhin offen. Wir haben Ihr Konto daher an unseren Inkassopartner übergeben:
 
@@ -176,7 +182,7 @@ Mit freundlichen Grüßen
    NULL),
   ('statement', 'email', 'de',
    $t$Kontoauszug zum {{as_of}}$t$,
-   $t${{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}
+   $t${{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}
 
 nachfolgend finden Sie Ihren Kontoauszug zum {{as_of}}.
 
@@ -201,7 +207,7 @@ Mit freundlichen Grüßen
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}</p>
+<p>{{#customer.company}}Sehr geehrte Damen und Herren,{{/customer.company}}{{^customer.company}}{{#customer.name}}Guten Tag {{customer.name}},{{/customer.name}}{{^customer.name}}Guten Tag,{{/customer.name}}{{/customer.company}}</p>
 <p>nachfolgend finden Sie Ihren Kontoauszug zum {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Rechnung {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, fällig am {{due_on}}: Hauptforderung {{open_amount}}{{#fees}}, Mahngebühren {{fees}}{{/fees}}{{#interest}}, Verzugszinsen {{interest}}{{/interest}}{{#compensation}}, Pauschale {{compensation}}{{/compensation}}; insgesamt {{total_due}}</li>

@@ -3,13 +3,19 @@
  * en.sql
  *	  Shipped templates in English: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the locale
+ *	  rules: "October 1, 2026" under en, "1 October 2026" under en-GB. A company
+ *	  ({{customer.company}}) is greeted "Dear Sir or Madam,", a person
+ *	  "Dear <name>," or, without a name, "Hello,". The reader is addressed as
+ *	  "you", politely and directly.
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'en',
    $t$A friendly reminder: {{total_due}} is overdue$t$,
-   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+   $t${{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}
 
 We are writing to let you know that the following payment is now past due. {{^long_overdue}}It may simply have been overlooked:{{/long_overdue}}{{#long_overdue}}As it has now been outstanding for some time, we would be grateful if you could settle it or get in touch with us:{{/long_overdue}}
 
@@ -34,7 +40,7 @@ Kind regards,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>{{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}</p>
 <p>We are writing to let you know that the following payment is now past due. {{^long_overdue}}It may simply have been overlooked:{{/long_overdue}}{{#long_overdue}}As it has now been outstanding for some time, we would be grateful if you could settle it or get in touch with us:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}</li>
@@ -49,7 +55,7 @@ Kind regards,
 $t$),
   ('firm', 'email', 'en',
    $t$Second reminder: {{total_due}} is still unpaid$t$,
-   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+   $t${{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}
 
 We have not yet received the following payment, despite our earlier reminder:
 
@@ -82,7 +88,7 @@ Kind regards,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>{{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}</p>
 <p>We have not yet received the following payment, despite our earlier reminder:</p>
 <ul>
 {{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}</li>
@@ -101,7 +107,7 @@ Kind regards,
 $t$),
   ('final', 'email', 'en',
    $t$Final notice: {{total_due}} overdue$t$,
-   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+   $t${{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}
 
 This is our final notice about the following amount, which remains unpaid:
 
@@ -134,7 +140,7 @@ Kind regards,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>{{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}</p>
 <p>This is our final notice about the following amount, which remains unpaid:</p>
 <ul>
 {{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}</li>
@@ -152,7 +158,7 @@ Kind regards,
 $t$),
   ('handoff', 'handoff', 'en',
    $t$Your account has been passed to collections$t$,
-   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+   $t${{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}
 
 Despite our reminders, the following amount is still unpaid, so we have passed your account to our collections partner:
 
@@ -176,7 +182,7 @@ Kind regards,
    NULL),
   ('statement', 'email', 'en',
    $t$Statement of account as of {{as_of}}$t$,
-   $t${{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}
+   $t${{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}
 
 Here is your statement of account as of {{as_of}}.
 
@@ -201,7 +207,7 @@ Kind regards,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}</p>
+<p>{{#customer.company}}Dear Sir or Madam,{{/customer.company}}{{^customer.company}}{{#customer.name}}Dear {{customer.name}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}}{{/customer.company}}</p>
 <p>Here is your statement of account as of {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Invoice {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, due {{due_on}}: principal {{open_amount}}{{#fees}}, fees {{fees}}{{/fees}}{{#interest}}, interest {{interest}}{{/interest}}{{#compensation}}, compensation {{compensation}}{{/compensation}}; total {{total_due}}</li>

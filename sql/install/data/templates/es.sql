@@ -3,13 +3,20 @@
  * es.sql
  *	  Shipped templates in Spanish: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the es locale
+ *	  as "1 de octubre de 2026". A company ({{customer.company}}) is greeted
+ *	  "Estimado cliente:", a person "Buenos días, <name>:" or "Buenos días:";
+ *	  the salutation ends with a colon and the text starts with a capital. The
+ *	  reader is addressed as "usted" (singular: "Estimados señores:" would
+ *	  call for "ustedes").
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'es',
    $t$Recordatorio: pago de {{total_due}} vencido$t$,
-   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+   $t${{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}
 
 Le escribimos para recordarle que el siguiente pago ha vencido. {{^long_overdue}}Puede que se trate de un simple descuido:{{/long_overdue}}{{#long_overdue}}Como lleva ya algún tiempo pendiente, le agradeceríamos que lo regularizara o que se pusiera en contacto con nosotros:{{/long_overdue}}
 
@@ -34,7 +41,7 @@ Atentamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>{{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}</p>
 <p>Le escribimos para recordarle que el siguiente pago ha vencido. {{^long_overdue}}Puede que se trate de un simple descuido:{{/long_overdue}}{{#long_overdue}}Como lleva ya algún tiempo pendiente, le agradeceríamos que lo regularizara o que se pusiera en contacto con nosotros:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}</li>
@@ -49,7 +56,7 @@ Atentamente,
 $t$),
   ('firm', 'email', 'es',
    $t$Segundo aviso: {{total_due}} sigue pendiente$t$,
-   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+   $t${{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}
 
 Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:
 
@@ -82,7 +89,7 @@ Atentamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>{{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}</p>
 <p>Pese a nuestro recordatorio anterior, aún no hemos recibido el siguiente pago:</p>
 <ul>
 {{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}</li>
@@ -101,7 +108,7 @@ Atentamente,
 $t$),
   ('final', 'email', 'es',
    $t$Último aviso: {{total_due}} pendiente de pago$t$,
-   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+   $t${{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}
 
 Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:
 
@@ -134,7 +141,7 @@ Atentamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>{{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}</p>
 <p>Este es nuestro último aviso sobre el siguiente importe, que sigue pendiente de pago:</p>
 <ul>
 {{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida el {{due_on}}: {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}</li>
@@ -152,7 +159,7 @@ Atentamente,
 $t$),
   ('handoff', 'handoff', 'es',
    $t$Su cuenta ha pasado a nuestra agencia de cobros$t$,
-   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+   $t${{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}
 
 Pese a nuestros recordatorios, el siguiente importe sigue pendiente, por lo que hemos trasladado su cuenta a nuestra agencia de cobros:
 
@@ -176,7 +183,7 @@ Atentamente,
    NULL),
   ('statement', 'email', 'es',
    $t$Extracto de cuenta a {{as_of}}$t$,
-   $t${{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}
+   $t${{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}
 
 Le enviamos su extracto de cuenta a fecha de {{as_of}}.
 
@@ -201,7 +208,7 @@ Atentamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}</p>
+<p>{{#customer.company}}Estimado cliente:{{/customer.company}}{{^customer.company}}{{#customer.name}}Buenos días, {{customer.name}}:{{/customer.name}}{{^customer.name}}Buenos días:{{/customer.name}}{{/customer.company}}</p>
 <p>Le enviamos su extracto de cuenta a fecha de {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Factura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con vencimiento el {{due_on}}: principal {{open_amount}}{{#fees}}, gastos {{fees}}{{/fees}}{{#interest}}, intereses {{interest}}{{/interest}}{{#compensation}}, indemnización {{compensation}}{{/compensation}}; total {{total_due}}</li>

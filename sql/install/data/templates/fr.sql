@@ -3,13 +3,19 @@
  * fr.sql
  *	  Shipped templates in French: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the fr locale
+ *	  as "15 octobre 2026", and the first of a month as an ordinal: "1er
+ *	  octobre 2026" (the locale's first_day). A company ({{customer.company}})
+ *	  is greeted "Madame, Monsieur,", a person "Bonjour <name>," or "Bonjour,";
+ *	  the text then starts with a capital. The reader is addressed as "vous".
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'fr',
    $t$Petit rappel : {{total_due}} en attente de paiement$t$,
-   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+   $t${{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}
 
 Sauf erreur de notre part, le règlement suivant est arrivé à échéance. {{^long_overdue}}Il s'agit peut-être d'un simple oubli :{{/long_overdue}}{{#long_overdue}}Celui-ci étant en attente depuis un certain temps déjà, nous vous remercions de bien vouloir y procéder ou de prendre contact avec nous :{{/long_overdue}}
 
@@ -34,7 +40,7 @@ Cordialement,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>{{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}</p>
 <p>Sauf erreur de notre part, le règlement suivant est arrivé à échéance. {{^long_overdue}}Il s'agit peut-être d'un simple oubli :{{/long_overdue}}{{#long_overdue}}Celui-ci étant en attente depuis un certain temps déjà, nous vous remercions de bien vouloir y procéder ou de prendre contact avec nous :{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
@@ -49,7 +55,7 @@ Cordialement,
 $t$),
   ('firm', 'email', 'fr',
    $t$Deuxième rappel : {{total_due}} toujours impayé$t$,
-   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+   $t${{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}
 
 Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :
 
@@ -82,7 +88,7 @@ Cordialement,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>{{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}</p>
 <p>Malgré notre précédent rappel, nous n'avons pas encore reçu le règlement suivant :</p>
 <ul>
 {{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
@@ -101,7 +107,7 @@ Cordialement,
 $t$),
   ('final', 'email', 'fr',
    $t$Dernier avis : {{total_due}} impayé$t$,
-   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+   $t${{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}
 
 Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :
 
@@ -134,7 +140,7 @@ Cordialement,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>{{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}</p>
 <p>Ceci est notre dernier avis concernant le montant suivant, qui reste impayé :</p>
 <ul>
 {{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échue le {{due_on}} : {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}}</li>
@@ -152,7 +158,7 @@ Cordialement,
 $t$),
   ('handoff', 'handoff', 'fr',
    $t$Votre dossier a été transmis à notre service de recouvrement$t$,
-   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+   $t${{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}
 
 Malgré nos rappels, le montant suivant reste impayé ; nous avons donc transmis votre dossier à notre partenaire de recouvrement :
 
@@ -176,7 +182,7 @@ Cordialement,
    NULL),
   ('statement', 'email', 'fr',
    $t$Relevé de compte au {{as_of}}$t$,
-   $t${{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}
+   $t${{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}
 
 Veuillez trouver ci-dessous votre relevé de compte au {{as_of}}.
 
@@ -201,7 +207,7 @@ Cordialement,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}</p>
+<p>{{#customer.company}}Madame, Monsieur,{{/customer.company}}{{^customer.company}}{{#customer.name}}Bonjour {{customer.name}},{{/customer.name}}{{^customer.name}}Bonjour,{{/customer.name}}{{/customer.company}}</p>
 <p>Veuillez trouver ci-dessous votre relevé de compte au {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Facture {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, échéance au {{due_on}} : montant principal {{open_amount}}{{#fees}}, frais {{fees}}{{/fees}}{{#interest}}, intérêts {{interest}}{{/interest}}{{#compensation}}, indemnité forfaitaire {{compensation}}{{/compensation}} ; total {{total_due}}</li>

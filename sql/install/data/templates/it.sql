@@ -3,13 +3,20 @@
  * it.sql
  *	  Shipped templates in Italian: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the it locale
+ *	  as "1 ottobre 2026", "15 ottobre 2026" (first_day unset). A company
+ *	  ({{customer.company}}) is greeted "Spettabile <name>," or "Spettabile
+ *	  cliente,", a person "Gentile <name>," or "Gentile cliente,"; after the
+ *	  comma the text goes on in lower case. The reader, company or person, is
+ *	  addressed as "Lei" (le, la, suo), so the salutations stay singular.
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'it',
    $t$Promemoria: pagamento di {{total_due}} scaduto$t$,
-   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+   $t${{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}
 
 le ricordiamo che il seguente pagamento è scaduto. {{^long_overdue}}Potrebbe trattarsi di una semplice svista:{{/long_overdue}}{{#long_overdue}}Poiché risulta ormai insoluto da qualche tempo, la preghiamo di provvedere al saldo o di contattarci:{{/long_overdue}}
 
@@ -34,7 +41,7 @@ Cordiali saluti,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>{{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}</p>
 <p>le ricordiamo che il seguente pagamento è scaduto. {{^long_overdue}}Potrebbe trattarsi di una semplice svista:{{/long_overdue}}{{#long_overdue}}Poiché risulta ormai insoluto da qualche tempo, la preghiamo di provvedere al saldo o di contattarci:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
@@ -49,7 +56,7 @@ Cordiali saluti,
 $t$),
   ('firm', 'email', 'it',
    $t$Secondo sollecito: {{total_due}} ancora da pagare$t$,
-   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+   $t${{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}
 
 nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:
 
@@ -82,7 +89,7 @@ Cordiali saluti,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>{{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}</p>
 <p>nonostante il nostro precedente promemoria, non abbiamo ancora ricevuto il seguente pagamento:</p>
 <ul>
 {{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
@@ -101,7 +108,7 @@ Cordiali saluti,
 $t$),
   ('final', 'email', 'it',
    $t$Ultimo avviso: {{total_due}} non pagato$t$,
-   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+   $t${{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}
 
 questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:
 
@@ -134,7 +141,7 @@ Cordiali saluti,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>{{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}</p>
 <p>questo è il nostro ultimo avviso relativo al seguente importo, che risulta ancora non pagato:</p>
 <ul>
 {{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, scaduta il {{due_on}}: {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}</li>
@@ -152,7 +159,7 @@ Cordiali saluti,
 $t$),
   ('handoff', 'handoff', 'it',
    $t$La sua pratica è stata affidata al recupero crediti$t$,
-   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+   $t${{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}
 
 nonostante i nostri solleciti, il seguente importo risulta ancora non pagato; abbiamo quindi affidato la pratica al nostro partner per il recupero crediti:
 
@@ -176,7 +183,7 @@ Cordiali saluti,
    NULL),
   ('statement', 'email', 'it',
    $t$Estratto conto al {{as_of}}$t$,
-   $t${{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}
+   $t${{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}
 
 le inviamo il suo estratto conto al {{as_of}}.
 
@@ -201,7 +208,7 @@ Cordiali saluti,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}</p>
+<p>{{#customer.company}}{{#customer.name}}Spettabile {{customer.name}},{{/customer.name}}{{^customer.name}}Spettabile cliente,{{/customer.name}}{{/customer.company}}{{^customer.company}}{{#customer.name}}Gentile {{customer.name}},{{/customer.name}}{{^customer.name}}Gentile cliente,{{/customer.name}}{{/customer.company}}</p>
 <p>le inviamo il suo estratto conto al {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Fattura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, con scadenza il {{due_on}}: capitale {{open_amount}}{{#fees}}, spese {{fees}}{{/fees}}{{#interest}}, interessi {{interest}}{{/interest}}{{#compensation}}, risarcimento forfettario {{compensation}}{{/compensation}}; totale {{total_due}}</li>

@@ -3,13 +3,19 @@
  * nl.sql
  *	  Shipped templates in Dutch: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: dates ({{due_on}}, {{as_of}}) are written by the nl locale
+ *	  as "1 oktober 2026". A company ({{customer.company}}) is greeted
+ *	  "Geachte heer, mevrouw,", a person "Beste <name>," or "Beste klant,";
+ *	  as usual in Dutch, the text after the salutation starts with a capital.
+ *	  The reader is addressed as "u".
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'nl',
    $t$Vriendelijke herinnering: {{total_due}} staat open$t$,
-   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+   $t${{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}
 
 {{^long_overdue}}Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:{{/long_overdue}}{{#long_overdue}}De volgende betaling staat inmiddels al enige tijd open. Wij verzoeken u vriendelijk het bedrag te voldoen of contact met ons op te nemen:{{/long_overdue}}
 
@@ -34,7 +40,7 @@ Met vriendelijke groet,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>{{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}</p>
 <p>{{^long_overdue}}Misschien is het u ontgaan: de volgende betaling is inmiddels vervallen:{{/long_overdue}}{{#long_overdue}}De volgende betaling staat inmiddels al enige tijd open. Wij verzoeken u vriendelijk het bedrag te voldoen of contact met ons op te nemen:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
@@ -49,7 +55,7 @@ Met vriendelijke groet,
 $t$),
   ('firm', 'email', 'nl',
    $t$Tweede herinnering: {{total_due}} is nog niet betaald$t$,
-   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+   $t${{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}
 
 Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:
 
@@ -82,7 +88,7 @@ Met vriendelijke groet,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>{{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}</p>
 <p>Ondanks onze eerdere herinnering hebben we de volgende betaling nog niet ontvangen:</p>
 <ul>
 {{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
@@ -101,7 +107,7 @@ Met vriendelijke groet,
 $t$),
   ('final', 'email', 'nl',
    $t$Laatste aanmaning: {{total_due}} onbetaald$t$,
-   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+   $t${{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}
 
 Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:
 
@@ -134,7 +140,7 @@ Met vriendelijke groet,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>{{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}</p>
 <p>Dit is onze laatste aanmaning voor het volgende bedrag, dat nog steeds openstaat:</p>
 <ul>
 {{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervallen op {{due_on}}: {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}</li>
@@ -152,7 +158,7 @@ Met vriendelijke groet,
 $t$),
   ('handoff', 'handoff', 'nl',
    $t$Uw dossier is overgedragen aan onze incassopartner$t$,
-   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+   $t${{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}
 
 Ondanks onze herinneringen staat het volgende bedrag nog open. We hebben uw dossier daarom overgedragen aan onze incassopartner:
 
@@ -176,7 +182,7 @@ Met vriendelijke groet,
    NULL),
   ('statement', 'email', 'nl',
    $t$Rekeningoverzicht per {{as_of}}$t$,
-   $t${{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}
+   $t${{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}
 
 Hierbij ontvangt u uw rekeningoverzicht per {{as_of}}.
 
@@ -201,7 +207,7 @@ Met vriendelijke groet,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}</p>
+<p>{{#customer.company}}Geachte heer, mevrouw,{{/customer.company}}{{^customer.company}}{{#customer.name}}Beste {{customer.name}},{{/customer.name}}{{^customer.name}}Beste klant,{{/customer.name}}{{/customer.company}}</p>
 <p>Hierbij ontvangt u uw rekeningoverzicht per {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Factuur {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vervaldatum {{due_on}}: hoofdsom {{open_amount}}{{#fees}}, kosten {{fees}}{{/fees}}{{#interest}}, rente {{interest}}{{/interest}}{{#compensation}}, incassokosten {{compensation}}{{/compensation}}; totaal {{total_due}}</li>

@@ -3,13 +3,20 @@
  * pt.sql
  *	  Shipped templates in Portuguese: friendly, firm, final, hand-off, statement.
  *
+ *	  Conventions: Brazilian Portuguese. Dates ({{due_on}}, {{as_of}}) are
+ *	  written by the pt locale as "15 de outubro de 2026"; the 1st comes out as
+ *	  "1 de outubro", not the Brazilian "1º" (first_day is unset). A company
+ *	  ({{customer.company}}) is greeted "Prezado cliente,", a person
+ *	  "Olá, <name>," or "Olá,". The reader is addressed as "você", with verbs
+ *	  in the third person singular ("entre em contato", "lhe").
+ *
  *-------------------------------------------------------------------------
  */
 
 INSERT INTO dunning.template_default (name, channel, locale, subject, body, body_html) VALUES
   ('friendly', 'email', 'pt',
    $t$Lembrete: pagamento de {{total_due}} em atraso$t$,
-   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+   $t${{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}
 
 Gostaríamos de lembrar que o seguinte pagamento já venceu. {{^long_overdue}}Pode tratar-se de um simples esquecimento:{{/long_overdue}}{{#long_overdue}}Como já se encontra em aberto há algum tempo, pedimos que o regularize ou que entre em contato conosco:{{/long_overdue}}
 
@@ -34,7 +41,7 @@ Atenciosamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>{{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}</p>
 <p>Gostaríamos de lembrar que o seguinte pagamento já venceu. {{^long_overdue}}Pode tratar-se de um simples esquecimento:{{/long_overdue}}{{#long_overdue}}Como já se encontra em aberto há algum tempo, pedimos que o regularize ou que entre em contato conosco:{{/long_overdue}}</p>
 <ul>
 {{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
@@ -49,7 +56,7 @@ Atenciosamente,
 $t$),
   ('firm', 'email', 'pt',
    $t$Segundo aviso: {{total_due}} continua em aberto$t$,
-   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+   $t${{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}
 
 Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:
 
@@ -82,7 +89,7 @@ Atenciosamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>{{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}</p>
 <p>Apesar do nosso lembrete anterior, ainda não recebemos o seguinte pagamento:</p>
 <ul>
 {{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
@@ -101,7 +108,7 @@ Atenciosamente,
 $t$),
   ('final', 'email', 'pt',
    $t$Último aviso: {{total_due}} em atraso$t$,
-   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+   $t${{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}
 
 Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:
 
@@ -134,7 +141,7 @@ Atenciosamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>{{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}</p>
 <p>Este é o nosso último aviso relativo ao seguinte valor, que continua em aberto:</p>
 <ul>
 {{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, vencida em {{due_on}}: {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}</li>
@@ -152,7 +159,7 @@ Atenciosamente,
 $t$),
   ('handoff', 'handoff', 'pt',
    $t$A sua conta foi encaminhada para cobrança$t$,
-   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+   $t${{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}
 
 Apesar dos nossos lembretes, o seguinte valor continua em aberto, por isso encaminhamos a sua conta ao nosso parceiro de cobrança:
 
@@ -176,7 +183,7 @@ Atenciosamente,
    NULL),
   ('statement', 'email', 'pt',
    $t$Extrato de conta em {{as_of}}$t$,
-   $t${{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}
+   $t${{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}
 
 Segue abaixo o seu extrato de conta em {{as_of}}.
 
@@ -201,7 +208,7 @@ Atenciosamente,
 {{/contact.phone}}$t$,
    $t$<!DOCTYPE html>
 <html><body style="font-family: sans-serif; line-height: 1.5;">
-<p>{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}</p>
+<p>{{#customer.company}}Prezado cliente,{{/customer.company}}{{^customer.company}}{{#customer.name}}Olá, {{customer.name}},{{/customer.name}}{{^customer.name}}Olá,{{/customer.name}}{{/customer.company}}</p>
 <p>Segue abaixo o seu extrato de conta em {{as_of}}.</p>
 <ul>
 {{#invoices}}<li>Fatura {{#reference}}{{reference}}{{/reference}}{{^reference}}{{invoice_id}}{{/reference}}, com vencimento em {{due_on}}: capital {{open_amount}}{{#fees}}, encargos {{fees}}{{/fees}}{{#interest}}, juros {{interest}}{{/interest}}{{#compensation}}, indemnização {{compensation}}{{/compensation}}; total {{total_due}}</li>

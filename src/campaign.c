@@ -242,6 +242,8 @@ dunning_load_campaign(TimestampTz as_of, bool preview)
 		p->payment_url = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 20);
 		load_money(c, p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
 		load_status(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, preview);
+		if (strcmp(col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 27), "draft") == 0)
+			c->has_drafts = true;
 		if (p->is_default && p->active)
 		{
 			ndefaults++;

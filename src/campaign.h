@@ -64,6 +64,7 @@ typedef struct Campaign
 	Policy	   *only_default;	/* the single default policy, if only one */
 	Interval	longest_period;	/* the longest per_period of any policy */
 	TimestampTz next_change;	/* when a policy next starts or stops */
+	bool		has_drafts;		/* a policy is a draft (a preview uses it) */
 	Laws	   *laws;
 } Campaign;
 

@@ -397,7 +397,9 @@ do_pass(Pass *pass, bool want_full)
 			expire_unsent(pass);
 		sweep_unsent(pass);
 	}
-	if (pass->discover_ledger || anything_due(pass))
+	/* a preview with a draft looks at every open invoice (pass_candidates.c) */
+	if (pass->discover_ledger || (pass->preview && pass->campaign->has_drafts)
+		|| anything_due(pass))
 		evaluate_candidates(pass, open_candidates(pass, from));
 	if (!pass->preview)
 		record_pass(pass, started);

@@ -348,7 +348,11 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 	 * invoice the ledger shows paid or no longer has: a payment is noticed
 	 * within a day, not at the routine look weeks later
 	 */
-					" WHERE s.status = 'open' AND (s.next_check_at <= $1"
+	/*
+	 * a preview with a draft looks at every open invoice: passes left those
+	 * a draft would remind waiting for no policy, weeks away ($6)
+	 */
+					" WHERE s.status = 'open' AND (s.next_check_at <= $1 OR $6"
 					"  OR ($2::timestamptz IS NULL"
 					"      AND (l.invoice_id IS NULL OR NOT l.open_amount > 0)))),"
 					/* what the decisions need of each customer, looked up once each */
@@ -430,9 +434,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 Portal
 open_candidates(Pass *pass, TimestampTz discover_from)
 {
-	Oid			types[5] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID};
-	Datum		args[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	Oid			types[6] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID, BOOLOID};
+	Datum		args[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
@@ -460,10 +464,11 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 	args[2] = IntervalPGetDatum(&pass->campaign->longest_period);
 	args[3] = BoolGetDatum(pass->discover_ledger);
 	args[4] = BoolGetDatum(dunning_campaign_charges_interest(pass->campaign));
+	args[5] = BoolGetDatum(pass->preview && pass->campaign->has_drafts);
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, sql, 5, types,
+	portal = SPI_cursor_open_with_args(NULL, sql, 6, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)

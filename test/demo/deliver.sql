@@ -9,18 +9,18 @@ SELECT :'stage' = 'before' AS before \gset
 
 \if :before
 \echo
-\echo '== before the mailer: 25 customers pay every invoice of an e-mail reminder ready to go =='
+\echo '== before the mailer: two customers pay every invoice of an e-mail reminder ready to go =='
 WITH chosen AS (
   SELECT r.invoice_ids FROM dunning.reminder r
    WHERE r.status = 'pending' AND r.channel = 'email' AND r.available_at <= now()
-   ORDER BY r.id DESC LIMIT 25)
+   ORDER BY r.id DESC LIMIT 2)
 UPDATE public.invoices i SET paid = i.amount
   FROM chosen c WHERE i.id = ANY (c.invoice_ids);
 SELECT channel, status, available_at <= now() AS ready, count(*) AS reminders
   FROM dunning.reminder GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 \else
 \echo
-\echo '== after the mailer: every reminder (claim re-checked the ledger: the 25 paid ones were cancelled, not sent; pending ones are for later days; what is done is archived) =='
+\echo '== after the mailer: every reminder (claim re-checked the ledger: the two paid ones were cancelled, not sent; pending ones are for later days; what is done is archived) =='
 SELECT channel, status, coalesce(last_error, '') AS why, archived_at IS NOT NULL AS archived,
        count(*) AS reminders
   FROM dunning.all_reminders GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;

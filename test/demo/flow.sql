@@ -1,8 +1,14 @@
--- The engine at work on the demo ledger: a preview, then one pass a day for
--- a week, with customers paying in between, and what reaches the queue.
+-- The engine at work on the demo ledger: a preview, then a whole campaign
+-- over eight simulated weeks.  A pass runs each morning; a mail room
+-- (simulated here with dunning.claim and dunning.ack) delivers what is due
+-- each day, and one bounce comes back; customers pay as they go; on given
+-- days a customer pays while a reminder waits in the queue, another
+-- disputes an invoice, another promises to pay.  At the end: what each
+-- level sent, the final notices with their fee, the hand-offs, the story
+-- of those customers, the problems to mend and the aging.
 \if :{?as_of}
 \else
-\set as_of '2026-11-20'
+\set as_of '2026-09-01'
 \endif
 \set QUIET on
 SET client_min_messages = warning;
@@ -20,67 +26,145 @@ SELECT policy, level, channel, count(*) AS reminders,
 HAVING GROUPING(policy) = 1 OR GROUPING(channel) = 0
  ORDER BY policy NULLS LAST, level;
 
-\echo
-\echo '== one pass a day for a week (dunning.run), while about 3% of the open overdue invoices are paid each day =='
-CREATE TEMP TABLE pass_log (day date, discovery text, examined bigint, emitted bigint,
-                            resolved bigint, cancelled bigint, ms numeric);
+CREATE TEMP TABLE pass_log (day date, examined bigint, emitted bigint, resolved bigint,
+                            cancelled bigint, delivered bigint, ms numeric);
+CREATE TEMP TABLE story (day date, customer_id bigint, what text);
+
 DO $$
 DECLARE
+  start date := current_setting('demo.as_of')::date;
+  last integer := 55;
   day date;
   r dunning.run_result;
+  delivered bigint;
+  n bigint;
+  rid bigint;
+  cust bigint;
+  inv bigint;
 BEGIN
-  FOR i IN 0..6 LOOP
-    day := current_setting('demo.as_of')::date + i;
+  FOR i IN 0..last LOOP
+    day := start + i;
     IF i > 0 THEN
-      -- a day of payments: invoices paid in full
+      -- a day of payments: about one open overdue invoice in 40 is paid
       UPDATE public.invoices SET paid = amount
-       WHERE balance > 0 AND due_date < day AND hashint4(id::int + i) % 33 = 0;
+       WHERE balance > 0 AND due_date < day AND hashint4(id::int + i) % 40 = 0;
     END IF;
-    r := dunning.run((day || ' 10:00+00')::timestamptz);
-    INSERT INTO pass_log VALUES (day, r.discovery, r.examined, r.emitted, r.resolved,
-                                 r.cancelled, round(extract(epoch FROM r.duration) * 1000, 1));
+    -- day 16: a customer at level 2 promises to pay within two weeks
+    IF i = 16 THEN
+      SELECT s.customer_id INTO cust FROM dunning.invoice_state s
+       WHERE s.status = 'open' AND s.level = 2 ORDER BY s.customer_id LIMIT 1;
+      INSERT INTO dunning.hold (customer_id, reason, until, note)
+      VALUES (cust, 'promise_to_pay', day + 14, 'Promised on the phone');
+      INSERT INTO story VALUES (day, cust, format('promises to pay by %s', day + 14));
+    END IF;
+
+    r := dunning.run((day || ' 09:00+00')::timestamptz);
+
+    -- day 3: a customer pays every invoice of a reminder the pass just queued
+    IF i = 3 THEN
+      SELECT q.id, q.customer_id INTO rid, cust FROM dunning.reminder q
+       WHERE q.channel = 'email' AND q.status = 'pending' ORDER BY q.id LIMIT 1;
+      UPDATE public.invoices SET paid = amount
+       WHERE id IN (SELECT unnest(invoice_ids) FROM dunning.reminder WHERE id = rid);
+      INSERT INTO story VALUES (day, cust, format('pays the invoices of reminder %s while it waits in the queue', rid));
+    END IF;
+    -- day 9: a customer with a reminder just queued disputes an invoice of it
+    IF i = 9 THEN
+      SELECT q.customer_id, q.invoice_ids[1] INTO cust, inv FROM dunning.reminder q
+       WHERE q.channel = 'email' AND q.status = 'pending' ORDER BY q.id DESC LIMIT 1;
+      INSERT INTO dunning.hold (invoice_id, reason, note)
+      VALUES (inv, 'dispute', 'Goods returned, says the customer');
+      INSERT INTO story VALUES (day, cust, format('disputes invoice %s', inv));
+    END IF;
+
+    -- the mail room: every reminder ready is delivered (e-mails, letters to
+    -- print, hand-offs to the collections agency), after claim's re-check
+    -- of the ledger and the holds; the last day's are left to dunning_mailer
+    delivered := 0;
+    WHILE i < last LOOP
+      SELECT count(*) INTO n
+        FROM dunning.claim('mail-room', 1000, '5 minutes') c,
+             LATERAL dunning.ack('mail-room', c.id, format('demo-%s', c.id)) a;
+      delivered := delivered + n;
+      EXIT WHEN n = 0;
+    END LOOP;
+
+    -- day 1: one e-mail address bounces: its customer's next e-mails wait
+    IF i = 1 THEN
+      SELECT a.id, a.customer_id INTO rid, cust FROM dunning.reminder_archive a
+       WHERE a.channel = 'email' AND a.status = 'sent' ORDER BY a.id LIMIT 1;
+      PERFORM dunning.record_event(rid, 'bounced', (day || ' 09:30+00')::timestamptz,
+                                   '{"smtp": "550 5.1.1 no such user"}');
+      INSERT INTO story VALUES (day, cust, format('bounces reminder %s: the address goes on the suppression list', rid));
+    END IF;
+
+    INSERT INTO pass_log VALUES (day, r.examined, r.emitted, r.resolved, r.cancelled, delivered,
+                                 round(extract(epoch FROM r.duration) * 1000, 1));
   END LOOP;
 END
 $$;
-SELECT day, to_char(day, 'Dy') AS dow, discovery, examined, emitted, resolved,
-       cancelled, ms FROM pass_log ORDER BY day;
 
 \echo
-\echo '== the queue: reminders by status, level and channel =='
-SELECT status, level, channel, count(*) AS reminders,
-       sum(cardinality(invoice_ids)) AS invoices
-  FROM dunning.reminder GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+\echo '== eight weeks, a pass each morning and the mail room each day (by week) =='
+SELECT min(day) AS week_of, sum(examined) AS examined, sum(emitted) AS emitted,
+       sum(resolved) AS paid_or_gone, sum(cancelled) AS cancelled, sum(delivered) AS delivered,
+       round(avg(ms), 1) AS ms_per_pass
+  FROM pass_log GROUP BY (day - current_setting('demo.as_of')::date) / 7 ORDER BY 1;
 
 \echo
-\echo '== when the pending reminders become available (send windows in each customer''s zone) =='
-SELECT to_char(available_at, 'YYYY-MM-DD Dy HH24:MI') AS available_at_utc, count(*)
-  FROM dunning.reminder WHERE status = 'pending'
- GROUP BY 1 ORDER BY 1 LIMIT 12;
+\echo '== every level reached: reminders by level and channel, and the fees of the final notices =='
+SELECT level, channel, count(*) AS reminders, sum(cardinality(invoice_ids)) AS invoices,
+       count(*) FILTER (WHERE status = 'sent') AS sent,
+       count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+  FROM dunning.all_reminders GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT kind, count(*) AS charges, sum(amount) AS amount,
+       count(*) FILTER (WHERE posted_at IS NULL AND waived_at IS NULL) AS to_post
+  FROM dunning.charge GROUP BY 1 ORDER BY 1;
 
 \echo
-\echo '== one consolidated notice, as a mailer receives it (payload) =='
-SELECT r.recipient, r.level, r.channel, r.available_at,
-       jsonb_pretty(r.payload - 'customer') AS payload
-  FROM dunning.reminder r
- WHERE r.status = 'pending' AND cardinality(r.invoice_ids) >= 3
- ORDER BY r.id LIMIT 1;
+\echo '== one final notice, as the customer reads it =='
+SELECT a.recipient IS NULL AS printed_by_you, a.subject, a.body
+  FROM dunning.all_reminders a
+ WHERE a.level = 3 AND a.status = 'sent' AND a.payload->'customer'->>'locale' LIKE 'en%'
+ ORDER BY a.id LIMIT 1;
 
 \echo
-\echo '== the languages of the pending reminders (the template chosen for each customer''s locale) =='
-SELECT coalesce(r.payload->'customer'->>'locale', '-') AS customer_locale,
-       (dunning.render_reminder(r.payload)).locale AS template_locale, count(*) AS reminders
-  FROM dunning.reminder r WHERE r.status = 'pending' AND r.subject IS NOT NULL
- GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10;
+\echo '== the story of four customers, and what dunning did about each =='
+SELECT s.day, s.customer_id, s.what FROM story s ORDER BY s.day;
+-- what dunning did: the cancellations (dated when the claim saw them), and
+-- each customer's first reminder after the event
+SELECT s.customer_id, h.level, h.event, h.reason_code, h.reason
+  FROM story s JOIN dunning.history h ON h.customer_id = s.customer_id
+ WHERE h.event NOT IN ('emitted', 'resolved') ORDER BY s.day, h.id;
+SELECT s.customer_id, s.what, e.at::date AS next_reminder, e.level, e.channel
+  FROM story s
+  LEFT JOIN LATERAL (SELECT h.at, h.level, a.channel FROM dunning.history h
+                       JOIN dunning.all_reminders a ON a.id = h.reminder_id
+                      WHERE h.customer_id = s.customer_id AND h.event = 'emitted'
+                        AND h.at::date > s.day ORDER BY h.id LIMIT 1) e ON true
+ ORDER BY s.day;
+SELECT customer_id, contact, reason, since::date AS since FROM dunning.suppression;
 
 \echo
-\echo '== one of them as its customer reads it (rendered at emission) =='
-SELECT r.recipient, r.subject, r.body
-  FROM dunning.reminder r
- WHERE r.status = 'pending' AND r.channel = 'email' AND cardinality(r.invoice_ids) >= 2
-   AND r.payload->'customer'->>'locale' LIKE 'fr%'
- ORDER BY r.id LIMIT 1;
+\echo '== what a person must mend (dunning.problems) =='
+SELECT kind, count(*) AS invoices, min(problem) AS for_example
+  FROM dunning.problems GROUP BY 1 ORDER BY 1;
 
 \echo
-\echo '== where the open overdue invoices stand now (dunning.invoice_status) =='
-SELECT policy, level, coalesce(waiting_for, '-') AS waiting_for, count(*) AS invoices
-  FROM dunning.invoice_status GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+\echo '== where the open overdue invoices stand after eight weeks (dunning.invoice_status) =='
+SELECT level, coalesce(waiting_for, '-') AS waiting_for, count(*) AS invoices,
+       sum(open_amount) AS open_amount
+  FROM dunning.invoice_status GROUP BY 1, 2 ORDER BY 1, 2;
+
+\echo
+\echo '== aging after eight weeks: open invoices by days overdue and currency =='
+WITH last_day AS (SELECT max(day) AS d FROM pass_log)
+SELECT l.currency,
+       count(*) FILTER (WHERE d - l.due_on BETWEEN 1 AND 30) AS "1-30",
+       count(*) FILTER (WHERE d - l.due_on BETWEEN 31 AND 60) AS "31-60",
+       count(*) FILTER (WHERE d - l.due_on BETWEEN 61 AND 90) AS "61-90",
+       count(*) FILTER (WHERE d - l.due_on > 90) AS "90+",
+       sum(l.open_amount) FILTER (WHERE d - l.due_on > 0) AS overdue_amount
+  FROM dunning.ledger l, last_day
+ WHERE l.open_amount > 0
+ GROUP BY 1 ORDER BY 1;

@@ -1,6 +1,6 @@
 -- Demo ledger: customers, invoices, disputes and promises to pay, in schema public.
 --
---   psql -v as_of=2026-11-20 -f test/demo/ledger.sql
+--   psql -v as_of=2026-09-01 -f test/demo/ledger.sql
 --
 -- Deterministic: the same as_of always gives the same rows (setseed(0.42),
 -- every random() drawn in one pass over generate_series, in row order).
@@ -11,7 +11,7 @@
 \set ON_ERROR_STOP on
 \if :{?as_of}
 \else
-\set as_of '2026-11-20'
+\set as_of '2026-09-01'
 \endif
 
 SET client_min_messages = warning;

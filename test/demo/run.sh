@@ -6,7 +6,7 @@
 # Environment:
 #   DEMO_KEEP=1     leave the cluster running afterwards and print how to
 #                   connect to it (default: stop it and remove its directory)
-#   DEMO_AS_OF      the day the demo looks at the ledger (default 2026-11-20)
+#   DEMO_AS_OF      the first day of the campaign (default 2026-09-01)
 #   DEMO_PGPORT     the cluster's port (default 54331; unix socket only)
 set -euo pipefail
 
@@ -15,7 +15,7 @@ cd "$ROOT"
 source test/lib/cluster.sh
 
 PORT=${DEMO_PGPORT:-54331}
-AS_OF=${DEMO_AS_OF:-2026-11-20}
+AS_OF=${DEMO_AS_OF:-2026-09-01}
 KEEP=${DEMO_KEEP:-0}
 DB=dunning_demo
 export PATH=$PG_BINDIR:$PATH
@@ -89,7 +89,7 @@ T0=$(date +%s%N)
 "${PSQL[@]}" --pset=numericlocale=on -f test/demo/show.sql
 log "  shown in $(since "$T0")"
 
-log "the engine at work: a preview, then a pass a day for a week (test/demo/flow.sql):"
+log "the engine at work: a preview, then a whole campaign over eight weeks (test/demo/flow.sql):"
 T0=$(date +%s%N)
 "${PSQL[@]}" --pset=numericlocale=on -f test/demo/flow.sql
 log "  done in $(since "$T0")"

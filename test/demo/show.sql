@@ -2,11 +2,11 @@
 -- ledger read in place, its aging, the campaigns, the holds, and which open
 -- invoices the campaigns target on a given day.
 --
---   psql -v as_of=2026-11-20 -f test/demo/show.sql
+--   psql -v as_of=2026-09-01 -f test/demo/show.sql
 
 \if :{?as_of}
 \else
-\set as_of '2026-11-20'
+\set as_of '2026-09-01'
 \endif
 
 \echo

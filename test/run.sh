@@ -58,6 +58,8 @@ mkdir -p "$TREE"
 for d in sql expected test input output data; do
     [[ -d $d ]] && cp -a "$d" "$TREE/"
 done
+# the README, whose SQL examples test/t/008_readme.pl runs
+cp README.md "$TREE/"
 rm -rf "$TREE"/test/isolation/{results,output_iso} "$TREE"/{results,tmp_check}
 give_to_pg "$WORK"
 

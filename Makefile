@@ -60,9 +60,10 @@ INSTALL_SQL = \
 	sql/install/27_claim.sql \
 	sql/install/28_answer.sql \
 	sql/install/29_cancel.sql \
-	sql/install/30_prune.sql \
-	sql/install/31_privileges.sql \
-	sql/install/32_dump.sql
+	sql/install/30_analytics.sql \
+	sql/install/31_prune.sql \
+	sql/install/32_privileges.sql \
+	sql/install/33_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the update from 0.1, built the same way: its own pieces, and the install
 # files of what 0.2 adds or changes (so that each object is written once;
@@ -80,6 +81,7 @@ UPGRADE_0_2 = \
 	sql/upgrade/0.1--0.2/32_feedback.sql \
 	sql/install/24_suppression.sql \
 	sql/install/25_outcome.sql \
+	sql/install/30_analytics.sql \
 	sql/upgrade/0.1--0.2/35_payments.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
@@ -88,7 +90,7 @@ UPGRADE_0_2 = \
 	sql/install/27_claim.sql \
 	sql/install/28_answer.sql \
 	sql/install/29_cancel.sql \
-	sql/install/30_prune.sql \
+	sql/install/31_prune.sql \
 	sql/upgrade/0.1--0.2/45_templates.sql \
 	sql/install/data/templates/en.sql \
 	sql/install/data/templates/fr.sql \

@@ -293,13 +293,16 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 	/*
 	 * with a payments binding, each invoice's payments, when some policy
 	 * charges interest ($5): they cut its interest by the principal of each
-	 * day
+	 * day; and those of an invoice paid, whose last one dates its payment
 	 */
 	const char *payments = pass->payments_bound
 		? " LEFT JOIN LATERAL (SELECT"
 		"   array_agg(p.paid_on::date ORDER BY p.paid_on) AS paid_on,"
 		"   array_agg(p.amount::numeric ORDER BY p.paid_on) AS paid"
-		"  FROM dunning.payment p WHERE $5 AND p.invoice_id = c.invoice_id) pay ON true"
+		"  FROM dunning.payment p"
+	/* and, for one the ledger shows paid, the day it was paid */
+		"  WHERE ($5 OR NOT coalesce(c.open_amount > 0, true))"
+		"    AND p.invoice_id = c.invoice_id) pay ON true"
 		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
 	/* the dunning contact, where the customer has one, before the main one */
 	const char *contact = customers_bound

@@ -95,6 +95,7 @@ static const WriteColumn history_columns[H_NCOLS] = {
 	[H_RKEY] = {"k", COL_FIXED, TEXTOID},
 	[H_REASON] = {"r", COL_FIXED, TEXTOID},
 	[H_CODE] = {"rc", COL_FIXED, TEXTOID},
+	[H_PAID] = {"pd", COL_FIXED, DATEOID},
 	[H_RID] = {"rid", COL_FIXED, INT8OID},
 };
 
@@ -354,8 +355,8 @@ history_sql(Pass *pass, bool by_key)
 	UnnestArgs	u = unnest_args(pass, history_columns, H_NCOLS, false);
 
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-					" reminder_id, reason, reason_code)"
-					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc"
+					" reminder_id, reason, reason_code, paid_on)"
+					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc, u.pd"
 					" FROM unnest(%s) AS u(%s)",
 					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
 					u.args, u.aliases);
@@ -482,6 +483,12 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 	colbuf_text(&pass->hist[H_RKEY], key);
 	colbuf_text(&pass->hist[H_REASON], reason);
 	colbuf_text(&pass->hist[H_CODE], code);
+	/* the day it was paid, from the payments binding: its last payment */
+	colbuf_add(&pass->hist[H_PAID],
+			   inv->charges.npayments > 0
+			   ? DateADTGetDatum(inv->charges.paid_on[inv->charges.npayments - 1]) : (Datum) 0,
+			   !(inv->closed != NULL && strcmp(inv->closed, "paid") == 0
+				 && inv->charges.npayments > 0));
 	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
 }
 

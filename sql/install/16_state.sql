@@ -66,7 +66,8 @@ CREATE TABLE dunning.history (
   reason_code text NOT NULL
               CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
                                      'paid_before_sent', 'vanished_before_sent', 'held_before_sent', 'expired',
-                                     'by_hand', 'dead'))
+                                     'by_hand', 'dead')),
+  paid_on     date
 );
 CREATE INDEX history_invoice ON dunning.history (invoice_id);
 COMMENT ON TABLE dunning.history IS
@@ -78,6 +79,8 @@ COMMENT ON COLUMN dunning.history.reason IS
   'Why, in words, with the particulars (days overdue, the hold, the error).';
 COMMENT ON COLUMN dunning.history.reason_code IS
   'Why, as a code of a fixed set: step_due (emitted), paid, vanished (resolved), reopened, paid_before_sent, vanished_before_sent, held_before_sent, expired, by_hand (cancelled), dead (undelivered).';
+COMMENT ON COLUMN dunning.history.paid_on IS
+  'For an invoice resolved as paid: the day of its last payment, from the payments binding; NULL when no payment was bound (it was paid by the day of at).';
 COMMENT ON SEQUENCE dunning.history_id_seq IS 'Identifiers of history entries.';
 COMMENT ON INDEX dunning.history_invoice IS 'The history of an invoice.';
 

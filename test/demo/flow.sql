@@ -5,7 +5,8 @@
 -- days a customer pays while a reminder waits in the queue, another
 -- disputes an invoice, another promises to pay.  At the end: what each
 -- level sent, the final notices with their fee, the hand-offs, the story
--- of those customers, the problems to mend and the aging.
+-- of those customers, the problems to mend, the aging, what each step
+-- achieved and the funnel (the analysts' views).
 \if :{?as_of}
 \else
 \set as_of '2026-09-01'
@@ -157,14 +158,21 @@ SELECT level, coalesce(waiting_for, '-') AS waiting_for, count(*) AS invoices,
   FROM dunning.invoice_status GROUP BY 1, 2 ORDER BY 1, 2;
 
 \echo
-\echo '== aging after eight weeks: open invoices by days overdue and currency =='
-WITH last_day AS (SELECT max(day) AS d FROM pass_log)
-SELECT l.currency,
-       count(*) FILTER (WHERE d - l.due_on BETWEEN 1 AND 30) AS "1-30",
-       count(*) FILTER (WHERE d - l.due_on BETWEEN 31 AND 60) AS "31-60",
-       count(*) FILTER (WHERE d - l.due_on BETWEEN 61 AND 90) AS "61-90",
-       count(*) FILTER (WHERE d - l.due_on > 90) AS "90+",
-       sum(l.open_amount) FILTER (WHERE d - l.due_on > 0) AS overdue_amount
-  FROM dunning.ledger l, last_day
- WHERE l.open_amount > 0
- GROUP BY 1 ORDER BY 1;
+\echo '== aging after eight weeks (dunning.aging): open amounts by days overdue and currency =='
+SELECT currency, bucket, sum(invoices) AS invoices, sum(open_amount) AS open_amount
+  FROM dunning.aging((SELECT max(day) FROM pass_log))
+ GROUP BY 1, 2 ORDER BY 1, min(CASE bucket WHEN 'current' THEN 0 ELSE rtrim(split_part(bucket, '-', 1), '+')::int END);
+
+\echo
+\echo '== what each step achieved (dunning.step_effectiveness) =='
+SELECT policy, level, channel, sum(reminders) AS reminders, sum(invoices) AS invoices,
+       sum(paid_within_7) AS paid_7d, sum(paid_within_30) AS paid_30d,
+       sum(collected_within_30) AS collected_30d
+  FROM dunning.step_effectiveness WHERE policy = 'standard-eur'
+ GROUP BY 1, 2, 3 ORDER BY 1, 2;
+
+\echo
+\echo '== the funnel of the e-mails (dunning.funnel) =='
+SELECT template, sum(sent) AS sent, sum(delivered) AS delivered, sum(paid) AS paid,
+       round(sum(bounce_rate * sent) / sum(sent), 4) AS bounce_rate
+  FROM dunning.funnel WHERE channel = 'email' GROUP BY 1 ORDER BY 1;

@@ -252,7 +252,8 @@ BEGIN
     -- payload, an error or an event's detail, which may name a person
     FOR obj IN
       SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect',
-                                  'charges_to_post', 'reference_rates_in_effect']) v
+                                  'charges_to_post', 'reference_rates_in_effect',
+                                  'step_effectiveness', 'funnel', 'contacts_per_customer']) v
        WHERE to_regclass('dunning.' || v) IS NOT NULL
     LOOP
       EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
@@ -279,6 +280,14 @@ BEGIN
     EXECUTE format('GRANT SELECT (id, reminder_id, customer_id, outcome, promised_until,'
                    ' promised_amount, hold_ids, recorded_at) ON dunning.outcome TO %I', role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
+    IF to_regprocedure('dunning.aging(date, integer[])') IS NOT NULL THEN
+      EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]) TO %I', role_name);
+    END IF;
+  END IF;
+  IF kind = 'names' AND to_regclass('dunning.customer') IS NOT NULL THEN
+    -- the names of the customers, and nothing else of them
+    EXECUTE format('GRANT USAGE ON SCHEMA dunning TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, name) ON dunning.customer TO %I', role_name);
   END IF;
   IF kind = 'admin' THEN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA dunning TO %I', role_name);
@@ -299,7 +308,7 @@ BEGIN
                    '   text, text, text, text, text, text),'
                    ' dunning.bind_payments(text, text, text, text, text, regrole, text),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
-                   ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole),'
+                   ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole), dunning.grant_names(regrole),'
                    ' dunning.apply_grants(), dunning.apply_grant(name, text),'
                    ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
                    ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'

@@ -96,6 +96,9 @@ ALTER TABLE dunning.history ADD CONSTRAINT history_reason_code_check
   CHECK (reason_code IN ('step_due', 'paid', 'vanished', 'reopened',
                          'paid_before_sent', 'vanished_before_sent', 'held_before_sent', 'expired',
                          'by_hand', 'dead'));
+ALTER TABLE dunning.history ADD COLUMN paid_on date;
+COMMENT ON COLUMN dunning.history.paid_on IS
+  'For an invoice resolved as paid: the day of its last payment, from the payments binding; NULL when no payment was bound (it was paid by the day of at).';
 COMMENT ON COLUMN dunning.history.reason IS
   'Why, in words, with the particulars (days overdue, the hold, the error).';
 COMMENT ON COLUMN dunning.history.reason_code IS
@@ -117,3 +120,10 @@ CREATE VIEW dunning.locales_in_effect AS
    WHERE NOT EXISTS (SELECT 1 FROM dunning.locale l WHERE l.code = d.code);
 COMMENT ON VIEW dunning.locales_in_effect IS
   'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
+
+-- a role may be given the customers' names (dunning.grant_names())
+ALTER TABLE dunning.role_grant DROP CONSTRAINT role_grant_kind_check;
+ALTER TABLE dunning.role_grant ADD CONSTRAINT role_grant_kind_check
+  CHECK (kind IN ('admin', 'reader', 'mailer', 'scheduler', 'pass', 'names'));
+COMMENT ON COLUMN dunning.role_grant.kind IS
+  'admin (campaigns), reader (the views), names (the customers'' names, with dunning.grant_names()), mailer (the queue protocol), scheduler (the role of dunning.scheduler_role), or pass (the owner of a bound relation, as which passes read it: kept by binding, not granted by hand).';

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * 30_prune.sql
+ * 31_prune.sql
  *	  Housekeeping: how long the run log, the history, delivery events and
  *	  the archive are kept, and the function that prunes them.
  *

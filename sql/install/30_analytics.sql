@@ -1,0 +1,171 @@
+/*-------------------------------------------------------------------------
+ *
+ * 30_analytics.sql
+ *	  The analysts' layer: aging, step effectiveness, the funnel and
+ *	  contacts per customer, in plain SQL next to the ledger.
+ *
+ * A reminder counts from the day it could go out (available_at, the send
+ * window's opening after its pass).  When an invoice was paid is a fact
+ * the history keeps: a pass that finds
+ * an invoice paid records the day of its last payment from the payments
+ * binding (history.paid_on), else it was paid by the day of that pass (the
+ * daily full discovery sees a payment within a day).  The views say which
+ * (payment_dates_from: payments or observed).  They read the extension's
+ * own tables; the aging reads the ledger through dunning.ledger_as_of(),
+ * as the ledger's owner.  Readers see keys, counts and amounts, never a
+ * name: dunning.grant_names() gives a role the customers' names too.
+ *
+ *-------------------------------------------------------------------------
+ */
+
+-- The ledger on a day (src/ledger_as_of.c).
+CREATE FUNCTION dunning.ledger_as_of(day date)
+RETURNS TABLE (invoice_id text, customer_id text, currency text, due_on date,
+               open_amount numeric)
+AS 'MODULE_PATHNAME', 'dunning_ledger_as_of'
+LANGUAGE C STRICT STABLE;
+COMMENT ON FUNCTION dunning.ledger_as_of(date) IS
+  'Every invoice of the bound ledger with what was open at the end of that day: open now, plus what the payments binding shows paid after it (without one, today''s amounts); read as the ledger''s owner.';
+
+/*
+ * Aging as of a day: open amounts by currency, policy, level, customer and
+ * bucket of days overdue.
+ */
+CREATE FUNCTION dunning.aging(as_of date DEFAULT CURRENT_DATE,
+                              bounds integer[] DEFAULT '{30,60,90}')
+RETURNS TABLE (currency text, policy text, level integer, customer_id text, bucket text,
+               invoices bigint, open_amount numeric)
+LANGUAGE plpgsql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF as_of IS NULL THEN
+    RAISE EXCEPTION 'as_of must not be null'
+      USING ERRCODE = 'null_value_not_allowed',
+            HINT = 'Pass the day to age the ledger on, or leave it out for today.';
+  END IF;
+  IF bounds IS NULL OR cardinality(bounds) = 0
+     OR EXISTS (SELECT 1 FROM unnest(bounds) WITH ORDINALITY b (d, o)
+                 WHERE b.d IS NULL OR b.d < 1 OR b.d <= coalesce(bounds[b.o - 1], 0)) THEN
+    RAISE EXCEPTION 'bounds must be rising numbers of days from 1 on'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('They were %s.', coalesce(bounds::text, 'NULL')),
+            HINT = 'Give the last day overdue of each bucket but the last, such as ''{30,60,90}''.';
+  END IF;
+  RETURN QUERY
+    SELECT l.currency, s.policy, coalesce(s.level, 0), l.customer_id,
+           CASE WHEN as_of - l.due_on <= 0 THEN 'current'
+                ELSE coalesce((SELECT format('%s-%s', coalesce(bounds[b.o - 1], 0) + 1, b.d)
+                                 FROM unnest(bounds) WITH ORDINALITY b (d, o)
+                                WHERE as_of - l.due_on <= b.d ORDER BY b.o LIMIT 1),
+                              format('%s+', bounds[cardinality(bounds)] + 1)) END,
+           count(*), sum(l.open_amount)
+      FROM dunning.ledger_as_of(as_of) l
+      LEFT JOIN dunning.invoice_state s ON s.invoice_id::text = l.invoice_id
+     WHERE l.open_amount > 0
+     GROUP BY 1, 2, 3, 4, 5
+     ORDER BY 1, 2, 3, 4, 5;
+END
+$$;
+COMMENT ON FUNCTION dunning.aging(date, integer[]) IS
+  'Open amounts on a day (with a payments binding, what was open then) by currency, the policy and level of each invoice now, customer and bucket of days overdue: current, 1-30, 31-60, 61-90 and 91+ by default.';
+
+INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
+('step_effectiveness', 5, $view$
+WITH sent AS (
+  SELECT a.id, a.policy, a.level, a.channel, coalesce(a.payload->>'template', '') AS template,
+         coalesce(a.payload->'customer'->>'locale', '') AS locale,
+         a.available_at::date AS sent_on, x.invoice_id,
+         -- the payload lists the invoices in the reminder's order
+         CASE WHEN a.payload->'invoices'->(x.o::int - 1)->>'invoice_id' = x.invoice_id::text
+              THEN (a.payload->'invoices'->(x.o::int - 1)->>'open_amount')::numeric END AS amount
+    FROM dunning.reminder_archive a
+   CROSS JOIN LATERAL unnest(a.invoice_ids) WITH ORDINALITY AS x (invoice_id, o)
+   WHERE a.status = 'sent'),
+paid AS (
+  -- the first payment of each invoice on or after its reminder
+  SELECT s.*, h.paid_day - s.sent_on AS days, h.source
+    FROM sent s
+    LEFT JOIN LATERAL (SELECT coalesce(h.paid_on, h.at::date) AS paid_day,
+                              CASE WHEN h.paid_on IS NULL THEN 'observed' ELSE 'payments' END AS source
+                         FROM dunning.history h
+                        WHERE h.invoice_id = s.invoice_id AND h.event = 'resolved'
+                          AND h.reason_code = 'paid'
+                          AND coalesce(h.paid_on, h.at::date) >= s.sent_on
+                        ORDER BY 1 LIMIT 1) h ON true)
+SELECT policy, level, template, channel, locale,
+       count(DISTINCT id) AS reminders, count(*) AS invoices,
+       count(*) FILTER (WHERE days <= 7) AS paid_within_7,
+       count(*) FILTER (WHERE days <= 14) AS paid_within_14,
+       count(*) FILTER (WHERE days <= 30) AS paid_within_30,
+       coalesce(sum(amount) FILTER (WHERE days <= 30), 0) AS collected_within_30,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days_to_payment,
+       string_agg(DISTINCT source, ', ') AS payment_dates_from
+  FROM paid
+ GROUP BY 1, 2, 3, 4, 5
+$view$, 'What each step achieves, by policy, level, template, channel and locale: reminders sent, their invoices paid within 7, 14 and 30 days after the reminder could go out, the amount collected within 30 days, the median days from reminder to payment, and where payment dates come from (payments: the payments binding; observed: the pass that saw it paid).'),
+('funnel', 6, $view$
+WITH sent AS (
+  SELECT a.id, a.channel, coalesce(a.payload->>'template', '') AS template,
+         coalesce(a.payload->'customer'->>'locale', '') AS locale,
+         a.available_at::date AS sent_on, x.invoice_id
+    FROM dunning.reminder_archive a
+   CROSS JOIN LATERAL unnest(a.invoice_ids) AS x (invoice_id)
+   WHERE a.status = 'sent'),
+paid AS (
+  -- a reminder is paid when every invoice of it is, within 30 days
+  SELECT s.id, s.channel, s.template, s.locale,
+         bool_and(EXISTS (SELECT 1 FROM dunning.history h
+                           WHERE h.invoice_id = s.invoice_id AND h.event = 'resolved'
+                             AND h.reason_code = 'paid'
+                             AND coalesce(h.paid_on, h.at::date)
+                                 BETWEEN s.sent_on AND s.sent_on + 30)) AS paid
+    FROM sent s GROUP BY 1, 2, 3, 4),
+events AS (
+  SELECT e.reminder_id,
+         bool_or(e.kind = 'delivered') AS delivered, bool_or(e.kind = 'opened') AS opened,
+         bool_or(e.kind = 'clicked') AS clicked, bool_or(e.kind = 'bounced') AS bounced,
+         bool_or(e.kind = 'complained') AS complained
+    FROM dunning.reminder_event e GROUP BY 1)
+SELECT p.template, p.channel, p.locale, count(*) AS sent,
+       count(*) FILTER (WHERE e.delivered) AS delivered,
+       count(*) FILTER (WHERE e.opened) AS opened,
+       count(*) FILTER (WHERE e.clicked) AS clicked,
+       count(*) FILTER (WHERE p.paid) AS paid,
+       round(count(*) FILTER (WHERE e.bounced)::numeric / count(*), 4) AS bounce_rate,
+       round(count(*) FILTER (WHERE e.complained)::numeric / count(*), 4) AS complaint_rate
+  FROM paid p
+  LEFT JOIN events e ON e.reminder_id = p.id
+ GROUP BY 1, 2, 3
+$view$, 'Reminders sent by template, channel and locale, and how many were delivered, opened and clicked (delivery events) and paid (every invoice within 30 days of the day it could go out), with the bounce and complaint rates.'),
+('contacts_per_customer', 7, $view$
+WITH contact AS (
+  SELECT a.customer_id, a.policy, a.as_of FROM dunning.reminder_archive a
+   WHERE a.status NOT IN ('cancelled', 'dead')
+  UNION ALL
+  SELECT r.customer_id, r.policy, r.as_of FROM dunning.reminder r),
+latest AS (SELECT e.last_as_of AS as_of FROM dunning.engine e)
+SELECT c.customer_id, date_trunc('month', c.as_of)::date AS month, count(*) AS contacts,
+       (SELECT count(*) FROM contact w
+          JOIN dunning.policy p ON p.name = w.policy, latest l
+         WHERE w.customer_id = c.customer_id
+           AND w.as_of > l.as_of - p.per_period AND w.as_of <= l.as_of) AS within_cap_period,
+       (SELECT min(p.max_reminders) FROM dunning.policy p
+         WHERE p.max_reminders > 0
+           AND p.name IN (SELECT w.policy FROM contact w WHERE w.customer_id = c.customer_id))
+         AS cap
+  FROM contact c
+ GROUP BY c.customer_id, 2
+$view$, 'Reminders that reached each customer (sent, or in the queue), by month of the pass, with how many the contact cap counts as of the last pass (within_cap_period) and the cap of their policies: the customers closest to it have within_cap_period near cap.');
+
+CREATE FUNCTION dunning.grant_names(role regrole) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  PERFORM dunning.grant_to(role, 'names');
+END
+$$;
+COMMENT ON FUNCTION dunning.grant_names(regrole) IS
+  'Lets a role read the customers'' names (customer_id and name of dunning.customer) besides the keys and amounts a reader sees: an explicit grant, for names are personal data.';

@@ -83,6 +83,7 @@ UPGRADE_0_2 = \
 	sql/install/25_outcome.sql \
 	sql/install/30_analytics.sql \
 	sql/upgrade/0.1--0.2/35_payments.sql \
+	sql/install/32_privileges.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
 	sql/install/18_statement.sql \

@@ -47,7 +47,7 @@ PG_FUNCTION_INFO_V1(dunning_binding_apply);
 static const BindingSpec ledger_spec = {
 	"ledger", "ledger",
 	"The bound ledger under canonical column names: one row per invoice of the source, read in place.",
-	"invoices", 6,
+	"invoices", 8,
 	{
 		{"invoice_id", "invoice's key", ROLE_KEY, true},
 		{"customer_id", "customer's key", ROLE_KEY, true},
@@ -55,6 +55,8 @@ static const BindingSpec ledger_spec = {
 		{"open_amount", "amount still unpaid", ROLE_AMOUNT, true},
 		{"currency", "ISO 4217 currency code", ROLE_TEXT, false},
 		{"reference", "invoice number people see", ROLE_ANY, false},
+		{"issued_on", "issue date", ROLE_DATE, false},
+		{"amount", "amount invoiced", ROLE_AMOUNT, false},
 	}
 };
 
@@ -704,18 +706,26 @@ view_regclass(const BindingSpec *spec)
 
 /*
  * dunning.bind_ledger(source, invoice_id, customer_id, due_on, open_amount,
- *					   currency, reference, run_as, amount_scale) RETURNS regclass
+ *					   currency, reference, run_as, amount_scale, issued_on,
+ *					   amount) RETURNS regclass
+ *
+ * issued_on and amount came after run_as and amount_scale, so that calls by
+ * position still work: the argument of role i is i + 1 up to reference,
+ * i + 3 after.
  */
+#define LEDGER_FIRST_ROLES 6
+
 Datum
 dunning_bind_ledger(PG_FUNCTION_ARGS)
 {
 	BindingSpec spec = ledger_spec;
 
 	for (int i = 0; i < spec.nroles; i++)
-		spec.roles[i].column = text_arg(fcinfo, i + 1);
-	spec.amount_scale = text_arg(fcinfo, spec.nroles + 2);
+		spec.roles[i].column = text_arg(fcinfo, i < LEDGER_FIRST_ROLES ? i + 1 : i + 3);
+	spec.amount_scale = text_arg(fcinfo, LEDGER_FIRST_ROLES + 2);
 	bind(&spec, text_arg(fcinfo, 0), spec.roles,
-		 PG_ARGISNULL(spec.nroles + 1) ? InvalidOid : PG_GETARG_OID(spec.nroles + 1));
+		 PG_ARGISNULL(LEDGER_FIRST_ROLES + 1) ? InvalidOid
+		 : PG_GETARG_OID(LEDGER_FIRST_ROLES + 1));
 	PG_RETURN_DATUM(view_regclass(&spec));
 }
 

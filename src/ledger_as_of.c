@@ -1,12 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * ledger_as_of.c
- *	  The ledger as it stood on a day, for the analysts' aging.
+ *	  The ledger as it stood on a day, for the analysts' aging and metrics.
  *
  * dunning.ledger_as_of(day) lists every invoice of the bound ledger with
  * the amount that was open at the end of that day: what is open now, plus,
- * with a payments binding, what was paid after that day.  Without one, the
- * amounts are today's.  Like every read of the bound relations, it runs as
+ * with a payments binding, what was paid after that day (without one, the
+ * amounts are today's), and the issue date and the amount invoiced when the
+ * binding has them.  Like every read of the bound relations, it runs as
  * their owner (owner.c), so that an analyst's query never runs the owner's
  * code with more rights than the owner has.
  *
@@ -40,10 +41,11 @@ as_of_sql(bool with_payments)
 {
 	if (!with_payments)
 		return "SELECT l.invoice_id::text, l.customer_id::text, l.currency::text,"
-			" l.due_on::date, l.open_amount::numeric FROM dunning.ledger l"
-			" WHERE $1 IS NOT NULL";
+			" l.due_on::date, l.open_amount::numeric, l.issued_on::date, l.amount::numeric"
+			" FROM dunning.ledger l WHERE $1 IS NOT NULL";
 	return "SELECT l.invoice_id::text, l.customer_id::text, l.currency::text,"
-		" l.due_on::date, l.open_amount::numeric + coalesce(p.since, 0)"
+		" l.due_on::date, l.open_amount::numeric + coalesce(p.since, 0),"
+		" l.issued_on::date, l.amount::numeric"
 		" FROM dunning.ledger l"
 		" LEFT JOIN (SELECT p.invoice_id, sum(p.amount::numeric) AS since"
 		"              FROM dunning.payment p WHERE p.paid_on::date > $1"
@@ -53,7 +55,8 @@ as_of_sql(bool with_payments)
 /*
  * dunning.ledger_as_of(day date)
  *		RETURNS TABLE (invoice_id text, customer_id text, currency text,
- *					   due_on date, open_amount numeric)
+ *					   due_on date, open_amount numeric, issued_on date,
+ *					   amount numeric)
  */
 Datum
 dunning_ledger_as_of(PG_FUNCTION_ARGS)
@@ -77,11 +80,11 @@ dunning_ledger_as_of(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		Datum		values[5];
-		bool		nulls[5];
+		Datum		values[7];
+		bool		nulls[7];
 
 		CHECK_FOR_INTERRUPTS();
-		for (int c = 0; c < 5; c++)
+		for (int c = 0; c < 7; c++)
 			values[c] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, c + 1,
 									  &nulls[c]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

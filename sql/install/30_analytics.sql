@@ -21,11 +21,11 @@
 -- The ledger on a day (src/ledger_as_of.c).
 CREATE FUNCTION dunning.ledger_as_of(day date)
 RETURNS TABLE (invoice_id text, customer_id text, currency text, due_on date,
-               open_amount numeric)
+               open_amount numeric, issued_on date, amount numeric)
 AS 'MODULE_PATHNAME', 'dunning_ledger_as_of'
 LANGUAGE C STRICT STABLE;
 COMMENT ON FUNCTION dunning.ledger_as_of(date) IS
-  'Every invoice of the bound ledger with what was open at the end of that day: open now, plus what the payments binding shows paid after it (without one, today''s amounts); read as the ledger''s owner.';
+  'Every invoice of the bound ledger with what was open at the end of that day: open now, plus what the payments binding shows paid after it (without one, today''s amounts), and its issue date and amount invoiced when the binding has them; read as the ledger''s owner.';
 
 /*
  * Aging as of a day: open amounts by currency, policy, level, customer and
@@ -70,6 +70,73 @@ END
 $$;
 COMMENT ON FUNCTION dunning.aging(date, integer[]) IS
   'Open amounts on a day (with a payments binding, what was open then) by currency, the policy and level of each invoice now, customer and bucket of days overdue: current, 1-30, 31-60, 61-90 and 91+ by default.';
+
+/*
+ * DSO, average days delinquent and the collection effectiveness index of
+ * a period, by currency, from the ledger's issue dates and amounts
+ * invoiced (bind_ledger's issued_on and amount) and the receivables at the
+ * start and end of the period (rebuilt from the payments binding).
+ */
+CREATE FUNCTION dunning.collection_metrics(period_from date, period_to date)
+RETURNS TABLE (currency text, days integer, sales numeric, receivables_start numeric,
+               receivables_end numeric, current_end numeric, dso numeric,
+               best_possible_dso numeric, average_days_delinquent numeric, cei numeric)
+LANGUAGE plpgsql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF period_from IS NULL OR period_to IS NULL OR period_to < period_from THEN
+    RAISE EXCEPTION 'a period must have a first day no later than its last'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was from %s to %s.', coalesce(period_from::text, 'NULL'),
+                            coalesce(period_to::text, 'NULL')),
+            HINT = 'Pass the first and the last day of the period, such as ''2026-07-01'' and ''2026-09-30''.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM dunning.binding b
+                  WHERE b.kind = 'ledger' AND b.columns ?& '{issued_on,amount}') THEN
+    RAISE EXCEPTION 'collection metrics need the ledger''s issue dates and amounts invoiced'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Bind the ledger again with issued_on and amount, such as dunning.bind_ledger(..., issued_on => ''issued_at'', amount => ''total'').';
+  END IF;
+  RETURN QUERY
+    WITH s AS (
+      SELECT l.currency, sum(l.amount) AS sales
+        FROM dunning.ledger_as_of(period_to) l
+       WHERE l.issued_on BETWEEN period_from AND period_to GROUP BY 1),
+    e AS (
+      SELECT l.currency, sum(l.open_amount) AS total,
+             sum(l.open_amount) FILTER (WHERE l.due_on >= period_to) AS current_total
+        FROM dunning.ledger_as_of(period_to) l
+       WHERE l.issued_on <= period_to AND l.open_amount > 0 GROUP BY 1),
+    b AS (
+      SELECT l.currency, sum(l.open_amount) AS total
+        FROM dunning.ledger_as_of(period_from - 1) l
+       WHERE l.issued_on < period_from AND l.open_amount > 0 GROUP BY 1),
+    cur AS (SELECT s.currency FROM s UNION SELECT e.currency FROM e
+            UNION SELECT b.currency FROM b),
+    m AS (
+      SELECT c.currency, period_to - period_from + 1 AS days,
+             coalesce((SELECT s.sales FROM s WHERE s.currency IS NOT DISTINCT FROM c.currency), 0)
+               AS sales,
+             coalesce((SELECT b.total FROM b WHERE b.currency IS NOT DISTINCT FROM c.currency), 0)
+               AS ar_start,
+             coalesce((SELECT e.total FROM e WHERE e.currency IS NOT DISTINCT FROM c.currency), 0)
+               AS ar_end,
+             coalesce((SELECT e.current_total FROM e
+                        WHERE e.currency IS NOT DISTINCT FROM c.currency), 0) AS ar_current
+        FROM cur c)
+    SELECT m.currency, m.days, m.sales, m.ar_start, m.ar_end, m.ar_current,
+           round(m.ar_end / nullif(m.sales, 0) * m.days, 1),
+           round(m.ar_current / nullif(m.sales, 0) * m.days, 1),
+           round((m.ar_end - m.ar_current) / nullif(m.sales, 0) * m.days, 1),
+           round(100 * (m.ar_start + m.sales - m.ar_end)
+                 / nullif(m.ar_start + m.sales - m.ar_current, 0), 1)
+      FROM m ORDER BY 1;
+END
+$$;
+COMMENT ON FUNCTION dunning.collection_metrics(date, date) IS
+  'DSO (receivables at the end over sales of the period, times its days), the best possible DSO (the same with the receivables not yet due), average days delinquent (their difference) and the collection effectiveness index (collected over collectible, in percent), by currency, from the ledger''s issue dates and amounts invoiced; receivables on a past day are rebuilt from the payments binding.';
 
 INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
 ('step_effectiveness', 5, $view$

@@ -10,7 +10,9 @@
 -- Privileges: mailers, readers and campaign administrators
 ------------------------------------------------------------------------------
 
-CREATE TABLE dunning.role_grant (
+-- (the update from 0.1 runs this file too: the table is kept, the
+-- functions replaced)
+CREATE TABLE IF NOT EXISTS dunning.role_grant (
   role_name  name NOT NULL,
   kind       text NOT NULL CHECK (kind IN ('admin', 'reader', 'mailer', 'scheduler', 'pass', 'names')),
   granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -22,7 +24,7 @@ COMMENT ON COLUMN dunning.role_grant.kind IS
   'admin (campaigns), reader (the views), names (the customers'' names, with dunning.grant_names()), mailer (the queue protocol), scheduler (the role of dunning.scheduler_role), or pass (the owner of a bound relation, as which passes read it: kept by binding, not granted by hand).';
 
 -- The grants of one role and kind.
-CREATE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.apply_grant(role_name name, kind text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -66,7 +68,8 @@ BEGIN
                    ' promised_amount, hold_ids, recorded_at) ON dunning.outcome TO %I', role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
     IF to_regprocedure('dunning.aging(date, integer[])') IS NOT NULL THEN
-      EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]) TO %I', role_name);
+      EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]),'
+                     ' dunning.collection_metrics(date, date) TO %I', role_name);
     END IF;
   END IF;
   IF kind = 'names' AND to_regclass('dunning.customer') IS NOT NULL THEN
@@ -88,7 +91,7 @@ BEGIN
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
-    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text),'
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text),'
                    ' dunning.bind_customers(text, text, text, text, text, text, text, regrole, text,'
                    '   text, text, text, text, text, text),'
                    ' dunning.bind_payments(text, text, text, text, text, regrole, text),'
@@ -153,7 +156,7 @@ COMMENT ON FUNCTION dunning.apply_grant(name, text) IS
   'Grants one role what one kind of access (admin, reader, mailer) needs.';
 
 -- Takes back every privilege a role holds in schema dunning.
-CREATE FUNCTION dunning.revoke_all(role_name name) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.revoke_all(role_name name) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -168,7 +171,7 @@ $$;
 COMMENT ON FUNCTION dunning.revoke_all(name) IS
   'Takes back every privilege a role holds in schema dunning (before the grants it keeps are applied again).';
 
-CREATE FUNCTION dunning.apply_grants() RETURNS void
+CREATE OR REPLACE FUNCTION dunning.apply_grants() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -205,7 +208,7 @@ COMMENT ON FUNCTION dunning.apply_grants() IS
   'Applies every grant of dunning.role_grant again (after a binding recreates its views, or a restore).';
 
 -- Record and apply one kind of access for a role.
-CREATE FUNCTION dunning.grant_to(role regrole, kind text) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.grant_to(role regrole, kind text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -232,7 +235,7 @@ $$;
 COMMENT ON FUNCTION dunning.grant_to(regrole, text) IS
   'Records and applies one kind of access for a role.';
 
-CREATE FUNCTION dunning.grant_mailer(role regrole) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.grant_mailer(role regrole) RETURNS void
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -241,7 +244,7 @@ END;
 COMMENT ON FUNCTION dunning.grant_mailer(regrole) IS
   'Lets a role claim, ack and nack reminders and record delivery events, and nothing more.';
 
-CREATE FUNCTION dunning.grant_reader(role regrole) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.grant_reader(role regrole) RETURNS void
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -250,7 +253,7 @@ END;
 COMMENT ON FUNCTION dunning.grant_reader(regrole) IS
   'Lets a role read the analysts'' views (invoice_status, workers...), the history, the pass log and delivery events.';
 
-CREATE FUNCTION dunning.grant_scheduler(role regrole) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.grant_scheduler(role regrole) RETURNS void
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -259,7 +262,7 @@ END;
 COMMENT ON FUNCTION dunning.grant_scheduler(regrole) IS
   'Lets the role named by dunning.scheduler_role run this database''s scheduler: read the binding, call run(), log a failed pass; nothing more.';
 
-CREATE FUNCTION dunning.grant_admin(role regrole) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.grant_admin(role regrole) RETURNS void
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC

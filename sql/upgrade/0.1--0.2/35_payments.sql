@@ -29,12 +29,15 @@ CREATE FUNCTION dunning.bind_ledger(
   currency    text DEFAULT NULL,
   reference   text DEFAULT NULL,
   run_as      regrole DEFAULT NULL,
-  amount_scale text DEFAULT NULL)
+  amount_scale text DEFAULT NULL,
+  issued_on   text DEFAULT NULL,
+  amount      text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
-COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text) IS
-  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency'').';
+COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text,
+                                        text, text) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency''); issued_on and amount (the amount invoiced) serve DSO and the collection effectiveness index.';
 
 CREATE FUNCTION dunning.bind_payments(
   source      text,

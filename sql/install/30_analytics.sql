@@ -236,3 +236,119 @@ END
 $$;
 COMMENT ON FUNCTION dunning.grant_names(regrole) IS
   'Lets a role read the customers'' names (customer_id and name of dunning.customer) besides the keys and amounts a reader sees: an explicit grant, for names are personal data.';
+
+------------------------------------------------------------------------------
+-- A report to look at: one HTML page, drawn as SVG from the views above
+------------------------------------------------------------------------------
+
+-- Text for an HTML page or an SVG element: the five characters that could
+-- be read as markup, written out.
+CREATE FUNCTION dunning.html_text(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp
+RETURN replace(replace(replace(replace(replace(value, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+                       '"', '&quot;'), '''', '&#39;');
+COMMENT ON FUNCTION dunning.html_text(text) IS
+  'A text with &, <, >, " and '' written as HTML entities, for the report.';
+
+/*
+ * One horizontal bar chart: a row per label, the bar's length in
+ * proportion to the largest value, the figure written beside it.
+ */
+CREATE FUNCTION dunning.svg_bars(title text, labels text[], bar_values numeric[],
+                                 decimals integer DEFAULT 0)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  most numeric := (SELECT max(v) FROM unnest(bar_values) v);
+  n integer := coalesce(cardinality(labels), 0);
+  svg text;
+BEGIN
+  svg := format('<figure><figcaption>%s</figcaption>'
+                '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="%s" role="img">',
+                dunning.html_text(title), 24 * n + 8);
+  FOR i IN 1 .. n LOOP
+    svg := svg || format('<text x="0" y="%s" font-size="13">%s</text>'
+                         '<rect x="170" y="%s" width="%s" height="16" fill="#1a56db"/>'
+                         '<text x="%s" y="%s" font-size="13">%s</text>',
+                         24 * i - 6, dunning.html_text(labels[i]), 24 * i - 19,
+                         CASE WHEN coalesce(most, 0) > 0
+                              THEN round(360 * coalesce(bar_values[i], 0) / most, 1) ELSE 0 END,
+                         CASE WHEN coalesce(most, 0) > 0
+                              THEN round(176 + 360 * coalesce(bar_values[i], 0) / most, 1) ELSE 176 END,
+                         24 * i - 6,
+                         dunning.html_text(to_char(round(coalesce(bar_values[i], 0), decimals),
+                                                   'FM999,999,999,990'
+                                                   || CASE WHEN decimals > 0
+                                                           THEN '.' || repeat('0', decimals)
+                                                           ELSE '' END)));
+  END LOOP;
+  RETURN svg || '</svg></figure>';
+END
+$$;
+COMMENT ON FUNCTION dunning.svg_bars(text, text[], numeric[], integer) IS
+  'An SVG bar chart with a caption, one bar per label, in proportion to the largest value, its figure beside it with that many decimals; for the report.';
+
+/*
+ * The report: aging bars by currency, the funnel of each e-mail template
+ * and what each level achieved, as one HTML page with SVG drawings and no
+ * script, to save and open in any browser.
+ */
+CREATE FUNCTION dunning.report(as_of date DEFAULT CURRENT_DATE) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  page text;
+  r record;
+BEGIN
+  page := format('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                 '<title>Dunning report as of %s</title>'
+                 '<style>body{font-family:sans-serif;margin:2em;max-width:48em}'
+                 'figure{margin:1em 0}figcaption{font-weight:bold;margin-bottom:.3em}</style>'
+                 '</head><body><h1>Dunning report as of %s</h1>', as_of, as_of);
+
+  page := page || '<h2>Aging: open amounts by days overdue</h2>';
+  FOR r IN
+    SELECT a.currency, array_agg(a.bucket ORDER BY a.o) AS labels,
+           array_agg(a.amount ORDER BY a.o) AS amounts
+      FROM (SELECT coalesce(g.currency, '-') AS currency, g.bucket, sum(g.open_amount) AS amount,
+                   CASE g.bucket WHEN 'current' THEN 0
+                        ELSE rtrim(split_part(g.bucket, '-', 1), '+')::integer END AS o
+              FROM dunning.aging(as_of) g GROUP BY 1, 2) a
+     GROUP BY 1 ORDER BY 1
+  LOOP
+    page := page || dunning.svg_bars(r.currency, r.labels, r.amounts, 2);
+  END LOOP;
+
+  page := page || '<h2>The funnel of each template</h2>';
+  FOR r IN
+    SELECT f.template || ' (' || f.channel || ')' AS title,
+           ARRAY['sent', 'delivered', 'opened', 'clicked', 'paid'] AS labels,
+           ARRAY[sum(f.sent), sum(f.delivered), sum(f.opened), sum(f.clicked),
+                 sum(f.paid)]::numeric[] AS figures
+      FROM dunning.funnel f GROUP BY f.template, f.channel ORDER BY 1
+  LOOP
+    page := page || dunning.svg_bars(r.title, r.labels, r.figures);
+  END LOOP;
+
+  page := page || '<h2>What each level achieved</h2>';
+  FOR r IN
+    SELECT e.policy, array_agg(format('level %s: sent', e.level) ORDER BY e.level) AS sent_labels,
+           array_agg(e.invoices ORDER BY e.level)::numeric[] AS sent,
+           array_agg(format('level %s: paid in 30 days', e.level) ORDER BY e.level) AS paid_labels,
+           array_agg(e.paid ORDER BY e.level)::numeric[] AS paid
+      FROM (SELECT s.policy, s.level, sum(s.invoices) AS invoices, sum(s.paid_within_30) AS paid
+              FROM dunning.step_effectiveness s GROUP BY 1, 2) e
+     GROUP BY 1 ORDER BY 1
+  LOOP
+    page := page || dunning.svg_bars(r.policy || ': invoices reminded and paid within 30 days',
+                                     r.sent_labels || r.paid_labels, r.sent || r.paid);
+  END LOOP;
+  RETURN page || '</body></html>';
+END
+$$;
+COMMENT ON FUNCTION dunning.report(date) IS
+  'A report to look at: one HTML page with SVG bar charts of the aging by currency, the funnel of each template and what each level achieved, from dunning.aging(), dunning.funnel and dunning.step_effectiveness; no script, no server.';

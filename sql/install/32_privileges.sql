@@ -69,7 +69,9 @@ BEGIN
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
     IF to_regprocedure('dunning.aging(date, integer[])') IS NOT NULL THEN
       EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]),'
-                     ' dunning.collection_metrics(date, date) TO %I', role_name);
+                     ' dunning.collection_metrics(date, date), dunning.report(date),'
+                     ' dunning.html_text(text), dunning.svg_bars(text, text[], numeric[], integer) TO %I',
+                     role_name);
     END IF;
   END IF;
   IF kind = 'names' AND to_regclass('dunning.customer') IS NOT NULL THEN

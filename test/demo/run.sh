@@ -8,6 +8,8 @@
 #                   connect to it (default: stop it and remove its directory)
 #   DEMO_AS_OF      the first day of the campaign (default 2026-09-01)
 #   DEMO_PGPORT     the cluster's port (default 54331; unix socket only)
+#   DEMO_REPORT     where to write the HTML report (default
+#                   $TMPDIR/dunning-demo-report.html)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -93,6 +95,12 @@ log "the engine at work: a preview, then a whole campaign over eight weeks (test
 T0=$(date +%s%N)
 "${PSQL[@]}" --pset=numericlocale=on -f test/demo/flow.sql
 log "  done in $(since "$T0")"
+
+# --------------------------------------------------------------- report
+
+REPORT=${DEMO_REPORT:-${TMPDIR:-/tmp}/dunning-demo-report.html}
+"${PSQL[@]}" -At -c "SELECT dunning.report((SELECT max(as_of)::date FROM dunning.run_log))" >"$REPORT"
+log "the report (dunning.report: aging, funnel, what each level achieved, drawn in SVG) is in $REPORT: open it in a browser"
 
 # ------------------------------------------------------------- delivery
 

@@ -17,6 +17,7 @@ packages=(
     gcc
     clang
     libclang-rt-14-dev
+    chromium
 )
 
 missing=()

@@ -238,6 +238,76 @@ COMMENT ON FUNCTION dunning.grant_names(regrole) IS
   'Lets a role read the customers'' names (customer_id and name of dunning.customer) besides the keys and amounts a reader sees: an explicit grant, for names are personal data.';
 
 ------------------------------------------------------------------------------
+-- Backtests: what a policy would have sent over a past period
+------------------------------------------------------------------------------
+
+-- The replay itself (src/simulate.c): the rules at each instant in turn.
+CREATE FUNCTION dunning.simulate_at(policy text, instants timestamptz[])
+RETURNS TABLE (at timestamptz, customer_id text, invoice_ids text[], level integer,
+               channel text, total_open numeric)
+AS 'MODULE_PATHNAME', 'dunning_simulate_at'
+LANGUAGE C STRICT VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION dunning.simulate_at(text, timestamptz[]) IS
+  'What the policy would have emitted at each of these instants, replaying the passes'' rules over the ledger as it stood each day (read as its owner), for every invoice of its currency, every reminder taken as delivered; writes nothing.';
+
+/*
+ * What a policy would have sent from one day to another: a pass a day at
+ * the opening of its send window, in its time zone; and how those
+ * invoices were in fact paid (the day of the last of them, as the history
+ * keeps it).  Two policies compare side by side on the same period in one
+ * query.
+ */
+CREATE FUNCTION dunning.simulate(policy text, date_from date, date_to date)
+RETURNS TABLE (day date, at timestamptz, customer_id text, invoice_ids text[], level integer,
+               channel text, total_open numeric, paid_on date)
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  p dunning.policy;
+  key_type text := (SELECT b.invoice_key_type FROM dunning.binding b WHERE b.kind = 'ledger');
+BEGIN
+  SELECT * INTO p FROM dunning.policy WHERE name = simulate.policy;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'policy "%" does not exist', simulate.policy
+      USING ERRCODE = 'undefined_object',
+            HINT = 'Name a policy of dunning.policy; a draft will do.';
+  END IF;
+  IF date_from IS NULL OR date_to IS NULL OR date_to < date_from
+     OR date_to - date_from > 366 THEN
+    RAISE EXCEPTION 'a simulation runs from a day to a later one, at most 366 days on'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was from %s to %s.', coalesce(date_from::text, 'NULL'),
+                            coalesce(date_to::text, 'NULL')),
+            HINT = 'Pass the first and the last day, such as ''2026-07-01'' and ''2026-09-30''.';
+  END IF;
+  -- the history's keys are of the ledger's type: compared as such, through
+  -- its index
+  RETURN QUERY EXECUTE format($q$
+    SELECT (s.at AT TIME ZONE $1)::date, s.at, s.customer_id, s.invoice_ids, s.level,
+           s.channel, s.total_open,
+           (SELECT CASE WHEN bool_and(x.paid_day IS NOT NULL) THEN max(x.paid_day) END
+              FROM unnest(s.invoice_ids) AS i (invoice_id)
+              LEFT JOIN LATERAL (SELECT min(coalesce(h.paid_on, h.at::date)) AS paid_day
+                                   FROM dunning.history h
+                                  WHERE h.invoice_id = i.invoice_id::%s
+                                    AND h.event = 'resolved' AND h.reason_code = 'paid'
+                                    AND coalesce(h.paid_on, h.at::date)
+                                        >= (s.at AT TIME ZONE $1)::date) x ON true)
+      FROM dunning.simulate_at($2, $3) s
+     ORDER BY s.at, s.customer_id$q$, coalesce(key_type, 'text'))
+  USING p.time_zone, p.name,
+        ARRAY(SELECT (d::date + p.send_from) AT TIME ZONE p.time_zone
+                FROM generate_series(date_from, date_to, interval '1 day') d ORDER BY d);
+END
+$$;
+COMMENT ON FUNCTION dunning.simulate(text, date, date) IS
+  'A backtest: what the policy would have sent, a pass a day at the opening of its send window, from one day to another (at most 366 days), over the ledger as it stood each day (rebuilt from the payments binding), for every invoice of its currency; and the day those invoices were in fact paid (all of them, as the history keeps it). Writes nothing; holds and the suppression list are not replayed.';
+
+------------------------------------------------------------------------------
 -- A report to look at: one HTML page, drawn as SVG from the views above
 ------------------------------------------------------------------------------
 

@@ -70,6 +70,7 @@ BEGIN
     IF to_regprocedure('dunning.aging(date, integer[])') IS NOT NULL THEN
       EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]),'
                      ' dunning.collection_metrics(date, date), dunning.report(date),'
+                     ' dunning.simulate(text, date, date),'
                      ' dunning.html_text(text), dunning.svg_bars(text, text[], numeric[], integer) TO %I',
                      role_name);
     END IF;

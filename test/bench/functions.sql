@@ -68,7 +68,11 @@ BEGIN ATOMIC
            pg_temp.v(s.size, 'idle_steady', 'ms') AS idle_steady_ms,
            pg_temp.v(s.size, 'idle_steady', 'queue') AS idle_steady_queue,
            pg_temp.v(s.size, 'memory', 'private_kb') AS private_kb,
-           pg_temp.v(s.size, 'memory', 'rss_kb') AS rss_kb
+           pg_temp.v(s.size, 'memory', 'rss_kb') AS rss_kb,
+           pg_temp.v(s.size, 'simulate', 'ms') AS simulate_ms,
+           pg_temp.v(s.size, 'simulate', 'days') AS simulate_days,
+           (SELECT sum(r.value) FROM result r WHERE r.size = s.size AND r.measure LIKE 'pass %'
+               AND r.key = 'ms') AS passes_ms
       FROM s)
   SELECT m.size, 0, 'cold start: first `dunning.run()` vs its floor (its reads and writes as plain statements)',
          pg_temp.t(run_ms), pg_temp.t(cold_floor_ms), pg_temp.x(run_ms / nullif(cold_floor_ms, 0)),
@@ -135,6 +139,12 @@ BEGIN ATOMIC
          CASE WHEN run_ms IS NULL OR naive_ms IS NULL THEN '—'
               WHEN naive_ms >= 10 * run_ms THEN 'yes' ELSE '**no**' END
     FROM m
+  UNION ALL
+  SELECT m.size, 11, 'backtest: `dunning.simulate()` of every policy over the ' || simulate_days
+           || ' days vs the daily passes of those days',
+         pg_temp.t(simulate_ms), pg_temp.t(passes_ms), pg_temp.x(simulate_ms / nullif(passes_ms, 0)),
+         '— (reference)', '—'
+    FROM m WHERE simulate_ms IS NOT NULL
   UNION ALL
   SELECT m.size, 10, 'peak backend memory during the cold pass (private; resident incl. shared buffers)',
          pg_temp.mb(private_kb) || ' (' || pg_temp.mb(rss_kb) || ')', '—', '—', '—', '—'

@@ -244,6 +244,9 @@ bench_size() {
         fi
     done
 
+    stage "$size" simulate "simulating the same $DAYS days with dunning.simulate() (test/bench/simulate.sql)" \
+        "${PSQL[@]}" -d "$db" -v first="$(day_after 1)" -v last="$(day_after "$DAYS")" \
+        -v days="$DAYS" -f $BENCH/simulate.sql
     stage "$size" steady "steady state on $day: pass (rolled back) vs bare counts, 3 times; the naive loop's day (test/bench/steady.sql)" \
         "${PSQL[@]}" -d "$db" -v as_of="$day $RUN_AT" -v day="$day" -v naive_max="$NAIVE_MAX" \
         -v floor_dir="$FLOOR_DIR" -f $BENCH/steady.sql

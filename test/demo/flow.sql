@@ -176,3 +176,15 @@ SELECT policy, level, channel, sum(reminders) AS reminders, sum(invoices) AS inv
 SELECT template, sum(sent) AS sent, sum(delivered) AS delivered, sum(paid) AS paid,
        round(sum(bounce_rate * sent) / sum(sent), 4) AS bounce_rate
   FROM dunning.funnel WHERE channel = 'email' GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== the customers closest to the contact cap (dunning.contacts_per_customer) =='
+SELECT customer_id, month, contacts, within_cap_period, cap
+  FROM dunning.contacts_per_customer
+ WHERE within_cap_period >= cap
+ ORDER BY within_cap_period DESC, customer_id LIMIT 5;
+
+\echo
+\echo '== DSO over the 90 days to the campaign''s end (dunning.collection_metrics; the CEI needs a payments binding, which the demo has not) =='
+SELECT currency, days, sales, receivables_end, dso, best_possible_dso, average_days_delinquent
+  FROM dunning.collection_metrics((SELECT max(day) - 89 FROM pass_log), (SELECT max(day) FROM pass_log));

@@ -10,7 +10,9 @@ SELECT dunning.bind_ledger(
   due_on      => 'due_date',
   open_amount => 'balance',
   currency    => 'currency',
-  reference   => 'number');
+  reference   => 'number',
+  issued_on   => 'issued_on',   -- the issue dates and amounts invoiced serve the
+  amount      => 'amount');     -- collection metrics (DSO, CEI)
 
 -- 2. The same for the customers' contact data: dunning.customer.
 SELECT dunning.bind_customers(

@@ -61,7 +61,8 @@ INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
 /*
  * Keep an outcome of a reminder, and place the hold it calls for on each
  * of the reminder's invoices: a promise until its day, a dispute until the
- * hold is deleted.  Returns the outcome's id.
+ * hold is deleted; a promised amount must be one.  Returns the outcome's
+ * id.
  */
 CREATE FUNCTION dunning.keep_outcome(r dunning.reminder, outcome text, until date,
                                      amount numeric, reason text, note text)
@@ -73,6 +74,12 @@ DECLARE
   holds bigint[];
   outcome_id bigint;
 BEGIN
+  IF amount IS NOT NULL AND NOT (amount > 0 AND amount < 'Infinity') THEN
+    RAISE EXCEPTION 'a promised amount must be positive'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It was %s.', amount),
+            HINT = 'Pass the amount the customer promised, or NULL if they did not say.';
+  END IF;
   IF outcome IN ('promised', 'disputed') THEN
     WITH placed AS (
       INSERT INTO dunning.hold (invoice_id, reason, until, note)
@@ -129,12 +136,6 @@ BEGIN
     RAISE EXCEPTION 'a dispute needs a reason'
       USING ERRCODE = 'null_value_not_allowed',
             HINT = 'Pass reason => what the customer disputes, in a few words.';
-  END IF;
-  IF amount IS NOT NULL AND NOT (amount > 0 AND amount < 'Infinity') THEN
-    RAISE EXCEPTION 'a promised amount must be positive'
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('It was %s.', amount),
-            HINT = 'Pass the amount the customer promised, or NULL if they did not say.';
   END IF;
   r := dunning.locked_reminder(reminder_id,
          'Pass the id of a phone or task reminder that dunning.claim() handed out.');
@@ -232,12 +233,6 @@ BEGIN
                           WHEN until < current_date THEN 'It was for a day before today.'
                           ELSE format('It was for %s days from today.', until - current_date) END,
             HINT = 'Offer the customer a day from today on, within the days dunning.max_promise_days allows.';
-  END IF;
-  IF amount IS NOT NULL AND NOT (amount > 0 AND amount < 'Infinity') THEN
-    RAISE EXCEPTION 'a promised amount must be positive'
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('It was %s.', amount),
-            HINT = 'Pass the amount the customer promised, or NULL for the whole debt.';
   END IF;
   RETURN dunning.keep_outcome(r, 'promised', until, amount, NULL, 'self-service');
 END

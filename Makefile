@@ -70,7 +70,7 @@ BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the files of functions alone say CREATE OR REPLACE, and serve both)
 UPGRADE_0_2 = \
 	sql/upgrade/0.1--0.2/10_head.sql \
-	sql/upgrade/0.1--0.2/20_money_start.sql \
+	sql/install/03_checks.sql \
 	sql/install/05_reference_rate.sql \
 	sql/install/data/reference_rates.sql \
 	sql/install/06_fee_schedule.sql \

@@ -29,6 +29,13 @@ INSERT INTO dunning.step (policy, level, days_overdue, channel, template, fallba
 UPDATE dunning.step SET fallback_channel = 'email' WHERE level = 1;
 UPDATE dunning.step SET fallback_channel = 'pigeon' WHERE level = 1;
 UPDATE dunning.step SET fallback_channel = 'letter' WHERE level = 1;
+-- and a template a step falls back to cannot go while the step names it
+INSERT INTO dunning.template (name, channel, locale, subject, body)
+VALUES ('firm', 'letter', 'en', 'Reminder', 'Please pay {{total_due}}.');
+UPDATE dunning.step SET fallback_channel = 'letter' WHERE level = 3;
+DELETE FROM dunning.template WHERE name = 'firm' AND channel = 'letter';
+UPDATE dunning.step SET fallback_channel = NULL WHERE level = 3;
+DELETE FROM dunning.template WHERE name = 'firm' AND channel = 'letter';
 
 -- 1. No address: customer 2's invoice waits, never emitted, and is a problem
 SELECT emitted FROM dunning.run('2026-10-02 10:00+00');

@@ -97,30 +97,6 @@ $$;
 COMMENT ON FUNCTION dunning.template_check() IS
   'Trigger: rejects a template row that makes no sense, with a message that says why.';
 
--- Raises an error when the last template of a name and channel that a step
--- uses would go away.
-CREATE FUNCTION dunning.template_still_used(tname text, tchannel text) RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  s record;
-BEGIN
-  IF EXISTS (SELECT 1 FROM dunning.templates_in_effect t WHERE t.name = tname AND t.channel = tchannel) THEN
-    RETURN;
-  END IF;
-  SELECT st.policy, st.level INTO s FROM dunning.step st
-   WHERE st.template = tname AND st.channel = tchannel LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'template "%" is still used by a step', tname
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Step %s of policy "%s" sends it by %s.', s.level, s.policy, tchannel),
-            HINT = 'Point the step at another template first, or keep a version of this one.';
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION dunning.template_still_used(text, text) IS
-  'Raises a clear error when a step still names a template that is going away.';
 
 CREATE TRIGGER template_check BEFORE INSERT OR UPDATE ON dunning.template
   FOR EACH ROW EXECUTE FUNCTION dunning.template_check();

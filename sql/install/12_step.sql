@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * 12_step.sql
- *	  Steps: the escalation of a policy, and their checks.
+ *	  Steps: the escalation of a policy (their row check: 03_checks.sql).
  *
  *-------------------------------------------------------------------------
  */
@@ -31,70 +31,6 @@ COMMENT ON COLUMN dunning.step.fallback_channel IS
 COMMENT ON COLUMN dunning.step.fee_schedule IS
   'A fee schedule (dunning.fee_schedule) that gives the fee by the invoice''s open amount, instead of the fixed fee; NULL: the fixed fee.';
 
--- Checks one step row on its own.
-CREATE FUNCTION dunning.step_check() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  what text := format('step %s of policy "%s"', NEW.level, NEW.policy);
-BEGIN
-  PERFORM dunning.require_policy(NEW.policy);
-  IF NEW.level < 1 THEN
-    RAISE EXCEPTION 'step level must be at least 1'
-      USING ERRCODE = 'check_violation',
-            DETAIL = format('The policy "%s" has a step at level %s.', NEW.policy, NEW.level),
-            HINT = 'Number the steps 1, 2, 3 ... from the gentlest on.';
-  END IF;
-  PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
-    'Count days after the due date; use grace_days on the policy to wait longer.');
-  PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
-  PERFORM dunning.require_within(what, 'days_overdue', NEW.days_overdue, 0, 3650,
-    'Give a number of days of at most ten years.');
-  PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
-    'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
-  PERFORM dunning.require_channel(NEW.channel);
-  IF NEW.fallback_channel IS NOT NULL THEN
-    PERFORM dunning.require_channel(NEW.fallback_channel);
-    IF NEW.fallback_channel = NEW.channel THEN
-      RAISE EXCEPTION '% falls back to its own channel', what
-        USING ERRCODE = 'check_violation',
-              DETAIL = format('Its channel and fallback_channel are both %s.', NEW.channel),
-              HINT = 'Name another channel to use when the customer cannot be reached on this one, or NULL for none.';
-    END IF;
-  END IF;
-  IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
-    RAISE EXCEPTION '% has both a fee and a fee schedule', what
-      USING ERRCODE = 'check_violation',
-            HINT = 'Give either a fixed fee or a fee schedule, and set the other to 0 or NULL.';
-  END IF;
-  -- a restore loads the steps before the templates they name: this check
-  -- waits for the templates then
-  IF NEW.template IS NOT NULL
-     AND NOT dunning.restoring()
-     AND NOT EXISTS
-     (SELECT 1 FROM dunning.templates_in_effect t
-       WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
-    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('The %s names it.', what),
-            HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
-  END IF;
-  IF NEW.template IS NOT NULL AND NEW.fallback_channel IS NOT NULL
-     AND NOT dunning.restoring()
-     AND NOT EXISTS
-     (SELECT 1 FROM dunning.templates_in_effect t
-       WHERE t.name = NEW.template AND t.channel = NEW.fallback_channel) THEN
-    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.fallback_channel
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('The %s names it for its fallback channel.', what),
-            HINT = 'Insert a template of that name for the fallback channel into dunning.template first, or name another fallback channel.';
-  END IF;
-  RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION dunning.step_check() IS
-  'Trigger: rejects a step row that makes no sense, with a message that says why.';
 
 CREATE TRIGGER step_check BEFORE INSERT OR UPDATE ON dunning.step
   FOR EACH ROW EXECUTE FUNCTION dunning.step_check();

@@ -20,15 +20,6 @@
 
 \echo Use "ALTER EXTENSION dunning UPDATE TO '0.2'" to load this file. \quit
 
--- whether a restore is loading the data: one definition for the checks
--- and triggers that depend on it
-CREATE FUNCTION dunning.restoring() RETURNS boolean
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
-RETURN current_setting('check_function_bodies') = 'off';
-COMMENT ON FUNCTION dunning.restoring() IS
-  'True while check_function_bodies is off, as pg_dump''s scripts set it: a restore is loading the data.';
-REVOKE ALL ON FUNCTION dunning.restoring() FROM PUBLIC;
 
 -- the views in effect: renamed (their grants go with them)
 ALTER VIEW dunning.templates RENAME TO templates_in_effect;
@@ -38,93 +29,7 @@ ALTER VIEW dunning.locales RENAME TO locales_in_effect;
 COMMENT ON VIEW dunning.locales_in_effect IS
   'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
 
--- their users
-CREATE OR REPLACE FUNCTION dunning.template_still_used(tname text, tchannel text) RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  s record;
-BEGIN
-  IF EXISTS (SELECT 1 FROM dunning.templates_in_effect t WHERE t.name = tname AND t.channel = tchannel) THEN
-    RETURN;
-  END IF;
-  SELECT st.policy, st.level INTO s FROM dunning.step st
-   WHERE st.template = tname AND st.channel = tchannel LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'template "%" is still used by a step', tname
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('Step %s of policy "%s" sends it by %s.', s.level, s.policy, tchannel),
-            HINT = 'Point the step at another template first, or keep a version of this one.';
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION dunning.template_still_used(text, text) IS
-  'Raises a clear error when a step still names a template that is going away.';
 
-CREATE OR REPLACE FUNCTION dunning.step_check() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  what text := format('step %s of policy "%s"', NEW.level, NEW.policy);
-BEGIN
-  PERFORM dunning.require_policy(NEW.policy);
-  IF NEW.level < 1 THEN
-    RAISE EXCEPTION 'step level must be at least 1'
-      USING ERRCODE = 'check_violation',
-            DETAIL = format('The policy "%s" has a step at level %s.', NEW.policy, NEW.level),
-            HINT = 'Number the steps 1, 2, 3 ... from the gentlest on.';
-  END IF;
-  PERFORM dunning.require_not_negative(what, 'days_overdue', NEW.days_overdue,
-    'Count days after the due date; use grace_days on the policy to wait longer.');
-  PERFORM dunning.require_not_negative(what, 'fee', NEW.fee, 'Use 0 for no fee.');
-  PERFORM dunning.require_within(what, 'days_overdue', NEW.days_overdue, 0, 3650,
-    'Give a number of days of at most ten years.');
-  PERFORM dunning.require_within(what, 'fee', NEW.fee, 0, 1e9,
-    'Give the fee as an amount in the policy''s currency, such as 40.00, or 0.');
-  PERFORM dunning.require_channel(NEW.channel);
-  IF NEW.fallback_channel IS NOT NULL THEN
-    PERFORM dunning.require_channel(NEW.fallback_channel);
-    IF NEW.fallback_channel = NEW.channel THEN
-      RAISE EXCEPTION '% falls back to its own channel', what
-        USING ERRCODE = 'check_violation',
-              DETAIL = format('Its channel and fallback_channel are both %s.', NEW.channel),
-              HINT = 'Name another channel to use when the customer cannot be reached on this one, or NULL for none.';
-    END IF;
-  END IF;
-  IF NEW.fee_schedule IS NOT NULL AND NEW.fee > 0 THEN
-    RAISE EXCEPTION '% has both a fee and a fee schedule', what
-      USING ERRCODE = 'check_violation',
-            HINT = 'Give either a fixed fee or a fee schedule, and set the other to 0 or NULL.';
-  END IF;
-  -- a restore loads the steps before the templates they name: this check
-  -- waits for the templates then
-  IF NEW.template IS NOT NULL
-     AND NOT dunning.restoring()
-     AND NOT EXISTS
-     (SELECT 1 FROM dunning.templates_in_effect t
-       WHERE t.name = NEW.template AND t.channel = NEW.channel) THEN
-    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.channel
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('The %s names it.', what),
-            HINT = 'Insert the template into dunning.template first (dunning.templates_in_effect lists those in effect), or use NULL to leave rendering to the consumer.';
-  END IF;
-  IF NEW.template IS NOT NULL AND NEW.fallback_channel IS NOT NULL
-     AND NOT dunning.restoring()
-     AND NOT EXISTS
-     (SELECT 1 FROM dunning.templates_in_effect t
-       WHERE t.name = NEW.template AND t.channel = NEW.fallback_channel) THEN
-    RAISE EXCEPTION 'template "%" does not exist for channel "%"', NEW.template, NEW.fallback_channel
-      USING ERRCODE = 'foreign_key_violation',
-            DETAIL = format('The %s names it for its fallback channel.', what),
-            HINT = 'Insert a template of that name for the fallback channel into dunning.template first, or name another fallback channel.';
-  END IF;
-  RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION dunning.step_check() IS
-  'Trigger: rejects a step row that makes no sense, with a message that says why.';
 
 -- every reminder, in the queue or the archive: a view made at binding
 COMMENT ON TABLE dunning.reminder IS

@@ -71,6 +71,7 @@ BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 UPGRADE_0_2 = \
 	sql/upgrade/0.1--0.2/10_head.sql \
 	sql/install/03_checks.sql \
+	sql/install/20_look_again.sql \
 	sql/install/05_reference_rate.sql \
 	sql/install/data/reference_rates.sql \
 	sql/install/06_fee_schedule.sql \
@@ -83,6 +84,7 @@ UPGRADE_0_2 = \
 	sql/install/25_outcome.sql \
 	sql/install/30_analytics.sql \
 	sql/upgrade/0.1--0.2/35_payments.sql \
+	sql/install/02_binding.sql \
 	sql/install/32_privileges.sql \
 	sql/install/17_charge.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \

@@ -89,6 +89,9 @@ SELECT invoice_id, kind FROM dunning.problems ORDER BY invoice_id;
 -- by hand, whatever the number; 4 is called
 INSERT INTO dunning.suppression (customer_id, contact, address, reason, detail)
 VALUES (1, 'phone', NULL, 'manual', 'asked not to be called');
+-- (an entry that makes no sense is refused, saying why)
+INSERT INTO dunning.suppression (customer_id, contact, reason) VALUES (1, 'fax', 'manual');
+INSERT INTO dunning.suppression (customer_id, contact, reason) VALUES (1, 'email', 'annoyed');
 SELECT count(*) AS sent FROM (SELECT dunning.ack('m', id) FROM dunning.claim('m', 10)) a;
 SELECT emitted FROM dunning.run('2026-11-02 10:00+00');
 SELECT customer_id, level, channel, recipient FROM dunning.reminder ORDER BY customer_id;

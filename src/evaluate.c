@@ -364,7 +364,7 @@ contact_name(const char *channel)
 static const char *
 letter_unreachable(const Customer *cust, char **problem)
 {
-	if (!cust->address_bound || postal_address(cust) != NULL)
+	if (!cust->bound->address || postal_address(cust) != NULL)
 		return NULL;
 	*problem = pstrdup("the customer has no postal address for letter");
 	return "no_recipient";
@@ -391,7 +391,7 @@ unreachable(const Customer *cust, const char *channel, char **problem)
 	suppressed = email ? cust->email_suppressed : cust->phone_suppressed;
 	if (to == NULL || to[0] == '\0')
 	{
-		if (!(email ? cust->email_bound : cust->phone_bound))
+		if (!(email ? cust->bound->email : cust->bound->phone))
 			return NULL;
 		*problem = psprintf("the customer has no %s for %s", contact_name(channel), channel);
 		return "no_recipient";

@@ -10,6 +10,7 @@
 
 #include "utils/jsonb.h"
 
+#include "bound.h"
 #include "campaign.h"
 #include "charge.h"
 
@@ -36,10 +37,8 @@ typedef struct Customer
 	char	   *email;
 	char	   *name;
 	char	   *phone;
-	bool		email_bound;	/* the customer binding binds an e-mail address */
-	bool		phone_bound;	/* ... a phone number */
+	const Bound *bound;			/* what the customer binding binds */
 	char	   *email_suppressed;	/* why the address is on dunning.suppression */
-	bool		address_bound;	/* ... a postal address */
 	char	   *address;		/* its lines, for letters */
 	char	   *postcode;
 	char	   *city;

@@ -23,17 +23,10 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
+#include "bound.h"
 #include "owner.h"
 
 PG_FUNCTION_INFO_V1(dunning_ledger_as_of);
-
-/* Is a payments relation bound? */
-static bool
-payments_bound(void)
-{
-	return SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'", true, 1)
-		== SPI_OK_SELECT && SPI_processed > 0;
-}
 
 /* The statement that reads the ledger as of $1, with or without payments. */
 static const char *
@@ -67,11 +60,13 @@ dunning_ledger_as_of(PG_FUNCTION_ARGS)
 	OwnerScope	scope;
 	MemoryContext old;
 	const char *sql;
+	Bound		bound;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	sql = as_of_sql(payments_bound());
+	dunning_read_bound(&bound);
+	sql = as_of_sql(bound.payments);
 	owner_scope_begin(&scope, dunning_pass_role());
 	if (SPI_execute_with_args(sql, 1, types, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the ledger");

@@ -136,7 +136,7 @@ read_charges(Pass *pass, HeapTuple tup, TupleDesc desc, InvoiceCharges *ch)
 		for (int i = 0; i < ch->nfee_levels; i++)
 			ch->fee_levels[i] = DatumGetInt32(elems[i]);
 	}
-	ch->payments_bound = pass->payments_bound;
+	ch->payments_bound = pass->bound.payments;
 	read_payments(tup, desc, c, ch);
 }
 
@@ -193,10 +193,8 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->email = get_text(tup, desc, c->email);
 	cust->name = get_text(tup, desc, c->name);
 	cust->phone = get_text(tup, desc, c->phone);
-	cust->email_bound = pass->email_bound;
-	cust->phone_bound = pass->phone_bound;
+	cust->bound = &pass->bound;
 	cust->email_suppressed = get_text(tup, desc, c->email_suppressed);
-	cust->address_bound = pass->address_bound;
 	cust->address = get_text(tup, desc, c->address);
 	cust->postcode = get_text(tup, desc, c->postcode);
 	cust->city = get_text(tup, desc, c->city);
@@ -286,6 +284,53 @@ ledger_keys_unique(void)
 		&& SPI_processed > 0;
 }
 
+/* A true of the row read, NULL (no binding at all) as false. */
+static bool
+true_at(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
+/* What the bindings bind, in one read of dunning.binding. */
+void
+dunning_read_bound(Bound *bound)
+{
+	if (SPI_execute("SELECT bool_or(kind = 'customers'), bool_or(kind = 'payments'),"
+					" bool_or(kind = 'customers' AND columns ?| '{email,dunning_email}'),"
+					" bool_or(kind = 'customers' AND columns ?| '{phone,dunning_phone}'),"
+					" bool_or(kind = 'customers' AND columns ? 'address')"
+					" FROM dunning.binding", true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read dunning.binding");
+	bound->customers = true_at(1);
+	bound->payments = true_at(2);
+	bound->email = true_at(3);
+	bound->phone = true_at(4);
+	bound->address = true_at(5);
+}
+
+/*
+ * The customer columns a pass (and a simulation) reads, in this order:
+ * time_zone, locale, email, name, phone, consumer, address, postcode,
+ * city, country; the dunning contact, where the customer has one, before
+ * the main one.  Of "cu", a row of dunning.customer, when customers are
+ * bound.
+ */
+const char *
+dunning_contact_columns(bool customers)
+{
+	return customers
+		? "cu.time_zone, cu.locale, coalesce(cu.dunning_email, cu.email) AS email, cu.name,"
+		" coalesce(cu.dunning_phone, cu.phone) AS phone, cu.consumer,"
+		" cu.address, cu.postcode, cu.city, cu.country"
+		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
+		" NULL::text AS name, NULL::text AS phone, NULL::boolean AS consumer,"
+		" NULL::text AS address, NULL::text AS postcode, NULL::text AS city,"
+		" NULL::text AS country";
+}
+
 /* The candidate query: newly overdue invoices and state rows due for a look. */
 static char *
 candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
@@ -295,7 +340,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 	 * charges interest ($5): they cut its interest by the principal of each
 	 * day; and those of an invoice paid, whose last one dates its payment
 	 */
-	const char *payments = pass->payments_bound
+	const char *payments = pass->bound.payments
 		? " LEFT JOIN LATERAL (SELECT"
 		"   array_agg(p.paid_on::date ORDER BY p.paid_on) AS paid_on,"
 		"   array_agg(p.amount::numeric ORDER BY p.paid_on) AS paid"
@@ -304,15 +349,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 		"  WHERE ($5 OR NOT coalesce(c.open_amount > 0, true))"
 		"    AND p.invoice_id = c.invoice_id) pay ON true"
 		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
-	/* the dunning contact, where the customer has one, before the main one */
-	const char *contact = customers_bound
-		? "cu.time_zone, cu.locale, coalesce(cu.dunning_email, cu.email) AS email, cu.name,"
-		" coalesce(cu.dunning_phone, cu.phone) AS phone, cu.consumer,"
-		" cu.address, cu.postcode, cu.city, cu.country"
-		: "NULL::text AS time_zone, NULL::text AS locale, NULL::text AS email,"
-		" NULL::text AS name, NULL::text AS phone, NULL::boolean AS consumer,"
-		" NULL::text AS address, NULL::text AS postcode, NULL::text AS city,"
-		" NULL::text AS country";
+	const char *contact = dunning_contact_columns(customers_bound);
 	const char *contact_join = customers_bound
 		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
 		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true"
@@ -440,25 +477,12 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 	Oid			types[6] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID, BOOLOID};
 	Datum		args[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	bool		customers_bound;
 	Portal		portal;
 	OwnerScope	scope;
 	char	   *sql;
 
-	customers_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'",
-								  false, 0) == SPI_OK_SELECT && SPI_processed > 0;
-	pass->payments_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'",
-									   false, 0) == SPI_OK_SELECT && SPI_processed > 0;
-	pass->email_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-									" AND columns ?| '{email,dunning_email}'", false, 0) == SPI_OK_SELECT
-		&& SPI_processed > 0;
-	pass->phone_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-									" AND columns ?| '{phone,dunning_phone}'", false, 0) == SPI_OK_SELECT
-		&& SPI_processed > 0;
-	pass->address_bound = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-									  " AND columns ? 'address'", false, 0) == SPI_OK_SELECT
-		&& SPI_processed > 0;
-	sql = candidate_sql(pass, customers_bound, ledger_keys_unique());
+	dunning_read_bound(&pass->bound);
+	sql = candidate_sql(pass, pass->bound.customers, ledger_keys_unique());
 
 	args[0] = TimestampTzGetDatum(pass->as_of);
 	args[1] = TimestampTzGetDatum(discover_from);

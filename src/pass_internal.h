@@ -123,12 +123,9 @@ typedef struct Pass
 	bool		due_is_ts;
 	CandidateCols cols;
 	Oid			pass_role;		/* reads of the bound relations run as it */
-	bool		payments_bound;
+	Bound		bound;			/* what the bindings bind */
 	bool		token_key_read;	/* the key is read at the first reminder */
 	struct TokenKey *token_key;	/* NULL: none, tokens are not minted */
-	bool		email_bound;	/* the customer binding binds e-mail addresses */
-	bool		phone_bound;	/* ... phone numbers */
-	bool		address_bound;	/* ... postal addresses */
 
 	int64		examined;
 	int64		emitted;

@@ -30,6 +30,7 @@
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
+#include "bound.h"
 #include "calendar.h"
 #include "campaign.h"
 #include "evaluate.h"
@@ -66,9 +67,7 @@ typedef struct Sim
 	MemoryContext cxt;
 	const char *policy;
 	Campaign   *campaign;
-	bool		email_bound;
-	bool		phone_bound;
-	bool		address_bound;
+	Bound		bound;			/* what the bindings bind */
 	ReturnSetInfo *rsinfo;
 } Sim;
 
@@ -95,15 +94,6 @@ key_entry(HTAB *table, const char *key, bool *found)
 	return hash_search(table, key, HASH_ENTER, found);
 }
 
-/* Does the customer binding bind that role? */
-static bool
-customers_bind(const char *roles)
-{
-	return SPI_execute(psprintf("SELECT 1 FROM dunning.binding WHERE kind = 'customers'"
-								" AND columns ?| '%s'", roles), true, 1) == SPI_OK_SELECT
-		&& SPI_processed > 0;
-}
-
 /*
  * The open invoices of a day in the policy's currency, with the customers'
  * data, read as the ledger's owner.
@@ -124,12 +114,7 @@ read_day(DateADT day, const char *currency, bool payments, bool customers)
 				   "   AND (l.currency IS NULL OR l.currency::text = $2)"
 				   " ORDER BY l.customer_id, l.due_on, l.invoice_id",
 				   payments ? " + coalesce(p.since, 0)" : "",
-				   customers ? "cu.time_zone::text, cu.locale::text,"
-				   " coalesce(cu.dunning_email, cu.email)::text, cu.name::text,"
-				   " coalesce(cu.dunning_phone, cu.phone)::text, cu.consumer,"
-				   " cu.address::text, cu.postcode::text, cu.city::text, cu.country::text"
-				   : "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,"
-				   " NULL::boolean, NULL::text, NULL::text, NULL::text, NULL::text",
+				   dunning_contact_columns(customers),
 				   payments ? " LEFT JOIN (SELECT p.invoice_id, sum(p.amount::numeric) AS since"
 				   "   FROM dunning.payment p WHERE p.paid_on::date > $1"
 				   "   GROUP BY p.invoice_id) p ON p.invoice_id = l.invoice_id" : "",
@@ -177,9 +162,7 @@ fill_customer(Sim *sim, Customer *c, HeapTuple tup, TupleDesc desc, TimestampTz 
 	c->postcode = text_col(tup, desc, 13);
 	c->city = text_col(tup, desc, 14);
 	c->country = text_col(tup, desc, 15);
-	c->email_bound = sim->email_bound;
-	c->phone_bound = sim->phone_bound;
-	c->address_bound = sim->address_bound;
+	c->bound = &sim->bound;
 	c->assigned = (char *) sim->policy;
 	known = key_entry(sim->customers, c->key_text, &found);
 	if (!found)
@@ -291,7 +274,7 @@ decide_customer(Sim *sim, Customer *cust, Invoice *invs, int n, TimestampTz as_o
 
 /* One day of the simulation. */
 static void
-simulate_day(Sim *sim, TimestampTz as_of, bool payments, bool customers)
+simulate_day(Sim *sim, TimestampTz as_of)
 {
 	MemoryContext day_cxt = AllocSetContextCreate(CurrentMemoryContext, "simulated day",
 												  ALLOCSET_DEFAULT_SIZES);
@@ -303,7 +286,7 @@ simulate_day(Sim *sim, TimestampTz as_of, bool payments, bool customers)
 	Customer	cust;
 	int			n = 0;
 
-	read_day(day, p->currency, payments, customers);
+	read_day(day, p->currency, sim->bound.payments, sim->bound.customers);
 	desc = SPI_tuptable->tupdesc;
 	invs = palloc0(sizeof(Invoice) * (SPI_processed + 1));
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -350,8 +333,6 @@ dunning_simulate_at(PG_FUNCTION_ARGS)
 	int			nat;
 	Sim			sim = {0};
 	Policy	   *p;
-	bool		payments;
-	bool		customers;
 
 	InitMaterializedSRF(fcinfo, 0);
 	deconstruct_array(instants, TIMESTAMPTZOID, 8, true, TYPALIGN_DOUBLE, &at, &at_nulls, &nat);
@@ -375,19 +356,13 @@ dunning_simulate_at(PG_FUNCTION_ARGS)
 	/* replayed as if in force, whatever its status now */
 	p->active = true;
 	p->paused = false;
-	payments = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'payments'", true, 1)
-		== SPI_OK_SELECT && SPI_processed > 0;
-	customers = SPI_execute("SELECT 1 FROM dunning.binding WHERE kind = 'customers'", true, 1)
-		== SPI_OK_SELECT && SPI_processed > 0;
-	sim.email_bound = customers_bind("{email,dunning_email}");
-	sim.phone_bound = customers_bind("{phone,dunning_phone}");
-	sim.address_bound = customers_bind("{address}");
+	dunning_read_bound(&sim.bound);
 
 	for (int i = 0; i < nat; i++)
 	{
 		if (at_nulls[i])
 			continue;
-		simulate_day(&sim, DatumGetTimestampTz(at[i]), payments, customers);
+		simulate_day(&sim, DatumGetTimestampTz(at[i]));
 	}
 	SPI_finish();
 	MemoryContextDelete(sim.cxt);

@@ -3,6 +3,9 @@
  * 02_binding.sql
  *	  Binding the user's ledger and customers in place, and reading them as their owner.
  *
+ * The update from 0.1 runs this file too: its tables are kept (CREATE
+ * TABLE IF NOT EXISTS; 35_payments.sql alters them), its functions and
+ * trigger replaced.
  *-------------------------------------------------------------------------
  */
 
@@ -10,7 +13,7 @@
 -- Ledger binding: which of the user's relations and columns hold what
 ------------------------------------------------------------------------------
 
-CREATE TABLE dunning.binding (
+CREATE TABLE IF NOT EXISTS dunning.binding (
   kind              text PRIMARY KEY CHECK (kind IN ('ledger', 'customers', 'payments')),
   source            text NOT NULL,
   columns           jsonb NOT NULL,
@@ -38,7 +41,7 @@ COMMENT ON COLUMN dunning.binding.owner IS
 
 -- Every column of the extension's tables that holds a ledger key: bind_ledger
 -- gives them the ledger's own key type, so joins use the ledger's indexes.
-CREATE TABLE dunning.key_column (
+CREATE TABLE IF NOT EXISTS dunning.key_column (
   relation    regclass NOT NULL,
   column_name name NOT NULL,
   role        text NOT NULL CHECK (role IN ('invoice', 'customer')),
@@ -49,7 +52,7 @@ COMMENT ON TABLE dunning.key_column IS
   'Reference data: the columns of the extension''s tables that hold invoice or customer keys, retyped by bind_ledger() to the ledger''s key types.';
 
 -- Used before a key type change, to name a stored key that cannot follow.
-CREATE FUNCTION dunning.key_converts(value text, type regtype) RETURNS boolean
+CREATE OR REPLACE FUNCTION dunning.key_converts(value text, type regtype) RETURNS boolean
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -63,7 +66,7 @@ $$;
 COMMENT ON FUNCTION dunning.key_converts(text, regtype) IS
   'Tells whether a stored key converts to the given key type (checked before a binding changes key types).';
 
-CREATE FUNCTION dunning.bind_ledger(
+CREATE OR REPLACE FUNCTION dunning.bind_ledger(
   source      text,
   invoice_id  text,
   customer_id text,
@@ -82,7 +85,7 @@ COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text
                                         text, text) IS
   'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency''); issued_on and amount (the amount invoiced) serve DSO and the collection effectiveness index.';
 
-CREATE FUNCTION dunning.bind_customers(
+CREATE OR REPLACE FUNCTION dunning.bind_customers(
   source      text,
   customer_id text,
   email       text DEFAULT NULL,
@@ -105,7 +108,7 @@ COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, t
                                            text, text, text, text, text, text) IS
   'Binds the user''s customer table or view (contact data, a dunning contact used before it, a postal address for letters, and whether each is a consumer: a boolean column) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
 
-CREATE FUNCTION dunning.bind_payments(
+CREATE OR REPLACE FUNCTION dunning.bind_payments(
   source      text,
   invoice_id  text,
   paid_on     text,
@@ -120,7 +123,7 @@ COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole,
   'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments. amount_scale says the amounts are in minor units (0 to 6 decimal places).';
 
 -- The live ledger for some keys, read as the pass role (src/owner.c).
-CREATE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
+CREATE OR REPLACE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
 RETURNS TABLE (invoice_id anyelement, open_amount numeric)
 AS 'MODULE_PATHNAME', 'dunning_ledger_open_amounts'
 LANGUAGE C STRICT VOLATILE
@@ -128,19 +131,19 @@ ROWS 100;
 COMMENT ON FUNCTION dunning.ledger_open_amounts(anyarray) IS
   'The bound ledger''s rows for these invoice keys (key and open amount; none for an invoice gone from it), read with the rights of the ledger''s owner under a security-restricted operation; what the pass''s sweep and the claim''s re-check know of the live ledger.';
 
-CREATE FUNCTION dunning.binding_apply() RETURNS trigger
+CREATE OR REPLACE FUNCTION dunning.binding_apply() RETURNS trigger
 AS 'MODULE_PATHNAME', 'dunning_binding_apply'
 LANGUAGE C;
 COMMENT ON FUNCTION dunning.binding_apply() IS
   'Trigger: checks a binding row again and (re)creates its view and key column types; also restores bindings after pg_restore.';
 
-CREATE TRIGGER binding_apply AFTER INSERT OR UPDATE ON dunning.binding
+CREATE OR REPLACE TRIGGER binding_apply AFTER INSERT OR UPDATE ON dunning.binding
   FOR EACH ROW EXECUTE FUNCTION dunning.binding_apply();
 COMMENT ON TRIGGER binding_apply ON dunning.binding IS
   'Applies a binding: creates its view and retypes the key columns.';
 
 -- Removes a binding and its view; the key columns keep their types.
-CREATE FUNCTION dunning.unbind(kind text) RETURNS void
+CREATE OR REPLACE FUNCTION dunning.unbind(kind text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$

@@ -50,6 +50,33 @@ COMMENT ON INDEX dunning.suppression_once IS
 INSERT INTO dunning.key_column (relation, column_name, role, is_array) VALUES
   ('dunning.suppression', 'customer_id', 'customer', false);
 
+-- Refuses an entry that makes no sense, with a message that says why.
+CREATE FUNCTION dunning.suppression_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NEW.contact IS NULL OR NEW.contact NOT IN ('email', 'phone') THEN
+    RAISE EXCEPTION 'unknown contact "%"', NEW.contact
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use email (the e-mail address) or phone (the number, for sms and phone steps).';
+  END IF;
+  IF NEW.reason IS NULL
+     OR NEW.reason NOT IN ('bounced', 'complained', 'failed', 'wrong_number', 'manual') THEN
+    RAISE EXCEPTION 'unknown suppression reason "%"', NEW.reason
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Use manual for an entry of your own; bounced, complained, failed and wrong_number come from the feedback of mailers and collectors.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION dunning.suppression_check() IS
+  'Trigger: rejects a suppression entry whose contact or reason makes no sense, with a message that says why.';
+CREATE TRIGGER suppression_check BEFORE INSERT OR UPDATE ON dunning.suppression
+  FOR EACH ROW EXECUTE FUNCTION dunning.suppression_check();
+COMMENT ON TRIGGER suppression_check ON dunning.suppression IS
+  'Rejects nonsense in a suppression entry.';
+
 /*
  * List the recipient of a reminder (of the queue or the archive) as one
  * no reminder may use: the kind of contact its channel uses, the address

@@ -20,7 +20,6 @@
 
 \echo Use "ALTER EXTENSION dunning UPDATE TO '0.2'" to load this file. \quit
 
-
 -- the views in effect: renamed (their grants go with them)
 ALTER VIEW dunning.templates RENAME TO templates_in_effect;
 COMMENT ON VIEW dunning.templates_in_effect IS
@@ -28,8 +27,6 @@ COMMENT ON VIEW dunning.templates_in_effect IS
 ALTER VIEW dunning.locales RENAME TO locales_in_effect;
 COMMENT ON VIEW dunning.locales_in_effect IS
   'The locale rules in effect: the user''s (dunning.locale), then the shipped ones they do not override.';
-
-
 
 -- every reminder, in the queue or the archive: a view made at binding
 COMMENT ON TABLE dunning.reminder IS
@@ -58,86 +55,4 @@ $$;
 COMMENT ON FUNCTION dunning.rediscover() IS
   'Makes the next pass a full discovery (every open overdue invoice looked at): call it after entering invoices whose due date has passed, then dunning.wake() if you do not want to wait for the next pass.';
 REVOKE ALL ON FUNCTION dunning.rediscover() FROM PUBLIC;
-
--- a restore marks no invoice for a look
-CREATE OR REPLACE FUNCTION dunning.look_again_all() RETURNS trigger
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- a restore loads the states as they were: nothing to look at again
-  IF dunning.restoring() THEN
-    RETURN NULL;
-  END IF;
-  -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM dunning.wait_for_pass();
-  UPDATE dunning.invoice_state SET next_check_at = '-infinity'
-   WHERE status = 'open' AND next_check_at > '-infinity';
-  RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION dunning.look_again_all() IS
-  'Trigger: after a change to policies, steps or calendars, every open invoice is looked at by the next pass.';
-
-CREATE OR REPLACE FUNCTION dunning.look_again_customers() RETURNS trigger
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- a restore loads the states as they were: nothing to look at again
-  IF dunning.restoring() THEN
-    RETURN NULL;
-  END IF;
-  -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM dunning.wait_for_pass();
-  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
-   WHERE s.status = 'open'
-     AND s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL);
-  RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION dunning.look_again_customers() IS
-  'Trigger: the open invoices of the customers in the transition table "changed" are looked at by the next pass.';
-
-CREATE OR REPLACE FUNCTION dunning.look_again_holds() RETURNS trigger
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- a restore loads the states as they were: nothing to look at again
-  IF dunning.restoring() THEN
-    RETURN NULL;
-  END IF;
-  -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM dunning.wait_for_pass();
-  UPDATE dunning.invoice_state s SET next_check_at = '-infinity'
-   WHERE s.status = 'open'
-     AND (s.invoice_id IN (SELECT c.invoice_id FROM changed c WHERE c.invoice_id IS NOT NULL)
-          OR s.customer_id IN (SELECT c.customer_id FROM changed c WHERE c.customer_id IS NOT NULL));
-  RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION dunning.look_again_holds() IS
-  'Trigger: the open invoices under the holds in the transition table "changed" are looked at by the next pass.';
-
-CREATE OR REPLACE FUNCTION dunning.binding_rediscover() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  -- a restore loads the states as they were: nothing to look at again
-  IF dunning.restoring() THEN
-    RETURN NULL;
-  END IF;
-  -- wait for a pass under way: it may be writing rows this change concerns
-  PERFORM dunning.wait_for_pass();
-  UPDATE dunning.engine SET last_as_of = NULL;
-  RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION dunning.binding_rediscover() IS
-  'Trigger: after a (re)binding, the next pass discovers every overdue invoice.';
 

@@ -398,8 +398,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					/* what the decisions need of each customer, looked up once each */
 					"cust AS MATERIALIZED ("
 					" SELECT d.customer_id,"
+	/* ($7, $8: whether any customer is assigned, any address suppressed) */
 					"  (SELECT a.policy FROM dunning.assignment a"
-					"    WHERE a.customer_id = d.customer_id) AS assigned,"
+					"    WHERE $7 AND a.customer_id = d.customer_id) AS assigned,"
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
 					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
@@ -414,11 +415,11 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"      AND a.as_of > $1 - $3 AND a.as_of <= $1) AS contacts,"
 	/* an address or number on the suppression list, and why */
 					"  (SELECT s.reason FROM dunning.suppression s"
-					"    WHERE s.customer_id = d.customer_id AND s.contact = 'email'"
+					"    WHERE $8 AND s.customer_id = d.customer_id AND s.contact = 'email'"
 					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
 					"    AS email_suppressed,"
 					"  (SELECT s.reason FROM dunning.suppression s"
-					"    WHERE s.customer_id = d.customer_id AND s.contact = 'phone'"
+					"    WHERE $8 AND s.customer_id = d.customer_id AND s.contact = 'phone'"
 					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
 					"    AS phone_suppressed,"
 					"  %s"
@@ -470,13 +471,38 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  FROM cand) d WHERE d.copy = 1)", payments);
 }
 
+/*
+ * Whether any customer is assigned a policy and any address is on the
+ * suppression list: when not, the candidate query looks up neither for
+ * each customer (two tables most ledgers leave empty, read once here
+ * instead of once per customer).
+ */
+static void
+lookups_in_use(bool *assigned, bool *suppressed)
+{
+	bool		isnull;
+
+	if (SPI_execute("SELECT EXISTS (SELECT 1 FROM dunning.assignment),"
+					" EXISTS (SELECT 1 FROM dunning.suppression)", true, 1) != SPI_OK_SELECT
+		|| SPI_processed != 1)
+		elog(ERROR, "could not read whether assignments and suppressions exist");
+	*assigned = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+										   1, &isnull));
+	*suppressed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+											 2, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+}
+
 /* Open the candidate cursor. */
 Portal
 open_candidates(Pass *pass, TimestampTz discover_from)
 {
-	Oid			types[6] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID, BOOLOID};
-	Datum		args[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	Oid			types[8] = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, BOOLOID, BOOLOID, BOOLOID,
+	BOOLOID, BOOLOID};
+	Datum		args[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bool		assigned;
+	bool		suppressed;
 	Portal		portal;
 	OwnerScope	scope;
 	char	   *sql;
@@ -492,10 +518,13 @@ open_candidates(Pass *pass, TimestampTz discover_from)
 	args[3] = BoolGetDatum(pass->discover_ledger);
 	args[4] = BoolGetDatum(dunning_campaign_charges_interest(pass->campaign));
 	args[5] = BoolGetDatum(pass->preview && pass->campaign->has_drafts);
+	lookups_in_use(&assigned, &suppressed);
+	args[6] = BoolGetDatum(assigned);
+	args[7] = BoolGetDatum(suppressed);
 
 	/* planned and run as the pass role: the planner may run its functions too */
 	owner_scope_begin(&scope, pass->pass_role);
-	portal = SPI_cursor_open_with_args(NULL, sql, 6, types,
+	portal = SPI_cursor_open_with_args(NULL, sql, 8, types,
 									   args, nulls, false, 0);
 	owner_scope_end(&scope);
 	if (portal == NULL)

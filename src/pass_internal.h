@@ -40,7 +40,8 @@ enum
 {
 	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
 	R_KEY, R_ID, R_SUBJECT, R_BODY, R_HTML,
-	R_INV, R_GROUP,				/* one entry per invoice of a reminder */
+	R_FIRST, R_LAST,			/* its invoices: a slice of R_INV */
+	R_INV,						/* one entry per invoice of a reminder */
 	R_NCOLS
 };
 enum

@@ -6,7 +6,9 @@
  * A pass buffers what it decides (reminders, state, history and the
  * charges the reminders raise), one column of values per column of each
  * write, and sends each table's rows in one statement with the columns as
- * array parameters, unnested.  Each write is described once, by a table of
+ * array parameters, unnested in the select list (a ProjectSet streams the
+ * rows, where unnest() in FROM would copy them into a tuplestore first).
+ * Each write is described once, by a table of
  * its columns (alias, type, parameter number): the buffers, the parameter
  * types and the SQL are made from it.  A preview returns the reminders as
  * rows instead.
@@ -43,16 +45,17 @@ typedef enum ColumnKind
 
 /*
  * One column of a write: the alias its values have in the statement's
- * unnest(), its type, and (for the queue) whether it is one of the
- * per-invoice columns, unnested apart.  These tables are the one place
- * that says which buffer is which parameter of which type.
+ * unnest(), its type, and (for the queue's invoice keys) whether it is
+ * sent whole, to be sliced per reminder, rather than unnested.  These
+ * tables are the one place that says which buffer is which parameter of
+ * which type.
  */
 typedef struct WriteColumn
 {
 	const char *alias;
 	ColumnKind	kind;
 	Oid			type;			/* COL_FIXED */
-	bool		per_invoice;
+	bool		whole;
 } WriteColumn;
 
 static const WriteColumn reminder_columns[R_NCOLS] = {
@@ -68,8 +71,9 @@ static const WriteColumn reminder_columns[R_NCOLS] = {
 	[R_SUBJECT] = {"su", COL_FIXED, TEXTOID},
 	[R_BODY] = {"bo", COL_FIXED, TEXTOID},
 	[R_HTML] = {"ht", COL_FIXED, TEXTOID},
+	[R_FIRST] = {"f", COL_FIXED, INT4OID},
+	[R_LAST] = {"t", COL_FIXED, INT4OID},
 	[R_INV] = {"v", COL_INVOICE_KEY, InvalidOid, true},
-	[R_GROUP] = {"g", COL_FIXED, INT4OID, true},
 };
 
 static const WriteColumn state_columns[S_NCOLS] = {
@@ -258,35 +262,27 @@ prepare(const char *sql, int nargs, Oid *types)
 }
 
 /*
- * The unnest() arguments of a write's columns ("$1::bigint[], $2::text[]"),
- * those per invoice or the others, and their aliases ("i, c").
+ * The rows of a write's buffers: a subquery that unnests each column
+ * ("$1::bigint[]") under its alias, side by side, skipping the columns
+ * sent whole.  In the select list, the arrays are unnested in step.
  */
-typedef struct UnnestArgs
+static char *
+unnested(Pass *pass, const WriteColumn *cols, int ncols)
 {
-	char	   *args;
-	char	   *aliases;
-} UnnestArgs;
+	StringInfoData sql;
 
-static UnnestArgs
-unnest_args(Pass *pass, const WriteColumn *cols, int ncols, bool per_invoice)
-{
-	StringInfoData args;
-	StringInfoData aliases;
-	UnnestArgs	u;
-
-	initStringInfo(&args);
-	initStringInfo(&aliases);
-	for (int i = 0; i < ncols; i++)
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "(SELECT ");
+	for (int i = 0, n = 0; i < ncols; i++)
 	{
-		if (cols[i].per_invoice != per_invoice)
+		if (cols[i].whole)
 			continue;
-		appendStringInfo(&args, "%s$%d::%s", args.len ? ", " : "", i + 1,
-						 format_type_be(get_array_type(column_type(pass, &cols[i]))));
-		appendStringInfo(&aliases, "%s%s", aliases.len ? ", " : "", cols[i].alias);
+		appendStringInfo(&sql, "%spg_catalog.unnest($%d::%s) AS %s", n++ ? ", " : "", i + 1,
+						 format_type_be(get_array_type(column_type(pass, &cols[i]))),
+						 cols[i].alias);
 	}
-	u.args = args.data;
-	u.aliases = aliases.data;
-	return u;
+	appendStringInfoString(&sql, ")");
+	return sql.data;
 }
 
 /* The parameter types of a write: its columns' arrays, then the extra ones. */
@@ -316,15 +312,13 @@ write_types(Pass *pass, const WriteColumn *cols, int ncols, const Oid *extra, in
 static char *
 state_sql(Pass *pass, bool by_key)
 {
-	UnnestArgs	u = unnest_args(pass, state_columns, S_NCOLS, false);
-
 	return psprintf("INSERT INTO dunning.invoice_state (invoice_id, customer_id, policy, level,"
 					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
 					" closed_reason, problem, first_seen, updated_at)"
 					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, u.pr, $%d, $%d"
-					" FROM unnest(%s) AS u(%s)",
+					" FROM %s AS u",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
-					u.args, u.aliases);
+					unnested(pass, state_columns, S_NCOLS));
 }
 
 /*
@@ -335,62 +329,49 @@ state_sql(Pass *pass, bool by_key)
 static char *
 known_sql(Pass *pass, bool by_key)
 {
-	UnnestArgs	u = unnest_args(pass, state_columns, S_NCOLS, false);
-
 	return psprintf("UPDATE dunning.invoice_state AS s SET customer_id = u.c, policy = u.p,"
 					"  level = u.l, last_reminder_at = u.la,"
 					"  last_reminder_id = coalesce(%s, s.last_reminder_id),"
 					"  next_check_at = u.nc, waiting_for = u.w, status = u.st,"
 					"  closed_reason = u.cr, problem = u.pr, updated_at = $%d"
-					" FROM unnest(%s) AS u(%s)"
+					" FROM %s AS u"
 					" WHERE s.invoice_id = u.i",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1,
-					u.args, u.aliases);
+					unnested(pass, state_columns, S_NCOLS));
 }
 
 /* The history write ($8, $9: as_of, run_id), the reminder id found the same two ways. */
 static char *
 history_sql(Pass *pass, bool by_key)
 {
-	UnnestArgs	u = unnest_args(pass, history_columns, H_NCOLS, false);
-
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
 					" reminder_id, reason, reason_code, paid_on)"
 					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc, u.pd"
-					" FROM unnest(%s) AS u(%s)",
+					" FROM %s AS u",
 					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
-					u.args, u.aliases);
+					unnested(pass, history_columns, H_NCOLS));
 }
 
 /*
- * The queue write ($15, $16: as_of, run_id): one row per reminder, its
- * invoice keys gathered from the per-invoice columns by group; a reminder
- * whose idempotency key exists already, in the queue or the archive, is
- * not written again.
+ * The queue write (the two parameters after the columns: as_of, run_id):
+ * one row per reminder, its invoice keys the slice [f:t] of the keys of
+ * the whole batch; a reminder whose idempotency key exists already, in the
+ * queue or the archive, is not written again.
  */
 static char *
 reminder_sql(Pass *pass)
 {
-	UnnestArgs	rem = unnest_args(pass, reminder_columns, R_NCOLS, false);
-	UnnestArgs	inv = unnest_args(pass, reminder_columns, R_NCOLS, true);
-
 	return psprintf("INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
 					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
 					" subject, body, body_html)"
-					" SELECT x.* FROM ("
-					"  SELECT r.id, r.c, i.ids, r.p, r.l, r.ch, r.rc, r.pl, r.av, r.k,"
-					"   $%d, $%d, r.su, r.bo, r.ht"
-					"  FROM unnest(%s) WITH ORDINALITY AS r(%s, n)"
-					"  JOIN (SELECT g, pg_catalog.array_agg(v ORDER BY o) AS ids"
-					"        FROM unnest(%s) WITH ORDINALITY AS u(%s, o)"
-					"        GROUP BY g) i ON i.g = r.n"
-	/* a fence: the join is planned alone, the filter on top */
-					"  OFFSET 0) x"
+					" SELECT r.id, r.c, ($%d::%s)[r.f:r.t], r.p, r.l, r.ch, r.rc, r.pl, r.av, r.k,"
+					"  $%d, $%d, r.su, r.bo, r.ht"
+					" FROM %s AS r"
 					" WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
-					"                    WHERE a.idempotency_key = x.k)"
+					"                    WHERE a.idempotency_key = r.k)"
 					" ON CONFLICT (idempotency_key) DO NOTHING",
-					R_NCOLS + 1, R_NCOLS + 2, rem.args, rem.aliases, inv.args,
-					inv.aliases);
+					R_INV + 1, format_type_be(get_array_type(pass->inv_type)),
+					R_NCOLS + 1, R_NCOLS + 2, unnested(pass, reminder_columns, R_NCOLS));
 }
 
 /*
@@ -402,18 +383,16 @@ reminder_sql(Pass *pass)
 static char *
 charge_sql(Pass *pass, bool by_key)
 {
-	UnnestArgs	u = unnest_args(pass, charge_columns, C_NCOLS, false);
-
 	return psprintf("INSERT INTO dunning.charge (invoice_id, customer_id, kind, amount, currency,"
 					" level, period_from, period_to, detail, policy, reminder_id, run_id, raised_at,"
 					" waived_at, waive_reason)"
 					" SELECT u.i, u.c, u.k, u.a, u.cu, u.l, u.pf, u.pt, u.d, u.p, u.rid, $%d, $%d,"
 					"  CASE WHEN u.w IS NOT NULL THEN $%d END, u.w"
-					" FROM unnest(%s) AS u(%s)"
+					" FROM %s AS u"
 	/* when a reminder's key existed, the charges of the one not written go */
 					"%s"
 					" ON CONFLICT DO NOTHING",
-					C_NCOLS + 2, C_NCOLS + 1, C_NCOLS + 1, u.args, u.aliases,
+					C_NCOLS + 2, C_NCOLS + 1, C_NCOLS + 1, unnested(pass, charge_columns, C_NCOLS),
 					by_key ? " WHERE EXISTS (SELECT 1 FROM dunning.reminder r WHERE r.id = u.rid)"
 					: "");
 }
@@ -612,7 +591,6 @@ bool
 add_reminder(Pass *pass, Reminder *r)
 {
 	ColumnBuf  *b = pass->rem;
-	int			group;
 	Rendered	texts;
 	int64		id;
 
@@ -621,7 +599,7 @@ add_reminder(Pass *pass, Reminder *r)
 	r->id = id;
 	if (!payload_and_texts(pass, r, &texts))
 		return false;
-	group = ++pass->ngroup_reminders;
+	pass->ngroup_reminders++;
 
 	colbuf_add(&b[R_CUST], r->customer->key, false);
 	colbuf_text(&b[R_POLICY], r->policy->name);
@@ -635,11 +613,13 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_text(&b[R_SUBJECT], texts.subject);
 	colbuf_text(&b[R_BODY], texts.body);
 	colbuf_text(&b[R_HTML], texts.body_html);
+	/* its invoices' keys: the slice [first:last] of the batch's */
+	colbuf_add(&b[R_FIRST], Int32GetDatum(b[R_INV].n + 1), false);
+	colbuf_add(&b[R_LAST], Int32GetDatum(b[R_INV].n + r->ninvoices), false);
 	for (int i = 0; i < r->ninvoices; i++)
 	{
 		r->invoices[i]->reminder_id = id;
 		colbuf_add(&b[R_INV], r->invoices[i]->key, false);
-		colbuf_add(&b[R_GROUP], Int32GetDatum(group), false);
 		add_charges(pass, r, r->invoices[i], id);
 	}
 	return true;

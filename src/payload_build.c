@@ -23,69 +23,155 @@
 #include "money.h"
 #include "payload_build.h"
 
-/* A builder: the state pushJsonbValue() keeps. */
+/*
+ * An object being built: its members, in the order the code adds them.
+ * The value tree is made directly (no pushJsonbValue(): no growing arrays,
+ * no copies) and handed to JsonbValueToJsonb() whole.  Jsonb keeps an
+ * object's keys sorted (shorter first, then bytewise); each kind of object
+ * here always has the same keys, so the order is worked out once per kind
+ * and checked, not sorted again, for every payload.
+ */
+#define MAX_MEMBERS 32
+
+typedef enum ObjectKind
+{
+	OBJ_ROOT,
+	OBJ_CUSTOMER,
+	OBJ_ADDRESS,
+	OBJ_INVOICE,
+	OBJ_CONTACT,
+	OBJ_NEXT_STEP,
+	NUM_OBJECT_KINDS
+} ObjectKind;
+
 typedef struct Builder
 {
-	JsonbParseState *state;
+	ObjectKind	kind;
+	int			n;
+	JsonbPair	members[MAX_MEMBERS];
 } Builder;
 
-static void
-open_object(Builder *b)
+/* The sorted order of each kind's members, once known. */
+static struct
 {
-	pushJsonbValue(&b->state, WJB_BEGIN_OBJECT, NULL);
+	int			n;
+	int			order[MAX_MEMBERS];
+} key_orders[NUM_OBJECT_KINDS];
+
+static void
+open_object(Builder *b, ObjectKind kind)
+{
+	b->kind = kind;
+	b->n = 0;
 }
 
-static void
-close_object(Builder *b)
+/* Jsonb's order of keys: the shorter first, then bytewise. */
+static int
+key_cmp(const JsonbValue *a, const JsonbValue *b)
 {
-	pushJsonbValue(&b->state, WJB_END_OBJECT, NULL);
+	if (a->val.string.len != b->val.string.len)
+		return a->val.string.len < b->val.string.len ? -1 : 1;
+	return memcmp(a->val.string.val, b->val.string.val, a->val.string.len);
 }
 
+/* Work out the sorted order of an object's members (insertion sort). */
 static void
-key(Builder *b, const char *name)
+learn_order(const Builder *b)
 {
-	JsonbValue	k;
+	int		   *order = key_orders[b->kind].order;
 
-	k.type = jbvString;
-	k.val.string.val = (char *) name;
-	k.val.string.len = strlen(name);
-	pushJsonbValue(&b->state, WJB_KEY, &k);
+	for (int i = 0; i < b->n; i++)
+	{
+		int			j = i;
+
+		while (j > 0 && key_cmp(&b->members[order[j - 1]].key, &b->members[i].key) > 0)
+		{
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	key_orders[b->kind].n = b->n;
 }
 
-static void
-value(Builder *b, JsonbValue *v)
+/* Are the members, taken in the kind's known order, sorted? */
+static bool
+order_holds(const Builder *b)
 {
-	pushJsonbValue(&b->state, WJB_VALUE, v);
+	const int  *order = key_orders[b->kind].order;
+
+	if (key_orders[b->kind].n != b->n)
+		return false;
+	for (int i = 1; i < b->n; i++)
+		if (key_cmp(&b->members[order[i - 1]].key, &b->members[order[i]].key) >= 0)
+			return false;
+	return true;
+}
+
+/* The object as a value, its members in jsonb's order. */
+static void
+close_object(Builder *b, JsonbValue *out)
+{
+	JsonbPair  *pairs = palloc(sizeof(JsonbPair) * Max(b->n, 1));
+
+	if (!order_holds(b))
+		learn_order(b);
+	for (int i = 0; i < b->n; i++)
+	{
+		pairs[i] = b->members[key_orders[b->kind].order[i]];
+		pairs[i].order = i;
+	}
+	out->type = jbvObject;
+	out->val.object.nPairs = b->n;
+	out->val.object.pairs = pairs;
+}
+
+/* A new member; its value is set by the caller. */
+static JsonbValue *
+member(Builder *b, const char *name)
+{
+	JsonbPair  *p;
+
+	if (b->n == MAX_MEMBERS)
+		elog(ERROR, "too many members in a payload object");
+	p = &b->members[b->n++];
+	p->key.type = jbvString;
+	p->key.val.string.val = (char *) name;
+	p->key.val.string.len = strlen(name);
+	return &p->value;
 }
 
 /* A string member, or null. */
 static void
 put_text(Builder *b, const char *name, const char *s)
 {
-	JsonbValue	v;
+	JsonbValue *v = member(b, name);
 
-	key(b, name);
 	if (s == NULL)
-		v.type = jbvNull;
+		v->type = jbvNull;
 	else
 	{
-		v.type = jbvString;
-		v.val.string.val = (char *) s;
-		v.val.string.len = strlen(s);
+		v->type = jbvString;
+		v->val.string.val = (char *) s;
+		v->val.string.len = strlen(s);
 	}
-	value(b, &v);
+}
+
+/* A null member. */
+static void
+put_null(Builder *b, const char *name)
+{
+	member(b, name)->type = jbvNull;
 }
 
 /* A numeric member. */
 static void
 put_numeric(Builder *b, const char *name, Datum n)
 {
-	JsonbValue	v;
+	JsonbValue *v = member(b, name);
 
-	key(b, name);
-	v.type = jbvNumeric;
-	v.val.numeric = DatumGetNumeric(n);
-	value(b, &v);
+	v->type = jbvNumeric;
+	v->val.numeric = DatumGetNumeric(n);
 }
 
 static void
@@ -97,12 +183,10 @@ put_int(Builder *b, const char *name, int64 i)
 static void
 put_bool(Builder *b, const char *name, bool flag)
 {
-	JsonbValue	v;
+	JsonbValue *v = member(b, name);
 
-	key(b, name);
-	v.type = jbvBool;
-	v.val.boolean = flag;
-	value(b, &v);
+	v->type = jbvBool;
+	v->val.boolean = flag;
 }
 
 /* A date as YYYY-MM-DD. */
@@ -128,12 +212,11 @@ put_next_step(Builder *b, const Reminder *r)
 	const Step *next = dunning_step_after(r->policy, r->step->level);
 	DateADT		on = DATEVAL_NOEND;
 	DateADT		today = r->invoices[0]->today;
-	JsonbValue	null = {.type = jbvNull};
+	Builder		o;
 
-	key(b, "next_step");
 	if (next == NULL)
 	{
-		value(b, &null);
+		put_null(b, "next_step");
 		return;
 	}
 	for (int i = 0; i < r->ninvoices; i++)
@@ -141,14 +224,14 @@ put_next_step(Builder *b, const Reminder *r)
 			on = Min(on, r->invoices[i]->due_date + next->days_overdue);
 	if (on == DATEVAL_NOEND || on < today + r->policy->min_days_between)
 		on = today + r->policy->min_days_between;
-	open_object(b);
-	put_int(b, "level", next->level);
-	put_text(b, "channel", next->channel);
-	put_date(b, "due_on", on);
-	put_numeric(b, "fee", next->fee);
-	put_bool(b, "handoff", strcmp(next->channel, "handoff") == 0);
-	put_bool(b, "suspend", strcmp(next->channel, "suspend") == 0);
-	close_object(b);
+	open_object(&o, OBJ_NEXT_STEP);
+	put_int(&o, "level", next->level);
+	put_text(&o, "channel", next->channel);
+	put_date(&o, "due_on", on);
+	put_numeric(&o, "fee", next->fee);
+	put_bool(&o, "handoff", strcmp(next->channel, "handoff") == 0);
+	put_bool(&o, "suspend", strcmp(next->channel, "suspend") == 0);
+	close_object(&o, member(b, "next_step"));
 }
 
 /*
@@ -159,36 +242,36 @@ put_next_step(Builder *b, const Reminder *r)
 static void
 put_customer(Builder *b, const Customer *c, const Policy *p)
 {
-	key(b, "customer");
-	open_object(b);
-	put_text(b, "id", c->key_text);
-	put_text(b, "name", c->name);
-	put_text(b, "email", c->email);
-	put_text(b, "phone", c->phone);
-	put_text(b, "locale", c->locale);
-	put_text(b, "time_zone", c->time_zone);
-	put_bool(b, "company", c->consumer == 0 || (c->consumer < 0 && !p->consumers));
-	close_object(b);
+	Builder		o;
+
+	open_object(&o, OBJ_CUSTOMER);
+	put_text(&o, "id", c->key_text);
+	put_text(&o, "name", c->name);
+	put_text(&o, "email", c->email);
+	put_text(&o, "phone", c->phone);
+	put_text(&o, "locale", c->locale);
+	put_text(&o, "time_zone", c->time_zone);
+	put_bool(&o, "company", c->consumer == 0 || (c->consumer < 0 && !p->consumers));
+	close_object(&o, member(b, "customer"));
 }
 
 /* The customer's postal address, for letters and hand-offs; null without one. */
 static void
 put_address(Builder *b, const Customer *c)
 {
-	JsonbValue	null = {.type = jbvNull};
+	Builder		o;
 
-	key(b, "address");
 	if (c->address == NULL)
 	{
-		value(b, &null);
+		put_null(b, "address");
 		return;
 	}
-	open_object(b);
-	put_text(b, "lines", c->address);
-	put_text(b, "postcode", c->postcode);
-	put_text(b, "city", c->city);
-	put_text(b, "country", c->country);
-	close_object(b);
+	open_object(&o, OBJ_ADDRESS);
+	put_text(&o, "lines", c->address);
+	put_text(&o, "postcode", c->postcode);
+	put_text(&o, "city", c->city);
+	put_text(&o, "country", c->country);
+	close_object(&o, member(b, "address"));
 }
 
 /* Sums over a reminder's invoices of what they owe. */
@@ -203,14 +286,16 @@ typedef struct Totals
 	Datum		rate;			/* of the interest it raised */
 } Totals;
 
-/* One invoice of the list, with its charges; added to the totals. */
+/* One invoice of the list, with its charges, as *out; added to the totals. */
 static void
-put_invoice(Builder *b, Invoice *inv, Totals *t)
+put_invoice(JsonbValue *out, Invoice *inv, Totals *t)
 {
 	InvoiceCharges *c = &inv->charges;
 	Datum		due = inv->open_amount;
+	Builder		o;
+	Builder    *b = &o;
 
-	open_object(b);
+	open_object(b, OBJ_INVOICE);
 	put_text(b, "invoice_id", inv->key_text);
 	put_text(b, "reference", inv->reference);
 	put_date(b, "due_on", inv->due_date);
@@ -230,7 +315,7 @@ put_invoice(Builder *b, Invoice *inv, Totals *t)
 		}
 	}
 	put_numeric(b, "total_due", due);
-	close_object(b);
+	close_object(b, out);
 	t->open = money_add(t->open, inv->open_amount);
 	if (c->raises[CHARGE_FEE])
 	{
@@ -252,17 +337,19 @@ put_invoices(Builder *b, const Reminder *r)
 {
 	Totals		t;
 	Datum		charges;
-	JsonbValue	null = {.type = jbvNull};
+	JsonbValue *list;
 
 	t.zero = t.open = t.fee = t.fee_waived = money_zero();
 	for (int k = 0; k < NCHARGE_KINDS; k++)
 		t.by_kind[k] = money_zero();
 	t.has_rate = false;
-	key(b, "invoices");
-	pushJsonbValue(&b->state, WJB_BEGIN_ARRAY, NULL);
+	list = member(b, "invoices");
+	list->type = jbvArray;
+	list->val.array.rawScalar = false;
+	list->val.array.nElems = r->ninvoices;
+	list->val.array.elems = palloc(sizeof(JsonbValue) * r->ninvoices);
 	for (int i = 0; i < r->ninvoices; i++)
-		put_invoice(b, r->invoices[i], &t);
-	pushJsonbValue(&b->state, WJB_END_ARRAY, NULL);
+		put_invoice(&list->val.array.elems[i], r->invoices[i], &t);
 	charges = money_add(money_add(t.by_kind[CHARGE_FEE], t.by_kind[CHARGE_INTEREST]),
 						t.by_kind[CHARGE_COMPENSATION]);
 	put_numeric(b, "total_open", t.open);
@@ -273,16 +360,10 @@ put_invoices(Builder *b, const Reminder *r)
 	put_numeric(b, "total_due", money_add(t.open, charges));
 	put_numeric(b, "fee", t.fee);
 	put_numeric(b, "fee_waived", t.fee_waived);
-	key(b, "interest_rate");
 	if (t.has_rate)
-	{
-		JsonbValue	v = {.type = jbvNumeric};
-
-		v.val.numeric = DatumGetNumeric(t.rate);
-		value(b, &v);
-	}
+		put_numeric(b, "interest_rate", t.rate);
 	else
-		value(b, &null);
+		put_null(b, "interest_rate");
 	/* the law is cited once the customer owes what it grants */
 	put_text(b, "legal_basis",
 			 r->policy->law != NULL
@@ -309,16 +390,17 @@ long_overdue(const Reminder *r)
 static void
 put_policy_fields(Builder *b, const Reminder *r)
 {
+	Builder		contact;
+
 	put_date(b, "as_of", r->invoices[0]->today);
 	put_bool(b, "long_overdue", long_overdue(r));
 	put_text(b, "payment_url", r->policy->payment_url);
 	put_text(b, "token", r->token);
-	key(b, "contact");
-	open_object(b);
-	put_text(b, "name", r->policy->sender_name);
-	put_text(b, "email", r->policy->contact_email);
-	put_text(b, "phone", r->policy->contact_phone);
-	close_object(b);
+	open_object(&contact, OBJ_CONTACT);
+	put_text(&contact, "name", r->policy->sender_name);
+	put_text(&contact, "email", r->policy->contact_email);
+	put_text(&contact, "phone", r->policy->contact_phone);
+	close_object(&contact, member(b, "contact"));
 	put_next_step(b, r);
 }
 
@@ -326,10 +408,10 @@ put_policy_fields(Builder *b, const Reminder *r)
 Jsonb *
 dunning_build_payload(const Reminder *r)
 {
-	Builder		b = {NULL};
-	JsonbValue *root;
+	Builder		b;
+	JsonbValue	root;
 
-	open_object(&b);
+	open_object(&b, OBJ_ROOT);
 	put_text(&b, "policy", r->policy->name);
 	put_int(&b, "level", r->step->level);
 	put_text(&b, "channel", r->channel);
@@ -340,8 +422,8 @@ dunning_build_payload(const Reminder *r)
 	put_address(&b, r->customer);
 	put_invoices(&b, r);
 	put_policy_fields(&b, r);
-	root = pushJsonbValue(&b.state, WJB_END_OBJECT, NULL);
-	return JsonbValueToJsonb(root);
+	close_object(&b, &root);
+	return JsonbValueToJsonb(&root);
 }
 
 /* The payload as JSON text, for the renderer. */

@@ -448,8 +448,10 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" WHERE c.first_of_customer OFFSET 0) k ON true"
 	/*
 	 * the charges raised before: only an invoice reminded before has any
+	 * (the test is outside the sums, so that no sum is started for the
+	 * others)
 	 */
-					" LEFT JOIN LATERAL (SELECT"
+					" LEFT JOIN LATERAL (SELECT * FROM (SELECT"
 					"   sum(x.amount) FILTER (WHERE x.kind = 'fee' AND x.waived_at IS NULL)"
 					"     AS charged_fees,"
 					"   sum(x.amount) FILTER (WHERE x.kind = 'interest' AND x.waived_at IS NULL)"
@@ -459,8 +461,8 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   bool_or(x.kind = 'compensation') AS compensated,"
 					"   max(x.period_to) AS interest_through,"
 					"   array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
-					"  FROM dunning.charge x"
-					"  WHERE c.level > 0 AND x.invoice_id = c.invoice_id) ch ON true"
+					"  FROM dunning.charge x WHERE x.invoice_id = c.invoice_id) sums"
+					"  WHERE c.level > 0 OFFSET 0) ch ON true"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
 					unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"

@@ -7,8 +7,7 @@
  * previous pass (all of them on a first or full pass) and the state rows
  * whose next_check_at has come, with what the decisions need of each
  * customer (assignment, holds, recent contacts, contact data), ordered by
- * customer; what is of the customer is on its first row only, looked up
- * once, and read from there.  The query reads the bound relations, so it is planned and
+ * customer.  The query reads the bound relations, so it is planned and
  * fetched as the pass role (src/owner.c).
  *
  *-------------------------------------------------------------------------
@@ -396,28 +395,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" WHERE s.status = 'open' AND (s.next_check_at <= $1 OR $6"
 					"  OR ($2::timestamptz IS NULL"
 					"      AND (l.invoice_id IS NULL OR NOT l.open_amount > 0))))"
-	/*
-	 * what the decisions need of each customer, looked up once each: on
-	 * the first of its candidates (the pass reads them there), in the
-	 * order the rows come in, so that no second sort is needed
-	 */
-					" SELECT c.*,"
-					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
-					"          ELSE max(h.until) END"
-					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
-	/* no stacking: is its last reminder still in the queue? */
-					"  c.last_reminder_id IS NOT NULL AND EXISTS (SELECT 1 FROM dunning.reminder rq"
-					"    WHERE rq.id = c.last_reminder_id) AS unsent,"
-					"  k.assigned, k.customer_hold, k.contacts,"
-					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
-					"  k.email_suppressed, k.phone_suppressed,"
-					"  k.address, k.postcode, k.city, k.country,"
-					"  ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
-					"  ch.compensated, ch.interest_through, ch.fee_levels, pay.paid_on, pay.paid"
-					" FROM (SELECT x.*, row_number() OVER (PARTITION BY x.customer_id"
-					"         ORDER BY x.due_on, x.invoice_id) = 1 AS first_of_customer"
-					"       FROM %s x) c"
-					" LEFT JOIN LATERAL (SELECT"
+					/* what the decisions need of each customer, looked up once each */
+					",cust AS MATERIALIZED ("
+					" SELECT d.customer_id,"
 	/* ($7, $8: whether any customer is assigned, any address suppressed) */
 					"  (SELECT a.policy FROM dunning.assignment a"
 					"    WHERE $7 AND a.customer_id = d.customer_id) AS assigned,"
@@ -443,28 +423,56 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
 					"    AS phone_suppressed,"
 					"  %s"
-					" FROM (SELECT c.customer_id) d%s"
-	/* a fence: the test stays inside, ahead of the look-ups */
-					" WHERE c.first_of_customer OFFSET 0) k ON true"
+					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
+					" SELECT c.*,"
+					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
+					"          ELSE max(h.until) END"
+					"     FROM dunning.hold h WHERE h.invoice_id = c.invoice_id) AS invoice_hold,"
+					"  k.assigned, k.customer_hold, k.contacts,"
+					"  k.time_zone, k.locale, k.email, k.name, k.phone, k.consumer,"
+					"  k.email_suppressed, k.phone_suppressed,"
+					"  k.address, k.postcode, k.city, k.country,"
+					"  pay.paid_on, pay.paid"
+	/*
+	 * Whatever reads a table the pass writes (the queue, the charges, and
+	 * the customers' recent reminders) is done before the first row comes
+	 * out: here, or in cust, under the sort that the ORDER BY needs (no
+	 * index gives that order), or materialized whole for the join.  A
+	 * look-up made as the rows are fetched would also scan the rows the
+	 * pass wrote meanwhile, whenever the planner, from a table empty at
+	 * the last ANALYZE, picks a scan of the table for it.
+	 */
+					" FROM (SELECT y.*,"
+	/* no stacking: is its last reminder still in the queue? */
+					"   rq.id IS NOT NULL AS unsent,"
+					"   ch.charged_fees, ch.charged_interest, ch.charged_compensation,"
+					"   ch.compensated, ch.interest_through, ch.fee_levels"
+					"  FROM %s y"
+	/* a join, not a look-up per row: most candidates have none */
+					"  LEFT JOIN dunning.reminder rq ON rq.id = y.last_reminder_id"
 	/*
 	 * the charges raised before: only an invoice reminded before has any
-	 * (the test is outside the sums, so that no sum is started for the
-	 * others)
 	 */
-					" LEFT JOIN LATERAL (SELECT * FROM (SELECT"
-					"   sum(x.amount) FILTER (WHERE x.kind = 'fee' AND x.waived_at IS NULL)"
-					"     AS charged_fees,"
-					"   sum(x.amount) FILTER (WHERE x.kind = 'interest' AND x.waived_at IS NULL)"
-					"     AS charged_interest,"
-					"   sum(x.amount) FILTER (WHERE x.kind = 'compensation' AND x.waived_at IS NULL)"
-					"     AS charged_compensation,"
-					"   bool_or(x.kind = 'compensation') AS compensated,"
-					"   max(x.period_to) AS interest_through,"
-					"   array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
-					"  FROM dunning.charge x WHERE x.invoice_id = c.invoice_id) sums"
-					"  WHERE c.level > 0 OFFSET 0) ch ON true"
+					"  LEFT JOIN LATERAL (SELECT"
+					"    sum(x.amount) FILTER (WHERE x.kind = 'fee' AND x.waived_at IS NULL)"
+					"      AS charged_fees,"
+					"    sum(x.amount) FILTER (WHERE x.kind = 'interest' AND x.waived_at IS NULL)"
+					"      AS charged_interest,"
+					"    sum(x.amount) FILTER (WHERE x.kind = 'compensation' AND x.waived_at IS NULL)"
+					"      AS charged_compensation,"
+					"    bool_or(x.kind = 'compensation') AS compensated,"
+					"    max(x.period_to) AS interest_through,"
+					"    array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
+					"   FROM dunning.charge x"
+					"   WHERE y.level > 0 AND x.invoice_id = y.invoice_id) ch ON true"
+	/* a fence: planned as a whole, under the sort */
+					"  OFFSET 0) c"
+					" JOIN cust k ON k.customer_id = c.customer_id"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
+					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
+					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
+					contact, contact_join,
 					unique_keys ? "(SELECT cand.*, 1::bigint AS copies FROM cand)"
 	/*
 	 * a ledger whose keys nothing keeps unique (a view, a table without a
@@ -475,10 +483,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   count(*) OVER (PARTITION BY cand.invoice_id) AS copies,"
 					"   row_number() OVER (PARTITION BY cand.invoice_id"
 					"     ORDER BY cand.customer_id, cand.due_on) AS copy"
-					"  FROM cand) d WHERE d.copy = 1)",
-					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
-					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
-					contact, contact_join, payments);
+					"  FROM cand) d WHERE d.copy = 1)", payments);
 }
 
 /*

@@ -452,8 +452,9 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  LEFT JOIN dunning.reminder rq ON rq.id = y.last_reminder_id"
 	/*
 	 * the charges raised before: only an invoice reminded before has any
+	 * (tested outside the sums, so that none is started for the others)
 	 */
-					"  LEFT JOIN LATERAL (SELECT"
+					"  LEFT JOIN LATERAL (SELECT * FROM (SELECT"
 					"    sum(x.amount) FILTER (WHERE x.kind = 'fee' AND x.waived_at IS NULL)"
 					"      AS charged_fees,"
 					"    sum(x.amount) FILTER (WHERE x.kind = 'interest' AND x.waived_at IS NULL)"
@@ -463,8 +464,8 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"    bool_or(x.kind = 'compensation') AS compensated,"
 					"    max(x.period_to) AS interest_through,"
 					"    array_agg(x.level) FILTER (WHERE x.kind = 'fee') AS fee_levels"
-					"   FROM dunning.charge x"
-					"   WHERE y.level > 0 AND x.invoice_id = y.invoice_id) ch ON true"
+					"   FROM dunning.charge x WHERE x.invoice_id = y.invoice_id) sums"
+					"   WHERE y.level > 0 OFFSET 0) ch ON true"
 	/* a fence: planned as a whole, under the sort */
 					"  OFFSET 0) c"
 					" JOIN cust k ON k.customer_id = c.customer_id"

@@ -161,7 +161,7 @@ clean: clean-mailer
 clean-mailer:
 	rm -f $(MAILER)
 
-.PHONY: test demo bench deps fuzz
+.PHONY: test test-citus demo bench deps fuzz
 
 # Install the Debian packages the suites need (root only; a no-op when present).
 deps:
@@ -169,6 +169,10 @@ deps:
 
 test:
 	bash test/run.sh
+
+# dunning on a Citus cluster of this machine (run by make test when Citus is installed)
+test-citus:
+	bash test/citus/run.sh
 
 demo:
 	bash test/demo/run.sh

@@ -7,6 +7,8 @@
 #   pgTAP        test/*.sql, each in a fresh database with pgtap and dunning
 #   TAP          test/t/*.pl (PostgreSQL::Test::Cluster)
 #   fuzz         test/fuzz: libFuzzer on the template language (FUZZ_SECONDS, 20)
+#   Citus        test/citus/run.sh (make test-citus): a coordinator and two
+#                workers of its own; skipped, and said so, without Citus
 #
 # The last line printed is "N passed, M failed".  Exit status is 0 only when
 # nothing failed and every suite could run.
@@ -266,11 +268,33 @@ suite_fuzz() {
     fi
 }
 
+# The Citus suite (test/citus/run.sh) starts its own three nodes.  Citus is
+# not a Debian package: without it the suite is skipped, and said so.
+CITUS_SKIPPED=
+suite_citus() {
+    local suite=Citus logfile=$WORK/citus.log last
+    if [[ ! -e $("$PG_CONFIG" --pkglibdir)/citus.so ]]; then
+        CITUS_SKIPPED="Citus is not installed for PostgreSQL 15: the Citus suite (make test-citus) was skipped"
+        log "$CITUS_SKIPPED"
+        return
+    fi
+    SUITES+=("$suite")
+    log "Citus: test/citus/run.sh (a coordinator and two workers)"
+    CITUS_NO_BUILD=1 timeout -k 10 "$SUITE_TIMEOUT" bash test/citus/run.sh 2>&1 | tee "$logfile"
+    last=$(tail -n 1 "$logfile")
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        record "$suite" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+    else
+        record "$suite" 0 1 "test/citus/run.sh did not finish"
+    fi
+}
+
 suite_regress
 suite_isolation
 suite_pgtap
 suite_tap
 suite_fuzz
+suite_citus
 
 cluster_stop
 
@@ -288,6 +312,7 @@ for s in "${SUITES[@]}"; do
     total_fail=$((total_fail + FAILED[$s]))
     [[ -n ${BROKEN[$s]:-} ]] && broken=1
 done
+[[ -n $CITUS_SKIPPED ]] && echo "Citus        skipped: $CITUS_SKIPPED"
 
 if ((total_fail > 0 || broken)); then
     KEEP=1

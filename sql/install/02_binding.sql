@@ -122,11 +122,14 @@ LANGUAGE C CALLED ON NULL INPUT VOLATILE;
 COMMENT ON FUNCTION dunning.bind_payments(text, text, text, text, text, regrole, text) IS
   'Binds the user''s payments table or view (one row per payment, or part of one, to an invoice of the ledger) without copying it: checks every column and (re)creates the view dunning.payment; it must belong to the ledger''s owner. With it, interest is exact across partial payments, and statements list payments. amount_scale says the amounts are in minor units (0 to 6 decimal places).';
 
--- The live ledger for some keys, read as the pass role (src/owner.c).
+-- The live ledger for some keys, read as the pass role (src/owner.c).  Its
+-- plan follows the server's plan_cache_mode, not the claim's forced generic
+-- plan: a distributed ledger (Citus) is planned with the keys at hand.
 CREATE OR REPLACE FUNCTION dunning.ledger_open_amounts(invoice_ids anyarray)
 RETURNS TABLE (invoice_id anyelement, open_amount numeric)
 AS 'MODULE_PATHNAME', 'dunning_ledger_open_amounts'
 LANGUAGE C STRICT VOLATILE
+SET plan_cache_mode = auto
 ROWS 100;
 COMMENT ON FUNCTION dunning.ledger_open_amounts(anyarray) IS
   'The bound ledger''s rows for these invoice keys (key and open amount; none for an invoice gone from it), read with the rights of the ledger''s owner under a security-restricted operation; what the pass''s sweep and the claim''s re-check know of the live ledger.';

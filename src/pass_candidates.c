@@ -350,9 +350,19 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 		"    AND p.invoice_id = c.invoice_id) pay ON true"
 		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
 	const char *contact = dunning_contact_columns(customers_bound);
+	/*
+	 * the candidates' customers, read apart (one row each): a look-up per
+	 * customer joined with dunning's own tables is a join Citus cannot
+	 * plan when the customers are distributed
+	 */
+	const char *customers = customers_bound
+		? ",crow AS MATERIALIZED (SELECT DISTINCT ON (cu.customer_id) cu.*"
+		"  FROM dunning.customer cu"
+		"  WHERE cu.customer_id IN (SELECT customer_id FROM cand)"
+		"  ORDER BY cu.customer_id)"
+		: "";
 	const char *contact_join = customers_bound
-		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
-		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true"
+		? " LEFT JOIN crow cu ON cu.customer_id = d.customer_id"
 		: "";
 
 	return psprintf(
@@ -395,6 +405,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" WHERE s.status = 'open' AND (s.next_check_at <= $1 OR $6"
 					"  OR ($2::timestamptz IS NULL"
 					"      AND (l.invoice_id IS NULL OR NOT l.open_amount > 0))))"
+					"%s"
 					/* what the decisions need of each customer, looked up once each */
 					",cust AS MATERIALIZED ("
 					" SELECT d.customer_id,"
@@ -471,6 +482,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" JOIN cust k ON k.customer_id = c.customer_id"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
+					customers,
 					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
 					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
 					contact, contact_join,

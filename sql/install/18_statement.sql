@@ -42,9 +42,16 @@ BEGIN
   END IF;
   payments := EXISTS (SELECT 1 FROM dunning.binding b WHERE b.kind = 'payments');
   RETURN QUERY EXECUTE format($q$
-    WITH inv AS (
-      SELECT l.invoice_id, l.reference::text AS reference, l.currency, l.due_on::date AS due_on,
-             l.open_amount::numeric AS open_amount,
+    -- the ledger's rows are read apart from dunning's own tables (a query
+    -- that joins them is one Citus cannot plan when the ledger is
+    -- distributed), then each gets its allocation rule
+    WITH ledger AS MATERIALIZED (
+      SELECT l.invoice_id, l.customer_id, l.reference::text AS reference, l.currency,
+             l.due_on::date AS due_on, l.open_amount::numeric AS open_amount
+        FROM dunning.ledger l
+       WHERE l.customer_id = $1::%1$s),
+    inv AS (
+      SELECT l.invoice_id, l.reference, l.currency, l.due_on, l.open_amount,
              -- the rule of the policy that raised its last charge, else of
              -- the one that applies to it
              coalesce((SELECT p.allocation FROM dunning.charge c
@@ -60,8 +67,7 @@ BEGIN
                         WHERE p.is_default AND (l.currency IS NULL OR p.currency = upper(l.currency))
                         ORDER BY p.name LIMIT 1),
                       'costs_first') AS allocation
-        FROM dunning.ledger l
-       WHERE l.customer_id = $1::%1$s),
+        FROM ledger l),
     charged AS (
       SELECT c.invoice_id,
              coalesce(sum(c.amount) FILTER (WHERE c.kind = 'fee'), 0) AS fees,

@@ -2,7 +2,8 @@
 -- two workers, dunning's tables on the coordinator.  From the first
 -- reminder to the hand-off; consolidation, a hold, the contact cap; a
 -- payment noticed by a pass and one noticed by the claim's re-check; ack,
--- nack, cancel; a preview; the aging.
+-- nack, cancel; a preview; the aging; a statement of account.  The
+-- customers are distributed too, colocated with the ledger.
 \set SHOW_CONTEXT never
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
@@ -33,6 +34,11 @@ SELECT count(DISTINCT nodeport) AS nodes_with_shards
 
 SELECT dunning.bind_ledger('ct.invoices', 'id', 'customer_id', 'due_date', 'balance',
                            reference => 'number');
+CREATE TABLE ct.customers (id text PRIMARY KEY, email text, name text);
+SELECT create_distributed_table('ct.customers', 'id', colocate_with => 'ct.invoices');
+INSERT INTO ct.customers VALUES ('A', 'ap@a.test', 'A GmbH'), ('B', 'b@b.test', 'B SA'),
+  ('C', 'c@c.test', 'C Ltd'), ('E', 'e@e.test', 'E BV');
+SELECT dunning.bind_customers('ct.customers', 'id', email => 'email', name => 'name');
 INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
     group_by, max_reminders, per_period, send_days, send_from, send_until, time_zone)
 VALUES ('ct', 'EUR', true, 0, 7, 'customer', 2, '30 days', '{1,2,3,4,5,6,7}',
@@ -44,7 +50,8 @@ INSERT INTO dunning.hold (invoice_id, reason) VALUES ('C1', 'dispute');
 
 -- 1 October: one notice per customer, C's without its disputed invoice
 SELECT discovery, examined, emitted FROM dunning.run('2026-10-01 09:00+00');
-SELECT customer_id, invoice_ids, level, channel, payload->'total_open' AS total
+SELECT customer_id, invoice_ids, level, channel, recipient,
+       payload->'customer'->>'name' AS name, payload->'total_open' AS total
   FROM dunning.all_reminders ORDER BY customer_id;
 
 -- B pays: the next pass resolves B1 and cancels its unsent notice
@@ -96,6 +103,10 @@ SELECT count(*) AS would_emit FROM dunning.preview('2026-11-27 09:00+00');
 SELECT policy, level, customer_id, bucket, invoices, open_amount
   FROM dunning.aging('2026-11-27') ORDER BY customer_id, bucket;
 
+-- A's statement of account, read from its shard
+SELECT invoice_id, reference, principal, total_due
+  FROM dunning.statement('A', '2026-11-27') ORDER BY invoice_id;
+
 -- the coordinator keeps dunning's tables; nothing of them is distributed
 SELECT count(*) AS distributed_dunning_tables FROM citus_tables
  WHERE table_name::text LIKE 'dunning.%';
@@ -103,6 +114,7 @@ SELECT count(*) AS distributed_dunning_tables FROM citus_tables
 -- put the coordinator back as it was for the next topic
 SELECT dunning.cancel(ARRAY(SELECT id FROM dunning.reminder WHERE status <> 'claimed'),
                       'end of the test') >= 0 AS cancelled;
+SELECT dunning.unbind('customers');
 SELECT dunning.unbind('ledger');
 DROP SCHEMA ct CASCADE;
 TRUNCATE dunning.reminder_event, dunning.reminder, dunning.reminder_archive,

@@ -901,6 +901,26 @@ new_row_value(TriggerData *trigdata, const char *name)
 }
 
 /*
+ * On a Citus coordinator, what a binding creates and alters (the views,
+ * the key columns of dunning's tables) stays there: left to itself, Citus
+ * sends a view over a distributed table to every worker, with all it
+ * depends on, the extension included, where dunning's tables are not
+ * retyped to the ledger's keys (and need not exist).  Without Citus the
+ * setting does not exist and nothing is changed.  Returns the GUC level
+ * to pop.
+ */
+static int
+ddl_on_this_node_only(void)
+{
+	int			level = NewGUCNestLevel();
+
+	if (GetConfigOption("citus.enable_ddl_propagation", true, false) != NULL)
+		(void) set_config_option("citus.enable_ddl_propagation", "off", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	return level;
+}
+
+/*
  * Trigger on dunning.binding: check the binding again (the source may have
  * changed since, or this is a restore) and apply it.
  */
@@ -913,9 +933,11 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	char	   *source;
 	Oid			relid;
 	Oid			custtype;
+	int			guc_level;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 		elog(ERROR, "dunning_binding_apply must be called as a row trigger");
+	guc_level = ddl_on_this_node_only();
 
 	kind = TextDatumGetCString(new_row_value(trigdata, "kind"));
 	source = TextDatumGetCString(new_row_value(trigdata, "source"));
@@ -950,6 +972,7 @@ dunning_binding_apply(PG_FUNCTION_ARGS)
 	/* views made anew have lost what dunning.grant_reader() gave */
 	binding_run_sql("SELECT dunning.apply_grants()", SPI_OK_SELECT);
 	SPI_finish();
+	AtEOXact_GUC(true, guc_level);
 
 	return PointerGetDatum(NULL);
 }

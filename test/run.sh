@@ -28,6 +28,7 @@ if ! bash test/lib/deps.sh; then
     exit 2
 fi
 source test/lib/cluster.sh
+source test/lib/citus.sh
 
 PGXS_SRC=$(cd "$(dirname "$("$PG_CONFIG" --pgxs)")/.." && pwd)
 PG_REGRESS=$PGXS_SRC/test/regress/pg_regress
@@ -273,7 +274,7 @@ suite_fuzz() {
 CITUS_SKIPPED=
 suite_citus() {
     local suite=Citus logfile=$WORK/citus.log last
-    if [[ ! -e $("$PG_CONFIG" --pkglibdir)/citus.so ]]; then
+    if ! citus_installed; then
         CITUS_SKIPPED="Citus is not installed for PostgreSQL 15: the Citus suite (make test-citus) was skipped"
         log "$CITUS_SKIPPED"
         return

@@ -19,9 +19,10 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 source test/lib/cluster.sh
+source test/lib/citus.sh
 export PATH=$PG_BINDIR:$PATH
 
-if [[ ! -e $("$PG_CONFIG" --pkglibdir)/citus.so ]]; then
+if ! citus_installed; then
     log "Citus is not installed for PostgreSQL 15: the Citus suite is skipped (README, Citus, says how to install it)"
     echo "skipped"
     exit 0
@@ -52,42 +53,12 @@ cp -a test/citus/. "$WORK/tree/"
 rm -rf "$WORK/tree"/{results,output_iso,regression.*}
 give_to_pg "$WORK"
 
-# three clusters: cluster.sh keeps one at a time, so each is stopped here
-NODES=()
-stop_nodes() {
-    local dir
-    for dir in "${NODES[@]}"; do
-        as_pg "$PG_BINDIR/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
-    done
+cleanup() {
+    citus_stop
     [[ ${KEEP:-0} == 1 ]] || rm -rf "$WORK"
 }
-trap stop_nodes EXIT
-
-# A node: Citus first in shared_preload_libraries; the coordinator loads
-# dunning too (the workers only hold shards of the ledger).
-start_node() { # name port libraries
-    cluster_start "$WORK/$1" "$2" "shared_preload_libraries = '$3'" \
-        "max_worker_processes = 32" "citus.log_remote_commands = off" >/dev/null ||
-        die "could not start the $1 node"
-    CLUSTER_DIR=
-    NODES+=("$WORK/$1")
-    as_pg "$PG_BINDIR/psql" -X -q -h "$WORK/$1" -p "$2" -U postgres -d postgres \
-        -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" &&
-        as_pg "$PG_BINDIR/psql" -X -q -h "$WORK/$1" -p "$2" -U postgres -d "$DB" \
-            -v ON_ERROR_STOP=1 -c "CREATE EXTENSION citus" >/dev/null ||
-        die "could not create Citus on the $1 node"
-}
-
-start_node worker1 $((PORT + 1)) citus
-start_node worker2 $((PORT + 2)) citus
-start_node coordinator "$PORT" citus,dunning
-export PGHOST=$WORK/coordinator PGPORT=$PORT PGUSER=postgres PGDATABASE=$DB
-psql -X -q -v ON_ERROR_STOP=1 \
-    -c "SELECT citus_set_coordinator_host('$WORK/coordinator', $PORT)" \
-    -c "SELECT citus_add_node('$WORK/worker1', $((PORT + 1)))" \
-    -c "SELECT citus_add_node('$WORK/worker2', $((PORT + 2)))" \
-    -c "CREATE EXTENSION dunning" >/dev/null || die "could not set up the Citus cluster"
-log "Citus $(psql -X -At -c "SELECT extversion FROM pg_extension WHERE extname = 'citus'"): coordinator on port $PORT, workers on $((PORT + 1)) and $((PORT + 2))"
+trap cleanup EXIT
+citus_start "$WORK" "$PORT" "$DB" || die "could not set up the Citus cluster"
 
 # pg_regress / pg_isolation_regress result lines (PostgreSQL 15 format)
 count() { # logfile status-regex

@@ -111,6 +111,12 @@ SELECT invoice_id, reference, principal, total_due
 SELECT count(*) AS distributed_dunning_tables FROM citus_tables
  WHERE table_name::text LIKE 'dunning.%';
 
+-- dunning is on the coordinator only: binding made its views there, and
+-- Citus sent neither them nor the extension to the workers
+SELECT result AS dunning_installed
+  FROM run_command_on_workers($$SELECT count(*) FROM pg_extension
+                                 WHERE extname = 'dunning'$$) ORDER BY nodeport;
+
 -- put the coordinator back as it was for the next topic
 SELECT dunning.cancel(ARRAY(SELECT id FROM dunning.reminder WHERE status <> 'claimed'),
                       'end of the test') >= 0 AS cancelled;
@@ -119,6 +125,35 @@ SELECT dunning.unbind('ledger');
 DROP SCHEMA ct CASCADE;
 TRUNCATE dunning.reminder_event, dunning.reminder, dunning.reminder_archive,
          dunning.invoice_state, dunning.history, dunning.run_log, dunning.hold;
+DELETE FROM dunning.step;
+DELETE FROM dunning.policy;
+UPDATE dunning.engine SET last_as_of = NULL, last_full_as_of = NULL;
+
+-- a ledger with integer keys: binding retypes dunning's key columns, on the
+-- coordinator only, and passes and claims go on
+CREATE SCHEMA cn;
+CREATE TABLE cn.invoices (id bigint NOT NULL, customer_id bigint NOT NULL,
+  due_date date NOT NULL, balance numeric(10,2) NOT NULL, PRIMARY KEY (customer_id, id));
+SELECT create_distributed_table('cn.invoices', 'customer_id', shard_count => 4);
+INSERT INTO cn.invoices SELECT g, g % 3, date '2026-09-01' + g, 10 * g FROM generate_series(1, 6) g;
+SELECT dunning.bind_ledger('cn.invoices', 'id', 'customer_id', 'due_date', 'balance');
+SELECT data_type FROM information_schema.columns
+ WHERE table_schema = 'dunning' AND table_name = 'invoice_state' AND column_name = 'invoice_id';
+INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
+    send_days, send_from, send_until, time_zone)
+VALUES ('cn', 'EUR', true, 0, 7, '{1,2,3,4,5,6,7}', '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES ('cn', 1, 3, 'email');
+SELECT examined, emitted FROM dunning.run('2026-10-01 09:00+00');
+UPDATE cn.invoices SET balance = 0 WHERE id = 2;
+SELECT customer_id, invoice_ids FROM dunning.claim('m', 10) ORDER BY customer_id;
+SELECT result AS dunning_installed
+  FROM run_command_on_workers($$SELECT count(*) FROM pg_extension
+                                 WHERE extname = 'dunning'$$) ORDER BY nodeport;
+SELECT dunning.ack('m', ARRAY(SELECT id FROM dunning.reminder WHERE status = 'claimed'));
+SELECT dunning.unbind('ledger');
+DROP SCHEMA cn CASCADE;
+TRUNCATE dunning.reminder_event, dunning.reminder, dunning.reminder_archive,
+         dunning.invoice_state, dunning.history, dunning.run_log;
 DELETE FROM dunning.step;
 DELETE FROM dunning.policy;
 UPDATE dunning.engine SET last_as_of = NULL, last_full_as_of = NULL;

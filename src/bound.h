@@ -16,6 +16,7 @@ typedef struct Bound
 	bool		email;			/* the customer binding binds an e-mail address */
 	bool		phone;			/* ... a phone number */
 	bool		address;		/* ... a postal address */
+	bool		citus;			/* Citus is in this database: the ledger may be distributed */
 } Bound;
 
 extern void dunning_read_bound(Bound *bound);

@@ -301,7 +301,8 @@ dunning_read_bound(Bound *bound)
 	if (SPI_execute("SELECT bool_or(kind = 'customers'), bool_or(kind = 'payments'),"
 					" bool_or(kind = 'customers' AND columns ?| '{email,dunning_email}'),"
 					" bool_or(kind = 'customers' AND columns ?| '{phone,dunning_phone}'),"
-					" bool_or(kind = 'customers' AND columns ? 'address')"
+					" bool_or(kind = 'customers' AND columns ? 'address'),"
+					" EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')"
 					" FROM dunning.binding", true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read dunning.binding");
 	bound->customers = true_at(1);
@@ -309,6 +310,7 @@ dunning_read_bound(Bound *bound)
 	bound->email = true_at(3);
 	bound->phone = true_at(4);
 	bound->address = true_at(5);
+	bound->citus = true_at(6);
 }
 
 /*
@@ -350,6 +352,18 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 		"    AND p.invoice_id = c.invoice_id) pay ON true"
 		: " CROSS JOIN (SELECT NULL::date[] AS paid_on, NULL::numeric[] AS paid) pay";
 	const char *contact = dunning_contact_columns(customers_bound);
+
+	/*
+	 * the ledger's rows of the states looked at: on Citus, the keys of
+	 * those states go to the shards, which return only their rows; a plain
+	 * join of dunning's table with the distributed ledger, the state on the
+	 * outer side, would bring every row of the ledger to the coordinator
+	 */
+	const char *state_ledger = pass->bound.citus
+		? "(SELECT * FROM dunning.ledger l2 WHERE l2.invoice_id IN"
+		"  (SELECT s2.invoice_id FROM dunning.invoice_state s2"
+		"    WHERE s2.status = 'open' AND (s2.next_check_at <= $1 OR $6 OR $2::timestamptz IS NULL)))"
+		: "dunning.ledger";
 	/*
 	 * the candidates' customers, read apart (one row each): a look-up per
 	 * customer joined with dunning's own tables is a join Citus cannot
@@ -392,7 +406,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  l.invoice_id IS NOT NULL, l.open_amount::numeric, l.due_on, l.currency,"
 					"  l.reference, true, s.level, s.last_reminder_at, false, s.last_reminder_id"
 					" FROM dunning.invoice_state s"
-					" LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id"
+					" LEFT JOIN %s l ON l.invoice_id = s.invoice_id"
 	/*
 	 * and, on a full discovery (at least daily), every open state whose
 	 * invoice the ledger shows paid or no longer has: a payment is noticed
@@ -482,7 +496,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					" JOIN cust k ON k.customer_id = c.customer_id"
 					"%s"
 					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
-					customers,
+					state_ledger, customers,
 					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
 					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
 					contact, contact_join,

@@ -161,7 +161,7 @@ clean: clean-mailer
 clean-mailer:
 	rm -f $(MAILER)
 
-.PHONY: test test-citus demo bench deps fuzz
+.PHONY: test test-citus demo bench bench-citus deps fuzz
 
 # Install the Debian packages the suites need (root only; a no-op when present).
 deps:
@@ -179,6 +179,10 @@ demo:
 
 bench:
 	bash test/bench/run.sh
+
+# a pass over one ledger on one node and distributed over two Citus workers
+bench-citus:
+	bash test/bench/citus.sh
 
 FUZZ_TIME ?= 600
 fuzz:

@@ -27,10 +27,7 @@ source test/lib/cluster.sh
 source test/lib/citus.sh
 export PATH=$PG_BINDIR:$PATH
 
-if ! citus_installed; then
-    log "Citus is not installed for PostgreSQL 15: nothing to measure (README, \"On a Citus cluster\", says how to install it)"
-    exit 0
-fi
+citus_or_say "nothing to measure" || exit 0
 
 SIZE=${BENCH_CITUS_SIZE:-10000000}
 PORT=${BENCH_CITUS_PGPORT:-54370}
@@ -105,21 +102,23 @@ INSERT INTO bench.citus_result VALUES (:'measure', :round, :ms);
 SQL
 }
 
-for round in 1 2 3; do
-    for db in bench_one bench_dist; do
-        timed_pass "$db" cold "$round" "$START $RUN_AT" true
+# three rounds of one pass, the two databases by turns
+rounds() { # measure as_of cold
+    local round db
+    for round in 1 2 3; do
+        for db in bench_one bench_dist; do
+            timed_pass "$db" "$1" "$round" "$2" "$3"
+        done
     done
-done
+}
+
+rounds cold "$START $RUN_AT" true
 for db in bench_one bench_dist; do
     "${PSQL[@]}" -o /dev/null -d "$db" -c "SELECT dunning.run('$START $RUN_AT')" \
         -c 'VACUUM ANALYZE dunning.invoice_state' -c 'VACUUM ANALYZE dunning.reminder' \
         -c 'VACUUM ANALYZE dunning.history'
 done
-for round in 1 2 3; do
-    for db in bench_one bench_dist; do
-        timed_pass "$db" next_day "$round" "$NEXT $RUN_AT" false
-    done
-done
+rounds next_day "$NEXT $RUN_AT" false
 
 median() { # db measure
     "${PSQL[@]}" -d "$1" -At -c "SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms))

@@ -22,8 +22,7 @@ source test/lib/cluster.sh
 source test/lib/citus.sh
 export PATH=$PG_BINDIR:$PATH
 
-if ! citus_installed; then
-    log "Citus is not installed for PostgreSQL 15: the Citus suite is skipped (README, Citus, says how to install it)"
+if ! citus_or_say "the Citus suite is skipped"; then
     echo "skipped"
     exit 0
 fi

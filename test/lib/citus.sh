@@ -20,6 +20,13 @@ citus_installed() {
     [[ -e $("$PG_CONFIG" --pkglibdir)/citus.so ]]
 }
 
+# Citus installed, or a plain word that it is not and what is not done.
+citus_or_say() { # what-is-skipped
+    citus_installed && return 0
+    log "Citus is not installed for PostgreSQL 15: $1 (README, \"On a Citus cluster\", says how to install it)"
+    return 1
+}
+
 citus_stop() {
     local dir
     for dir in "${CITUS_NODES[@]}"; do

@@ -63,7 +63,8 @@ INSTALL_SQL = \
 	sql/install/30_analytics.sql \
 	sql/install/31_prune.sql \
 	sql/install/32_privileges.sql \
-	sql/install/33_dump.sql
+	sql/install/33_tenant.sql \
+	sql/install/34_dump.sql
 BUILT_SCRIPT = $(EXTENSION)--$(EXTVERSION).sql
 # the update from 0.1, built the same way: its own pieces, and the install
 # files of what 0.2 adds or changes (so that each object is written once;
@@ -87,8 +88,10 @@ UPGRADE_0_2 = \
 	sql/install/02_binding.sql \
 	sql/install/32_privileges.sql \
 	sql/install/17_charge.sql \
+	sql/install/33_tenant.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
 	sql/install/18_statement.sql \
+	sql/upgrade/0.1--0.2/47_tenants.sql \
 	sql/install/26_settle.sql \
 	sql/install/27_claim.sql \
 	sql/install/28_answer.sql \

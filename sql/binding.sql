@@ -55,7 +55,7 @@ SELECT dunning.unbind('ledger');
 CREATE ROLE regress_dunning_clerk;
 CREATE TABLE shop.secret (id bigint, customer_id bigint, due_date date, balance numeric);
 GRANT USAGE ON SCHEMA dunning, shop TO regress_dunning_clerk;
-GRANT EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text)
+GRANT EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text, text)
   TO regress_dunning_clerk;
 SET ROLE regress_dunning_clerk;
 SELECT dunning.bind_ledger('shop.secret', 'id', 'customer_id', 'due_date', 'balance');
@@ -112,6 +112,6 @@ SELECT to_regclass('dunning.ledger'), to_regclass('dunning.customer');
 
 DROP SCHEMA shop CASCADE;
 REVOKE ALL ON SCHEMA dunning FROM regress_dunning_clerk;
-REVOKE ALL ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text)
+REVOKE ALL ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text, text)
   FROM regress_dunning_clerk;
 DROP ROLE regress_dunning_clerk;

@@ -47,7 +47,7 @@ PG_FUNCTION_INFO_V1(dunning_binding_apply);
 static const BindingSpec ledger_spec = {
 	"ledger", "ledger",
 	"The bound ledger under canonical column names: one row per invoice of the source, read in place.",
-	"invoices", 8,
+	"invoices", 9,
 	{
 		{"invoice_id", "invoice's key", ROLE_KEY, true},
 		{"customer_id", "customer's key", ROLE_KEY, true},
@@ -57,13 +57,14 @@ static const BindingSpec ledger_spec = {
 		{"reference", "invoice number people see", ROLE_ANY, false},
 		{"issued_on", "issue date", ROLE_DATE, false},
 		{"amount", "amount invoiced", ROLE_AMOUNT, false},
+		{"tenant", "company or tenant the invoice belongs to", ROLE_ANY, false},
 	}
 };
 
 static const BindingSpec customers_spec = {
 	"customers", "customer",
 	"The bound customer contact data under canonical column names, read in place.",
-	"customers", 13,
+	"customers", 14,
 	{
 		{"customer_id", "customer's key", ROLE_KEY, true},
 		{"email", "e-mail address", ROLE_TEXT, false},
@@ -78,6 +79,7 @@ static const BindingSpec customers_spec = {
 		{"postcode", "postcode", ROLE_TEXT, false},
 		{"city", "city", ROLE_TEXT, false},
 		{"country", "country", ROLE_TEXT, false},
+		{"tenant", "company or tenant the customer row belongs to", ROLE_ANY, false},
 	}
 };
 
@@ -707,9 +709,9 @@ view_regclass(const BindingSpec *spec)
 /*
  * dunning.bind_ledger(source, invoice_id, customer_id, due_on, open_amount,
  *					   currency, reference, run_as, amount_scale, issued_on,
- *					   amount) RETURNS regclass
+ *					   amount, tenant) RETURNS regclass
  *
- * issued_on and amount came after run_as and amount_scale, so that calls by
+ * issued_on, amount and tenant came after run_as and amount_scale, so that calls by
  * position still work: the argument of role i is i + 1 up to reference,
  * i + 3 after.
  */
@@ -732,8 +734,8 @@ dunning_bind_ledger(PG_FUNCTION_ARGS)
 /*
  * dunning.bind_customers(source, customer_id, email, name, locale,
  *						  time_zone, phone, run_as, consumer, dunning_email,
- *						  dunning_phone, address, postcode, city, country)
- *						  RETURNS regclass
+ *						  dunning_phone, address, postcode, city, country,
+ *						  tenant) RETURNS regclass
  *
  * The roles after phone came after run_as, so that calls by position
  * still work: the argument of role i is i + 1 up to phone, i + 2 after.

@@ -39,7 +39,7 @@ typedef struct BindingSpec
 	const char *view_comment;
 	const char *noun;			/* what the source holds, for messages */
 	int			nroles;
-	BoundRole	roles[13];
+	BoundRole	roles[14];
 	const char *amount_scale;	/* amounts in minor units: "0".."6", "currency"; or NULL */
 } BindingSpec;
 

@@ -17,6 +17,8 @@ typedef struct Bound
 	bool		phone;			/* ... a phone number */
 	bool		address;		/* ... a postal address */
 	bool		citus;			/* Citus is in this database: the ledger may be distributed */
+	bool		tenant;			/* the ledger binds a tenant: customers are dunned per tenant */
+	bool		customers_tenant;	/* ... and so does the customer binding */
 } Bound;
 
 extern void dunning_read_bound(Bound *bound);

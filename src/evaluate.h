@@ -31,6 +31,7 @@ typedef struct Customer
 {
 	Datum		key;			/* in the ledger's customer key type */
 	char	   *key_text;
+	char	   *tenant;			/* its company, with a tenant bound; or NULL */
 	pg_tz	   *tz;				/* NULL: the policy's */
 	char	   *time_zone;
 	char	   *locale;

@@ -115,6 +115,29 @@ end_group(Pass *pass)
 }
 
 /*
+ * Is a candidate row of the customer's tenant?  With a tenant bound, a
+ * customer key shared by two tenants is two customers: each is dunned
+ * apart (its own notice, cap and holds).
+ */
+static bool
+same_tenant(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust)
+{
+	bool		isnull;
+	Datum		d;
+	char	   *tenant;
+	bool		same;
+
+	if (!pass->bound.tenant)
+		return true;
+	d = SPI_getbinval(tup, desc, pass->cols.tenant, &isnull);
+	if (isnull || cust->tenant == NULL)
+		return isnull && cust->tenant == NULL;
+	tenant = TextDatumGetCString(d);
+	same = strcmp(tenant, cust->tenant) == 0;
+	pfree(tenant);
+	return same;
+}
+/*
  * Read the candidates in batches, group them by customer, decide each
  * group and write what follows.
  */
@@ -161,7 +184,8 @@ evaluate_candidates(Pass *pass, Portal portal)
 			char	   *ck_text = OutputFunctionCall(&pass->cust_out, ck);
 
 			CHECK_FOR_INTERRUPTS();
-			if (ngroup > 0 && strcmp(ck_text, cust.key_text) != 0)
+			if (ngroup > 0 && (strcmp(ck_text, cust.key_text) != 0 ||
+							   !same_tenant(pass, tup, tt->tupdesc, &cust)))
 			{
 				process_group(pass, group, ngroup, &cust);
 				ngroup = 0;

@@ -187,6 +187,7 @@ read_customer(Pass *pass, HeapTuple tup, TupleDesc desc, Customer *cust, char *k
 	cust->key = datumCopy(get_col(tup, desc, c->customer_id, &isnull),
 						  pass->cust_byval, pass->cust_len);
 	cust->key_text = key_text;
+	cust->tenant = get_text(tup, desc, c->tenant);
 	cust->time_zone = get_text(tup, desc, c->time_zone);
 	cust->tz = dunning_find_zone(cust->time_zone);
 	cust->locale = get_text(tup, desc, c->locale);
@@ -229,6 +230,7 @@ find_columns(Pass *pass, TupleDesc desc)
 #define COL(f) (c->f = SPI_fnumber(desc, #f))
 	COL(invoice_id);
 	COL(customer_id);
+	COL(tenant);
 	COL(present);
 	COL(open_amount);
 	COL(due_on);
@@ -302,7 +304,9 @@ dunning_read_bound(Bound *bound)
 					" bool_or(kind = 'customers' AND columns ?| '{email,dunning_email}'),"
 					" bool_or(kind = 'customers' AND columns ?| '{phone,dunning_phone}'),"
 					" bool_or(kind = 'customers' AND columns ? 'address'),"
-					" EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')"
+					" EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'),"
+					" bool_or(kind = 'ledger' AND columns ? 'tenant'),"
+					" bool_or(kind = 'customers' AND columns ? 'tenant')"
 					" FROM dunning.binding", true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read dunning.binding");
 	bound->customers = true_at(1);
@@ -311,6 +315,8 @@ dunning_read_bound(Bound *bound)
 	bound->phone = true_at(4);
 	bound->address = true_at(5);
 	bound->citus = true_at(6);
+	bound->tenant = true_at(7);
+	bound->customers_tenant = bound->tenant && true_at(8);
 }
 
 /*
@@ -372,16 +378,33 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 	 * on one server: a sort and a semi-join over the customers)
 	 */
 	bool		apart = customers_bound && pass->bound.citus;
+	bool		tenant = pass->bound.tenant;
+	/* with tenants bound on both, a customer's row is that of its tenant */
+	bool		cust_tenant = pass->bound.customers_tenant;
 	const char *customers = apart
-		? ",crow AS MATERIALIZED (SELECT DISTINCT ON (cu.customer_id) cu.*"
-		"  FROM dunning.customer cu"
-		"  WHERE cu.customer_id IN (SELECT customer_id FROM cand)"
-		"  ORDER BY cu.customer_id)"
+		? psprintf(",crow AS MATERIALIZED (SELECT DISTINCT ON (cu.customer_id%s) cu.*"
+				   "  FROM dunning.customer cu"
+				   "  WHERE cu.customer_id IN (SELECT customer_id FROM cand)"
+				   "  ORDER BY cu.customer_id%s)",
+				   cust_tenant ? ", cu.tenant" : "", cust_tenant ? ", cu.tenant" : "")
 		: "";
 	const char *contact_join = !customers_bound ? ""
-		: apart ? " LEFT JOIN crow cu ON cu.customer_id = d.customer_id"
+		: apart ? (cust_tenant
+				   ? " LEFT JOIN crow cu ON cu.customer_id = d.customer_id AND cu.tenant = d.tenant"
+				   : " LEFT JOIN crow cu ON cu.customer_id = d.customer_id")
+		: cust_tenant
+		? " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
+		"   WHERE cu.customer_id = d.customer_id AND cu.tenant = d.tenant LIMIT 1) cu ON true"
 		: " LEFT JOIN LATERAL (SELECT * FROM dunning.customer cu"
 		"   WHERE cu.customer_id = d.customer_id LIMIT 1) cu ON true";
+	/*
+	 * with a tenant bound, a customer is dunned per tenant: its reminders
+	 * (the contact cap) and the candidates' groups are those of its tenant
+	 */
+	const char *same_tenant_r = tenant ? " AND r.tenant IS NOT DISTINCT FROM d.tenant" : "";
+	const char *same_tenant_a = tenant ? " AND a.tenant IS NOT DISTINCT FROM d.tenant" : "";
+	const char *same_tenant_k = tenant ? " AND k.tenant IS NOT DISTINCT FROM c.tenant" : "";
+	const char *tenant_order = tenant ? "c.tenant, " : "";
 
 	return psprintf(
 					"WITH cand AS MATERIALIZED ("
@@ -389,7 +412,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 	 * an invoice closed before (paid, or gone from the ledger) that is open
 	 * again is reopened: it keeps the level it had reached
 	 */
-					" SELECT l.invoice_id, l.customer_id, true AS present,"
+					" SELECT l.invoice_id, l.customer_id, l.tenant, true AS present,"
 					"  l.open_amount::numeric AS open_amount, l.due_on, l.currency, l.reference,"
 					"  s.invoice_id IS NOT NULL AS in_state, coalesce(s.level, 0) AS level,"
 					"  s.last_reminder_at AS last_at, s.invoice_id IS NOT NULL AS reopened,"
@@ -407,6 +430,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"  AND (s.invoice_id IS NULL OR s.status = 'closed')"
 					" UNION ALL"
 					" SELECT s.invoice_id, coalesce(l.customer_id, s.customer_id),"
+					"  CASE WHEN l.invoice_id IS NULL THEN s.tenant ELSE l.tenant END,"
 					"  l.invoice_id IS NOT NULL, l.open_amount::numeric, l.due_on, l.currency,"
 					"  l.reference, true, s.level, s.last_reminder_at, false, s.last_reminder_id"
 					" FROM dunning.invoice_state s"
@@ -426,20 +450,22 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"%s"
 					/* what the decisions need of each customer, looked up once each */
 					",cust AS MATERIALIZED ("
-					" SELECT d.customer_id,"
+					" SELECT d.customer_id, d.tenant,"
 	/* ($7, $8: whether any customer is assigned, any address suppressed) */
 					"  (SELECT a.policy FROM dunning.assignment a"
 					"    WHERE $7 AND a.customer_id = d.customer_id) AS assigned,"
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
-					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id) AS customer_hold,"
+	/* a hold that names a tenant holds the customer in that tenant only */
+					"    FROM dunning.hold h WHERE h.customer_id = d.customer_id"
+					"      AND (h.tenant IS NULL OR h.tenant = d.tenant)) AS customer_hold,"
 					"  ARRAY(SELECT r.as_of FROM dunning.reminder r"
-					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'"
+					"    WHERE r.customer_id = d.customer_id AND r.status <> 'cancelled'%s"
 					"      AND r.as_of > $1 - $3 AND r.as_of <= $1"
 					"    UNION ALL"
 	/* a dead reminder never reached the customer: it is no contact */
 					"    SELECT a.as_of FROM dunning.reminder_archive a"
-					"    WHERE a.customer_id = d.customer_id"
+					"    WHERE a.customer_id = d.customer_id%s"
 					"      AND a.status NOT IN ('cancelled', 'dead')"
 					"      AND a.as_of > $1 - $3 AND a.as_of <= $1) AS contacts,"
 	/* an address or number on the suppression list, and why */
@@ -452,7 +478,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"      AND (s.address IS NULL OR s.address = %s) ORDER BY s.id LIMIT 1)"
 					"    AS phone_suppressed,"
 					"  %s"
-					" FROM (SELECT DISTINCT customer_id FROM cand) d%s)"
+					" FROM (SELECT DISTINCT customer_id, tenant FROM cand) d%s)"
 					" SELECT c.*,"
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
@@ -497,10 +523,10 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   WHERE y.level > 0 OFFSET 0) ch ON true"
 	/* a fence: planned as a whole, under the sort */
 					"  OFFSET 0) c"
-					" JOIN cust k ON k.customer_id = c.customer_id"
+					" JOIN cust k ON k.customer_id = c.customer_id%s"
 					"%s"
-					" ORDER BY c.customer_id, c.due_on, c.invoice_id",
-					state_ledger, customers,
+					" ORDER BY %sc.customer_id, c.due_on, c.invoice_id",
+					state_ledger, customers, same_tenant_r, same_tenant_a,
 					customers_bound ? "coalesce(cu.dunning_email, cu.email)" : "NULL::text",
 					customers_bound ? "coalesce(cu.dunning_phone, cu.phone)" : "NULL::text",
 					contact, contact_join,
@@ -514,7 +540,7 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					"   count(*) OVER (PARTITION BY cand.invoice_id) AS copies,"
 					"   row_number() OVER (PARTITION BY cand.invoice_id"
 					"     ORDER BY cand.customer_id, cand.due_on) AS copy"
-					"  FROM cand) d WHERE d.copy = 1)", payments);
+					"  FROM cand) d WHERE d.copy = 1)", same_tenant_k, payments, tenant_order);
 }
 
 /*

@@ -39,7 +39,7 @@ typedef struct ColumnBuf
 enum
 {
 	R_CUST, R_POLICY, R_LEVEL, R_CHANNEL, R_RECIPIENT, R_PAYLOAD, R_AVAILABLE,
-	R_KEY, R_ID, R_SUBJECT, R_BODY, R_HTML,
+	R_KEY, R_ID, R_SUBJECT, R_BODY, R_HTML, R_TENANT,
 	R_FIRST, R_LAST,			/* its invoices: a slice of R_INV */
 	R_INV,						/* one entry per invoice of a reminder */
 	R_NCOLS
@@ -47,16 +47,17 @@ enum
 enum
 {
 	S_INV, S_CUST, S_POLICY, S_LEVEL, S_LAST, S_RKEY, S_NEXT, S_WAITING,
-	S_STATUS, S_CLOSED, S_RID, S_PROBLEM, S_NCOLS
+	S_STATUS, S_CLOSED, S_RID, S_PROBLEM, S_TENANT, S_NCOLS
 };
 enum
 {
-	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_CODE, H_PAID, H_RID, H_NCOLS
+	H_INV, H_CUST, H_EVENT, H_LEVEL, H_RKEY, H_REASON, H_CODE, H_PAID, H_RID, H_TENANT,
+	H_NCOLS
 };
 enum
 {
 	C_INV, C_CUST, C_KIND, C_AMOUNT, C_CURRENCY, C_LEVEL, C_FROM, C_TO, C_DETAIL,
-	C_POLICY, C_RID, C_WAIVED, C_NCOLS
+	C_POLICY, C_RID, C_WAIVED, C_TENANT, C_NCOLS
 };
 
 /* Column numbers of the candidate query's result. */
@@ -64,6 +65,7 @@ typedef struct CandidateCols
 {
 	int			invoice_id,
 				customer_id,
+				tenant,
 				present,
 				open_amount,
 				due_on,

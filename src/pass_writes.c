@@ -71,6 +71,7 @@ static const WriteColumn reminder_columns[R_NCOLS] = {
 	[R_SUBJECT] = {"su", COL_FIXED, TEXTOID},
 	[R_BODY] = {"bo", COL_FIXED, TEXTOID},
 	[R_HTML] = {"ht", COL_FIXED, TEXTOID},
+	[R_TENANT] = {"tn", COL_FIXED, TEXTOID},
 	[R_FIRST] = {"f", COL_FIXED, INT4OID},
 	[R_LAST] = {"t", COL_FIXED, INT4OID},
 	[R_INV] = {"v", COL_INVOICE_KEY, InvalidOid, true},
@@ -89,6 +90,7 @@ static const WriteColumn state_columns[S_NCOLS] = {
 	[S_CLOSED] = {"cr", COL_FIXED, TEXTOID},
 	[S_RID] = {"rid", COL_FIXED, INT8OID},
 	[S_PROBLEM] = {"pr", COL_FIXED, TEXTOID},
+	[S_TENANT] = {"tn", COL_FIXED, TEXTOID},
 };
 
 static const WriteColumn history_columns[H_NCOLS] = {
@@ -101,6 +103,7 @@ static const WriteColumn history_columns[H_NCOLS] = {
 	[H_CODE] = {"rc", COL_FIXED, TEXTOID},
 	[H_PAID] = {"pd", COL_FIXED, DATEOID},
 	[H_RID] = {"rid", COL_FIXED, INT8OID},
+	[H_TENANT] = {"tn", COL_FIXED, TEXTOID},
 };
 
 static const WriteColumn charge_columns[C_NCOLS] = {
@@ -116,6 +119,7 @@ static const WriteColumn charge_columns[C_NCOLS] = {
 	[C_POLICY] = {"p", COL_FIXED, TEXTOID},
 	[C_RID] = {"rid", COL_FIXED, INT8OID},
 	[C_WAIVED] = {"w", COL_FIXED, TEXTOID},
+	[C_TENANT] = {"tn", COL_FIXED, TEXTOID},
 };
 
 /* Start an empty column of values of a type. */
@@ -199,7 +203,7 @@ reset_buffers(Pass *pass)
 static uint64
 execute_write(SPIPlanPtr plan, ColumnBuf *cols, int ncols, Datum *extra, int nextra)
 {
-	Datum		args[16];
+	Datum	   *args = palloc(sizeof(Datum) * (ncols + nextra));
 	int			rc;
 
 	for (int i = 0; i < ncols; i++)
@@ -314,8 +318,8 @@ state_sql(Pass *pass, bool by_key)
 {
 	return psprintf("INSERT INTO dunning.invoice_state (invoice_id, customer_id, policy, level,"
 					" last_reminder_at, last_reminder_id, next_check_at, waiting_for, status,"
-					" closed_reason, problem, first_seen, updated_at)"
-					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, u.pr, $%d, $%d"
+					" closed_reason, problem, tenant, first_seen, updated_at)"
+					" SELECT u.i, u.c, u.p, u.l, u.la, %s, u.nc, u.w, u.st, u.cr, u.pr, u.tn, $%d, $%d"
 					" FROM %s AS u",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1, S_NCOLS + 1,
 					unnested(pass, state_columns, S_NCOLS));
@@ -333,7 +337,7 @@ known_sql(Pass *pass, bool by_key)
 					"  level = u.l, last_reminder_at = u.la,"
 					"  last_reminder_id = coalesce(%s, s.last_reminder_id),"
 					"  next_check_at = u.nc, waiting_for = u.w, status = u.st,"
-					"  closed_reason = u.cr, problem = u.pr, updated_at = $%d"
+					"  closed_reason = u.cr, problem = u.pr, tenant = u.tn, updated_at = $%d"
 					" FROM %s AS u"
 					" WHERE s.invoice_id = u.i",
 					by_key ? REMINDER_BY_KEY : "u.rid", S_NCOLS + 1,
@@ -345,8 +349,8 @@ static char *
 history_sql(Pass *pass, bool by_key)
 {
 	return psprintf("INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,"
-					" reminder_id, reason, reason_code, paid_on)"
-					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc, u.pd"
+					" reminder_id, reason, reason_code, paid_on, tenant)"
+					" SELECT $%d, $%d, u.i, u.c, u.e, u.l, %s, u.r, u.rc, u.pd, u.tn"
 					" FROM %s AS u",
 					H_NCOLS + 1, H_NCOLS + 2, by_key ? REMINDER_BY_KEY : "u.rid",
 					unnested(pass, history_columns, H_NCOLS));
@@ -363,9 +367,9 @@ reminder_sql(Pass *pass)
 {
 	return psprintf("INSERT INTO dunning.reminder (id, customer_id, invoice_ids, policy, level,"
 					" channel, recipient, payload, available_at, idempotency_key, as_of, run_id,"
-					" subject, body, body_html)"
+					" subject, body, body_html, tenant)"
 					" SELECT r.id, r.c, ($%d::%s)[r.f:r.t], r.p, r.l, r.ch, r.rc, r.pl, r.av, r.k,"
-					"  $%d, $%d, r.su, r.bo, r.ht"
+					"  $%d, $%d, r.su, r.bo, r.ht, r.tn"
 					" FROM %s AS r"
 					" WHERE NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
 					"                    WHERE a.idempotency_key = r.k)"
@@ -385,9 +389,9 @@ charge_sql(Pass *pass, bool by_key)
 {
 	return psprintf("INSERT INTO dunning.charge (invoice_id, customer_id, kind, amount, currency,"
 					" level, period_from, period_to, detail, policy, reminder_id, run_id, raised_at,"
-					" waived_at, waive_reason)"
+					" waived_at, waive_reason, tenant)"
 					" SELECT u.i, u.c, u.k, u.a, u.cu, u.l, u.pf, u.pt, u.d, u.p, u.rid, $%d, $%d,"
-					"  CASE WHEN u.w IS NOT NULL THEN $%d END, u.w"
+					"  CASE WHEN u.w IS NOT NULL THEN $%d END, u.w, u.tn"
 					" FROM %s AS u"
 	/* when a reminder's key existed, the charges of the one not written go */
 					"%s"
@@ -452,11 +456,11 @@ next_reminder_id(Pass *pass)
 
 /* Buffer one history entry, with its reason in words and as a code. */
 static void
-add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
+add_history(Pass *pass, Invoice *inv, Customer *cust, const char *event, int level,
 			const char *key, const char *reason, const char *code)
 {
 	colbuf_add(&pass->hist[H_INV], inv->key, false);
-	colbuf_add(&pass->hist[H_CUST], cust, false);
+	colbuf_add(&pass->hist[H_CUST], cust->key, false);
 	colbuf_text(&pass->hist[H_EVENT], event);
 	colbuf_add(&pass->hist[H_LEVEL], Int32GetDatum(level), false);
 	colbuf_text(&pass->hist[H_RKEY], key);
@@ -469,6 +473,7 @@ add_history(Pass *pass, Invoice *inv, Datum cust, const char *event, int level,
 			   !(inv->closed != NULL && strcmp(inv->closed, "paid") == 0
 				 && inv->charges.npayments > 0));
 	colbuf_add(&pass->hist[H_RID], Int64GetDatum(inv->reminder_id), key == NULL);
+	colbuf_text(&pass->hist[H_TENANT], cust->tenant);
 }
 
 /* Buffer the state row of a decided invoice, and its history. */
@@ -502,19 +507,20 @@ add_state(Pass *pass, Invoice *inv, Customer *cust)
 	colbuf_text(&s[S_CLOSED], inv->closed);
 	colbuf_add(&s[S_RID], Int64GetDatum(inv->reminder_id), !emitted);
 	colbuf_text(&s[S_PROBLEM], inv->problem);
+	colbuf_text(&s[S_TENANT], cust->tenant);
 	if (inv->waiting != NULL && strcmp(inv->waiting, "bad_data") == 0)
 		pass->quarantined++;
 
 	if (inv->reopened && !inv->closed)
-		add_history(pass, inv, cust->key, "reopened", inv->level, NULL,
+		add_history(pass, inv, cust, "reopened", inv->level, NULL,
 					"open again in the ledger", "reopened");
 	if (emitted)
-		add_history(pass, inv, cust->key, "emitted", level, inv->reminder_key,
+		add_history(pass, inv, cust, "emitted", level, inv->reminder_key,
 					psprintf("%d days overdue", inv->days_overdue), "step_due");
 	else if (inv->closed)
 	{
 		/* closed is "paid" or "vanished": its own code */
-		add_history(pass, inv, cust->key, "resolved", inv->level, NULL, inv->closed,
+		add_history(pass, inv, cust, "resolved", inv->level, NULL, inv->closed,
 					inv->closed);
 		pass->resolved++;
 	}
@@ -580,6 +586,7 @@ add_charges(Pass *pass, Reminder *r, Invoice *inv, int64 id)
 		colbuf_add(&b[C_RID], Int64GetDatum(id), false);
 		colbuf_text(&b[C_WAIVED], k == CHARGE_FEE && c->fee_waived
 					? "first fee waived: no late payment in the 12 months before" : NULL);
+		colbuf_text(&b[C_TENANT], r->customer->tenant);
 	}
 }
 
@@ -613,6 +620,7 @@ add_reminder(Pass *pass, Reminder *r)
 	colbuf_text(&b[R_SUBJECT], texts.subject);
 	colbuf_text(&b[R_BODY], texts.body);
 	colbuf_text(&b[R_HTML], texts.body_html);
+	colbuf_text(&b[R_TENANT], r->customer->tenant);
 	/* its invoices' keys: the slice [first:last] of the batch's */
 	colbuf_add(&b[R_FIRST], Int32GetDatum(b[R_INV].n + 1), false);
 	colbuf_add(&b[R_LAST], Int32GetDatum(b[R_INV].n + r->ninvoices), false);
@@ -652,6 +660,8 @@ put_preview(Pass *pass, Reminder *r)
 		keys[i] = r->invoices[i]->key;
 
 	SET("customer_id", r->customer->key);
+	if (r->customer->tenant)
+		SET("tenant", CStringGetTextDatum(r->customer->tenant));
 	SET("invoice_ids", PointerGetDatum(construct_array(keys, r->ninvoices, pass->inv_type,
 													   pass->inv_len, pass->inv_byval,
 													   pass->inv_align)));

@@ -77,13 +77,14 @@ CREATE OR REPLACE FUNCTION dunning.bind_ledger(
   run_as      regrole DEFAULT NULL,
   amount_scale text DEFAULT NULL,
   issued_on   text DEFAULT NULL,
-  amount      text DEFAULT NULL)
+  amount      text DEFAULT NULL,
+  tenant      text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_ledger'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
 COMMENT ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text,
-                                        text, text) IS
-  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency''); issued_on and amount (the amount invoiced) serve DSO and the collection effectiveness index.';
+                                        text, text, text) IS
+  'Binds the user''s invoice table or view without copying it: checks every column and (re)creates the view dunning.ledger; passes read it as its owner, whom run_as must name when it is not the caller; amount_scale says the amounts are in minor units (0 to 6 decimal places, or ''currency''); issued_on and amount (the amount invoiced) serve DSO and the collection effectiveness index; tenant names the column of the company an invoice belongs to (a customer is then dunned per company, and roles may be given some companies only).';
 
 CREATE OR REPLACE FUNCTION dunning.bind_customers(
   source      text,
@@ -100,12 +101,13 @@ CREATE OR REPLACE FUNCTION dunning.bind_customers(
   address     text DEFAULT NULL,
   postcode    text DEFAULT NULL,
   city        text DEFAULT NULL,
-  country     text DEFAULT NULL)
+  country     text DEFAULT NULL,
+  tenant      text DEFAULT NULL)
 RETURNS regclass
 AS 'MODULE_PATHNAME', 'dunning_bind_customers'
 LANGUAGE C CALLED ON NULL INPUT VOLATILE;
 COMMENT ON FUNCTION dunning.bind_customers(text, text, text, text, text, text, text, regrole, text,
-                                           text, text, text, text, text, text) IS
+                                           text, text, text, text, text, text, text) IS
   'Binds the user''s customer table or view (contact data, a dunning contact used before it, a postal address for letters, and whether each is a consumer: a boolean column) without copying it: checks every column and (re)creates the view dunning.customer; it must belong to the ledger''s owner, whom run_as must name when it is not the caller.';
 
 CREATE OR REPLACE FUNCTION dunning.bind_payments(

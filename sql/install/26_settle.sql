@@ -32,21 +32,23 @@
 /*
  * The hold in force on an invoice or its customer on the day of an
  * instant in a time zone (until is that day or later, or none), if any:
- * its reason.
+ * its reason.  A hold on a customer that names a tenant holds the
+ * customer in that tenant only (33_tenant.sql).
  */
 CREATE OR REPLACE FUNCTION dunning.hold_in_force(invoice_id anyelement, customer_id anycompatible,
-                                      at timestamptz, time_zone text)
+                                      tenant text, at timestamptz, time_zone text)
 RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT h.reason FROM dunning.hold h
-   WHERE (h.invoice_id = $1 OR h.customer_id = $2)
-     AND (h.until IS NULL OR h.until >= ($3 AT TIME ZONE $4)::date)
+   WHERE (h.invoice_id = $1
+          OR (h.customer_id = $2 AND (h.tenant IS NULL OR h.tenant = $3)))
+     AND (h.until IS NULL OR h.until >= ($4 AT TIME ZONE $5)::date)
    ORDER BY h.id LIMIT 1
 $$;
-COMMENT ON FUNCTION dunning.hold_in_force(anyelement, anycompatible, timestamptz, text) IS
-  'The reason of the hold in force on an invoice or its customer on the day of an instant in a time zone, or NULL: what stops an unsent reminder for it.';
+COMMENT ON FUNCTION dunning.hold_in_force(anyelement, anycompatible, text, timestamptz, text) IS
+  'The reason of the hold in force on an invoice or its customer (in the reminder''s tenant) on the day of an instant in a time zone, or NULL: what stops an unsent reminder for it.';
 
 /*
  * Which of these reminders the live ledger and the holds no longer agree
@@ -65,13 +67,13 @@ BEGIN
   END IF;
   RETURN (
     WITH listed AS MATERIALIZED (
-           SELECT r.id, r.customer_id, r.invoice_ids,
+           SELECT r.id, r.customer_id, r.tenant, r.invoice_ids,
                   (r.payload->>'total_open')::numeric AS total, p.time_zone
              FROM dunning.reminder r
              JOIN dunning.policy p ON p.name = r.policy
             WHERE r.id = ANY (ids)),
          items AS MATERIALIZED (
-           SELECT k.id, x.i, k.customer_id, k.time_zone
+           SELECT k.id, x.i, k.customer_id, k.tenant, k.time_zone
              FROM listed k, unnest(k.invoice_ids) x (i)),
          live AS MATERIALIZED (
            SELECT l.invoice_id, l.open_amount
@@ -84,6 +86,7 @@ BEGIN
            UNION
            SELECT t.id FROM items t
              JOIN dunning.hold h ON h.customer_id = t.customer_id
+                                AND (h.tenant IS NULL OR h.tenant = t.tenant)
             WHERE h.until IS NULL OR h.until >= (unsent_changed.as_of AT TIME ZONE t.time_zone)::date),
          per_reminder AS (
            SELECT t.id, count(*) FILTER (WHERE l.open_amount > 0) AS still_open,
@@ -130,8 +133,8 @@ BEGIN
       FROM dunning.reminder r
       JOIN dunning.policy pol ON pol.name = r.policy
      CROSS JOIN LATERAL unnest(r.invoice_ids) WITH ORDINALITY AS x (i, o)
-     CROSS JOIN LATERAL (SELECT dunning.hold_in_force(x.i, r.customer_id, settle_unsent.as_of,
-                                                      pol.time_zone) AS held) h
+     CROSS JOIN LATERAL (SELECT dunning.hold_in_force(x.i, r.customer_id, r.tenant,
+                                                      settle_unsent.as_of, pol.time_zone) AS held) h
       LEFT JOIN LATERAL (SELECT p.e AS entry
                            FROM jsonb_array_elements(r.payload->'invoices') AS p (e)
                           WHERE p.e->>'invoice_id' = x.i::text LIMIT 1) e ON true
@@ -312,6 +315,7 @@ BEGIN
                       SELECT r.id
                         FROM dunning.hold h
                         JOIN dunning.reminder r ON r.customer_id = h.customer_id
+                                               AND (h.tenant IS NULL OR h.tenant = r.tenant)
                        WHERE h.created_at >= sweep_unsent.held_since)),
       sweep_unsent.as_of);
   END IF;

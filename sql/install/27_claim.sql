@@ -156,6 +156,7 @@ DECLARE
   ids bigint[];
   changed bigint[];
   ch text;
+  tenants text[];
 BEGIN
   PERFORM dunning.require_consumer(consumer);
   IF max IS NULL OR max < 1 OR max > 10000 THEN
@@ -174,6 +175,9 @@ BEGIN
             HINT = 'Bind your invoice table with dunning.bind_ledger() first.';
   END IF;
 
+  -- a mailer given some tenants only (grant_mailer(role, tenants)) claims theirs
+  tenants := dunning.granted_tenants(session_user, '{mailer}');
+
   -- the oldest ready reminders, passing over those whose lease is running
   SELECT pg_catalog.array_agg(q.id ORDER BY q.id) INTO ids
     FROM (SELECT r.id
@@ -181,6 +185,7 @@ BEGIN
            WHERE r.available_at <= pg_catalog.now()
              AND (r.status <> 'claimed' OR r.lease_until <= pg_catalog.now())
              AND (channels IS NULL OR r.channel = ANY (channels))
+             AND (tenants IS NULL OR r.tenant = ANY (tenants))
            ORDER BY r.available_at, r.id
            LIMIT max
            FOR UPDATE OF r SKIP LOCKED) q;

@@ -48,7 +48,7 @@ BEGIN
     IF to_regclass('dunning.all_reminders') IS NOT NULL THEN
       EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
                      ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
-                     ' updated_at, archived_at, sent_at) ON dunning.all_reminders TO %I', role_name);
+                     ' updated_at, archived_at, sent_at, tenant) ON dunning.all_reminders TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT ON dunning.history, dunning.run_log,'
                    ' dunning.law, dunning.fee_schedule, dunning.fee_band, dunning.reference_rate TO %I',
@@ -94,9 +94,9 @@ BEGIN
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA dunning TO %I', role_name);
     -- the checks and passes, not the binding, the grants or the mailer protocol
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA dunning TO %I', role_name);
-    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text),'
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.bind_ledger(text, text, text, text, text, text, text, regrole, text, text, text, text),'
                    ' dunning.bind_customers(text, text, text, text, text, text, text, regrole, text,'
-                   '   text, text, text, text, text, text),'
+                   '   text, text, text, text, text, text, text),'
                    ' dunning.bind_payments(text, text, text, text, text, regrole, text),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
                    ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole), dunning.grant_names(regrole),'
@@ -132,10 +132,10 @@ BEGIN
       EXECUTE format('GRANT SELECT ON dunning.payment TO %I', role_name);
     END IF;
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
-                   ' last_reminder_id, next_check_at) ON dunning.invoice_state TO %I', role_name);
+                   ' last_reminder_id, next_check_at, tenant) ON dunning.invoice_state TO %I', role_name);
     EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
-    EXECUTE format('GRANT SELECT (invoice_id, customer_id, until) ON dunning.hold TO %I', role_name);
-    EXECUTE format('GRANT SELECT (id, customer_id, status, as_of) ON dunning.reminder,'
+    EXECUTE format('GRANT SELECT (invoice_id, customer_id, until, tenant) ON dunning.hold TO %I', role_name);
+    EXECUTE format('GRANT SELECT (id, customer_id, status, as_of, tenant) ON dunning.reminder,'
                    ' dunning.reminder_archive TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'
                    ' ON dunning.charge TO %I', role_name);

@@ -63,13 +63,14 @@ SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recip
        r.subject, r.body, r.body_html, r.payload, r.status, r.available_at, r.attempts,
        r.lease_owner, r.lease_until, r.lease_role, r.idempotency_key, r.provider_ref,
        r.last_error, r.as_of, r.run_id, r.created_at, r.updated_at,
-       NULL::timestamptz AS archived_at, NULL::timestamptz AS sent_at
+       NULL::timestamptz AS archived_at, NULL::timestamptz AS sent_at, r.tenant
   FROM dunning.reminder r
 UNION ALL
 SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
        a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts,
        a.lease_owner, a.lease_until, a.lease_role, a.idempotency_key, a.provider_ref,
-       a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at, a.sent_at
+       a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at, a.sent_at,
+       a.tenant
   FROM dunning.reminder_archive a
 $view$
  WHERE name = 'all_reminders';

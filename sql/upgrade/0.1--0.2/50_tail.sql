@@ -13,7 +13,7 @@ SELECT pg_catalog.pg_extension_config_dump('dunning.outcome', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.outcome_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('dunning.token_key', '');
 
--- nothing for PUBLIC, as after a fresh install (33_dump.sql)
+-- nothing for PUBLIC, as after a fresh install (34_dump.sql)
 REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA dunning FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dunning FROM PUBLIC;

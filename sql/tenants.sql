@@ -1,0 +1,105 @@
+-- Tenants: one ledger holding several companies' invoices.  A customer key
+-- two companies share is two customers (one notice, one contact cap, its
+-- own holds per company); rows carry their company; a mailer given some
+-- companies claims only theirs.
+\set SHOW_CONTEXT never
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+CREATE SCHEMA ten;
+CREATE TABLE ten.invoices (id text PRIMARY KEY, company text, customer_id text NOT NULL,
+  due_date date NOT NULL, balance numeric(10,2) NOT NULL);
+CREATE TABLE ten.customers (company text, id text, email text, name text,
+  PRIMARY KEY (company, id));
+INSERT INTO ten.customers VALUES
+  ('acme', 'C1', 'c1@acme.example', 'One at Acme'),
+  ('globex', 'C1', 'c1@globex.example', 'One at Globex'),
+  ('acme', 'C2', 'c2@acme.example', 'Two at Acme'),
+  ('globex', 'C2', 'c2@globex.example', 'Two at Globex'),
+  ('acme', 'C3', 'c3@acme.example', 'Three at Acme'),
+  ('globex', 'C3', 'c3@globex.example', 'Three at Globex');
+INSERT INTO ten.invoices VALUES
+  -- C1 owes both companies, two invoices to Acme
+  ('A-1', 'acme', 'C1', '2026-10-01', 100.00),
+  ('A-2', 'acme', 'C1', '2026-10-05', 50.00),
+  ('G-1', 'globex', 'C1', '2026-10-01', 70.00),
+  -- C2 owes Acme now, and each company a new invoice a week later
+  ('A-3', 'acme', 'C2', '2026-10-01', 20.00),
+  ('A-4', 'acme', 'C2', '2026-11-03', 30.00),
+  ('G-2', 'globex', 'C2', '2026-11-03', 40.00),
+  -- C3 owes both; Globex holds it
+  ('A-5', 'acme', 'C3', '2026-10-01', 10.00),
+  ('G-3', 'globex', 'C3', '2026-10-01', 15.00);
+
+-- without a tenant bound, no grant may name tenants
+SELECT dunning.bind_ledger('ten.invoices', 'id', 'customer_id', 'due_date', 'balance');
+CREATE ROLE regress_ten_acme;
+CREATE ROLE regress_ten_globex;
+SELECT dunning.grant_mailer('regress_ten_acme', '{acme}');
+
+-- bound with the company as tenant, in the ledger and the customers
+SELECT dunning.bind_ledger('ten.invoices', 'id', 'customer_id', 'due_date', 'balance',
+                           tenant => 'company');
+SELECT dunning.bind_customers('ten.customers', 'id', email => 'email', name => 'name',
+                              tenant => 'company');
+SELECT invoice_id, customer_id, tenant FROM dunning.ledger WHERE invoice_id IN ('A-1', 'G-1')
+ ORDER BY 1;
+SELECT dunning.grant_mailer('regress_ten_acme', '{}');
+SELECT dunning.grant_mailer('regress_ten_acme', '{acme}');
+SELECT dunning.grant_mailer('regress_ten_globex', '{globex}');
+SELECT role_name, kind, tenants FROM dunning.role_grant
+ WHERE role_name LIKE 'regress_ten%' ORDER BY 1;
+
+INSERT INTO dunning.policy (name, currency, is_default, grace_days, min_days_between,
+    group_by, max_reminders, per_period, send_days, send_from, send_until, time_zone)
+VALUES ('ten', 'EUR', true, 0, 7, 'customer', 1, '30 days', '{1,2,3,4,5,6,7}',
+        '00:00', '23:59', 'UTC');
+INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES
+  ('ten', 1, 3, 'email'), ('ten', 2, 40, 'email');
+-- Globex holds C3; Acme does not
+INSERT INTO dunning.hold (customer_id, tenant, reason) VALUES ('C3', 'globex', 'dispute');
+
+-- 2 November: one notice per customer and company, to that company's
+-- address for the customer; C3 is reminded by Acme only
+SELECT emitted FROM dunning.run('2026-11-02 09:00+00');
+SELECT tenant, customer_id, invoice_ids, recipient FROM dunning.reminder ORDER BY tenant, customer_id;
+SELECT invoice_id, tenant, level, waiting_for FROM dunning.invoice_state ORDER BY invoice_id;
+SELECT invoice_id, tenant, event FROM dunning.history ORDER BY invoice_id, id;
+
+-- 9 November: C2's new invoices.  Acme reminded C2 a week ago, and its
+-- cap is one contact in 30 days: A-4 waits.  Globex has not contacted C2:
+-- G-2 goes out.
+SELECT emitted FROM dunning.run('2026-11-09 09:00+00');
+SELECT invoice_id, tenant, level, waiting_for FROM dunning.invoice_state
+ WHERE customer_id = 'C2' ORDER BY invoice_id;
+
+-- Acme puts C1 on hold after the pass: Acme's notice to C1 is cancelled at
+-- the claim's re-check, Globex's is not
+INSERT INTO dunning.hold (customer_id, tenant, reason, until)
+VALUES ('C1', 'acme', 'promise_to_pay', '2026-12-31');
+
+-- each company's mailer claims its own company's reminders only
+SET SESSION AUTHORIZATION regress_ten_acme;
+SELECT tenant, customer_id, invoice_ids FROM dunning.claim('acme-mailer', 100)
+ ORDER BY tenant, customer_id;
+RESET SESSION AUTHORIZATION;
+SELECT tenant, customer_id, status FROM dunning.all_reminders ORDER BY tenant, customer_id, id;
+SET SESSION AUTHORIZATION regress_ten_globex;
+SELECT tenant, customer_id, invoice_ids FROM dunning.claim('globex-mailer', 100)
+ ORDER BY tenant, customer_id;
+RESET SESSION AUTHORIZATION;
+
+-- a role in a group given a company gets that company; a grant without
+-- tenants gives them all
+CREATE ROLE regress_ten_member IN ROLE regress_ten_acme;
+SELECT dunning.granted_tenants('regress_ten_member', '{mailer}') AS member,
+       dunning.granted_tenants('regress_ten_globex', '{mailer}') AS globex;
+SELECT dunning.grant_mailer('regress_ten_globex', NULL);
+SELECT dunning.granted_tenants('regress_ten_globex', '{mailer}') IS NULL AS every_tenant;
+
+SELECT tenant, count(*) FROM dunning.charge GROUP BY 1 ORDER BY 1;
+
+SELECT dunning.revoke_all(r) FROM unnest(ARRAY['regress_ten_acme', 'regress_ten_globex']) r;
+DELETE FROM dunning.role_grant;
+\set fixture_schema ten
+\i sql/fixtures/teardown.sql
+DROP ROLE regress_ten_member, regress_ten_acme, regress_ten_globex;

@@ -88,6 +88,28 @@ SELECT tenant, customer_id, invoice_ids FROM dunning.claim('globex-mailer', 100)
  ORDER BY tenant, customer_id;
 RESET SESSION AUTHORIZATION;
 
+-- readers: one given Acme sees Acme's rows only, in every view it may
+-- read; one given every tenant sees them all
+CREATE ROLE regress_ten_reader_acme;
+CREATE ROLE regress_ten_reader_all;
+SELECT dunning.grant_reader('regress_ten_reader_acme');
+SELECT dunning.grant_reader('regress_ten_reader_acme', '{acme}');
+SELECT dunning.grant_reader('regress_ten_reader_all');
+SET SESSION AUTHORIZATION regress_ten_reader_acme;
+SELECT tenant, invoice_id, level, hold FROM dunning.invoice_status ORDER BY invoice_id;
+SELECT tenant, customer_id, status FROM dunning.all_reminders ORDER BY tenant, customer_id, id;
+SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
+-- what does not tell tenants apart yet is not given (it was, before the
+-- grant named Acme)
+SELECT count(*) FROM dunning.funnel;
+SELECT count(*) FROM dunning.charge;
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION regress_ten_reader_all;
+SELECT tenant, count(*) FROM dunning.invoice_status GROUP BY 1 ORDER BY 1;
+SELECT tenant, count(*) FROM dunning.all_reminders GROUP BY 1 ORDER BY 1;
+SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
+RESET SESSION AUTHORIZATION;
+
 -- a role in a group given a company gets that company; a grant without
 -- tenants gives them all
 CREATE ROLE regress_ten_member IN ROLE regress_ten_acme;
@@ -98,8 +120,10 @@ SELECT dunning.granted_tenants('regress_ten_globex', '{mailer}') IS NULL AS ever
 
 SELECT tenant, count(*) FROM dunning.charge GROUP BY 1 ORDER BY 1;
 
-SELECT dunning.revoke_all(r) FROM unnest(ARRAY['regress_ten_acme', 'regress_ten_globex']) r;
+SELECT dunning.revoke_all(r) FROM unnest(ARRAY['regress_ten_acme', 'regress_ten_globex',
+  'regress_ten_reader_acme', 'regress_ten_reader_all']) r;
 DELETE FROM dunning.role_grant;
 \set fixture_schema ten
 \i sql/fixtures/teardown.sql
-DROP ROLE regress_ten_member, regress_ten_acme, regress_ten_globex;
+DROP ROLE regress_ten_member, regress_ten_acme, regress_ten_globex, regress_ten_reader_acme,
+  regress_ten_reader_all;

@@ -23,16 +23,20 @@ SELECT s.invoice_id, s.customer_id, l.reference, l.currency, l.due_on,
        nxt.level AS next_level, nxt.channel AS next_channel,
        s.next_check_at, s.waiting_for,
        (SELECT h.reason FROM dunning.hold h
-         WHERE (h.invoice_id = s.invoice_id OR h.customer_id = s.customer_id)
+         WHERE (h.invoice_id = s.invoice_id
+                OR (h.customer_id = s.customer_id AND (h.tenant IS NULL OR h.tenant = s.tenant)))
            AND (h.until IS NULL OR h.until >= CURRENT_DATE)
          ORDER BY h.id LIMIT 1) AS hold,
-       s.first_seen, s.updated_at
+       s.first_seen, s.updated_at, s.tenant
   FROM dunning.invoice_state s
   LEFT JOIN dunning.ledger l ON l.invoice_id = s.invoice_id
   LEFT JOIN LATERAL (SELECT st.level, st.channel FROM dunning.step st
                       WHERE st.policy = s.policy AND st.level > s.level
                       ORDER BY st.level LIMIT 1) nxt ON true
  WHERE s.status = 'open' AND l.open_amount > 0
+   -- a reader given some tenants sees theirs (33_tenant.sql)
+   AND ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+        OR s.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]))
 $view$, 'Each open invoice under dunning: its live open amount, level, last reminder, next step and when it is looked at again, and the hold in force today.'),
 ('all_reminders', 2, $view$
 SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recipient,
@@ -41,6 +45,8 @@ SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recip
        r.last_error, r.as_of, r.run_id, r.created_at, r.updated_at,
        NULL::timestamptz AS archived_at, NULL::timestamptz AS sent_at, r.tenant
   FROM dunning.reminder r
+ WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+    OR r.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])
 UNION ALL
 SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
        a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts,
@@ -48,6 +54,8 @@ SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recip
        a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at, a.sent_at,
        a.tenant
   FROM dunning.reminder_archive a
+ WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+    OR a.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])
 $view$, 'Every reminder, in the queue or in the archive.'),
 ('problems', 3, $view$
 SELECT s.invoice_id, s.customer_id, s.waiting_for AS kind, s.problem,

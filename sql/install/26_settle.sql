@@ -122,7 +122,7 @@ BEGIN
                                                 unnest(r.invoice_ids) x (i)
                                           WHERE r.id = ANY (ids))) l),
   listed AS (
-    SELECT r.id, r.customer_id, r.level, x.i AS invoice_id, x.o,
+    SELECT r.id, r.customer_id, r.tenant, r.level, x.i AS invoice_id, x.o,
            e.entry, l.invoice_id IS NOT NULL AS present, l.open_amount,
            h.held, l.open_amount > 0 AND h.held IS NULL AS due,
            coalesce((e.entry->>'fees')::numeric, 0) AS fees,
@@ -215,12 +215,12 @@ BEGIN
      WHERE r.id = b.id
     RETURNING r.id),
   settled AS (
-    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+    SELECT id, customer_id, tenant, invoice_id, coalesce((entry->>'level')::int, level) AS level,
            CASE WHEN present THEN 'paid' ELSE 'vanished' END AS reason
       FROM listed WHERE open_amount IS NULL OR NOT open_amount > 0),
   -- a held invoice keeps its level and waits for its hold
   held AS (
-    SELECT id, customer_id, invoice_id, coalesce((entry->>'level')::int, level) AS level,
+    SELECT id, customer_id, tenant, invoice_id, coalesce((entry->>'level')::int, level) AS level,
            held AS reason
       FROM listed WHERE held IS NOT NULL AND open_amount > 0),
   -- the charges raised for an invoice taken out of the reminder, or for a
@@ -243,14 +243,14 @@ BEGIN
            updated_at = settle_unsent.as_of
       FROM settled t
      WHERE s.invoice_id = t.invoice_id AND s.status = 'open'
-    RETURNING s.invoice_id, s.customer_id, s.level, t.reason),
+    RETURNING s.invoice_id, s.customer_id, s.tenant, s.level, t.reason),
   logged AS (
     -- in a fixed order: each reminder's cancellations, then the resolutions
     INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level,
-                                 reminder_id, reason, reason_code)
+                                 reminder_id, reason, reason_code, tenant)
     SELECT settle_unsent.as_of, settle_unsent.run_id, u.invoice_id, u.customer_id,
-           u.event, u.level, u.reminder_id, u.reason, u.reason_code
-      FROM (SELECT t.invoice_id, t.customer_id, 'cancelled' AS event, t.level,
+           u.event, u.level, u.reminder_id, u.reason, u.reason_code, u.tenant
+      FROM (SELECT t.invoice_id, t.customer_id, t.tenant, 'cancelled' AS event, t.level,
                    t.id AS reminder_id,
                    CASE WHEN t.reason = 'vanished' THEN 'gone from the ledger before it was sent'
                         ELSE 'paid before it was sent' END
@@ -260,7 +260,7 @@ BEGIN
                         ELSE 'paid_before_sent' END AS reason_code
               FROM settled t
             UNION ALL
-            SELECT t.invoice_id, t.customer_id, 'cancelled', t.level, t.id,
+            SELECT t.invoice_id, t.customer_id, t.tenant, 'cancelled', t.level, t.id,
                    CASE WHEN t.id IN (SELECT a.id FROM archived a)
                         THEN 'held before it was sent: ' || t.reason
                         ELSE 'held before it was sent: ' || t.reason
@@ -268,7 +268,8 @@ BEGIN
                    'held_before_sent'
               FROM held t
             UNION ALL
-            SELECT c.invoice_id, c.customer_id, 'resolved', c.level, NULL, c.reason, c.reason
+            SELECT c.invoice_id, c.customer_id, c.tenant, 'resolved', c.level, NULL, c.reason,
+                   c.reason
               FROM closed c) u
      ORDER BY u.event, u.reminder_id, u.invoice_id
     RETURNING 1)
@@ -376,12 +377,12 @@ BEGIN
      CROSS JOIN LATERAL dunning.archived(g.q, 'cancelled',
                           format('expired: not sent within %s', p.unsent_expiry),
                           (g.q).provider_ref) x
-    RETURNING id, customer_id, invoice_ids, level, payload, last_error)
+    RETURNING id, customer_id, invoice_ids, level, payload, last_error, tenant)
   INSERT INTO dunning.history (at, run_id, invoice_id, customer_id, event, level, reminder_id,
-                               reason, reason_code)
+                               reason, reason_code, tenant)
   SELECT expire_unsent.as_of, expire_unsent.run_id, x.i, m.customer_id, 'cancelled',
          coalesce(dunning.payload_level(m.payload, x.i::text), m.level), m.id, m.last_error,
-         'expired'
+         'expired', m.tenant
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i)
    ORDER BY m.id, x.i;
   PERFORM dunning.withdraw_charges(expired);

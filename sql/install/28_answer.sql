@@ -121,10 +121,10 @@ BEGIN
      WHERE s.invoice_id = b.invoice_id
     RETURNING s.invoice_id, s.customer_id, b.dead_level, b.level)
   INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason,
-                               reason_code)
+                               reason_code, tenant)
   SELECT pg_catalog.now(), u.invoice_id, u.customer_id, 'undelivered', u.level, r.id,
          format('reminder %s of level %s died: %s', r.id, u.dead_level, coalesce(error, 'no reason given')),
-         'dead'
+         'dead', r.tenant
     FROM undone u;
 END
 $$;

@@ -62,12 +62,12 @@ BEGIN
       FROM gone g
      CROSS JOIN LATERAL dunning.archived(g.q, 'cancelled', 'cancelled by hand: ' || reason,
                                          (g.q).provider_ref) x
-    RETURNING id, customer_id, invoice_ids, level, payload)
+    RETURNING id, customer_id, invoice_ids, level, payload, tenant)
   INSERT INTO dunning.history (at, invoice_id, customer_id, event, level, reminder_id, reason,
-                               reason_code)
+                               reason_code, tenant)
   SELECT pg_catalog.now(), x.i, m.customer_id, 'cancelled',
          coalesce(dunning.payload_level(m.payload, x.i::text), m.level),
-         m.id, 'cancelled by hand: ' || reason, 'by_hand'
+         m.id, 'cancelled by hand: ' || reason, 'by_hand', m.tenant
     FROM moved m CROSS JOIN LATERAL unnest(m.invoice_ids) AS x (i);
   -- what they charged never reached the customer
   PERFORM dunning.withdraw_charges(wanted);

@@ -32,7 +32,12 @@ DECLARE
   obj text;
 BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA dunning TO %I', role_name);
-  IF kind IN ('reader', 'admin') THEN
+  IF kind = 'reader' AND EXISTS (SELECT 1 FROM dunning.role_grant g
+                                  WHERE g.role_name = apply_grant.role_name
+                                    AND g.kind = 'reader' AND g.tenants IS NOT NULL) THEN
+    -- a reader given some tenants (33_tenant.sql)
+    PERFORM dunning.apply_tenant_reader(role_name);
+  ELSIF kind IN ('reader', 'admin') THEN
     -- states, levels, amounts, counts and events: an allowlist, so that a
     -- view added later is not given away; never the user's own relations
     -- (dunning.ledger, dunning.customer), a recipient, a rendered text, a
@@ -67,6 +72,11 @@ BEGIN
     EXECUTE format('GRANT SELECT (id, reminder_id, customer_id, outcome, promised_until,'
                    ' promised_amount, hold_ids, recorded_at) ON dunning.outcome TO %I', role_name);
     EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status() TO %I', role_name);
+    -- the views and the history ask which tenants the reader is given
+    IF to_regprocedure('dunning.granted_tenants(name, text[])') IS NOT NULL THEN
+      EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.granted_tenants(name, text[]) TO %I',
+                     role_name);
+    END IF;
     IF to_regprocedure('dunning.aging(date, integer[])') IS NOT NULL THEN
       EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.aging(date, integer[]),'
                      ' dunning.collection_metrics(date, date), dunning.report(date),'

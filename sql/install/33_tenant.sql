@@ -11,7 +11,10 @@
  * keys stay unique across the ledger.  The state, the history, the queue,
  * the archive and the charges carry the tenant of their invoices; a hold
  * may name one (NULL: every tenant).  grant_mailer(role, tenants) gives a
- * mailer the reminders of those tenants only.
+ * mailer the reminders of those tenants only; grant_reader(role, tenants)
+ * gives a reader what tells those tenants' rows apart, and only their rows:
+ * invoice_status and all_reminders filter on the reader's tenants
+ * (21_derived_views.sql), the history by row-level security.
  *
  * The columns are added here, after the tables, so that an update from
  * 0.1 and a fresh install give them the same place.
@@ -48,8 +51,11 @@ COMMENT ON COLUMN dunning.role_grant.tenants IS
  * every tenant (a grant without tenants, a superuser, or no grant of
  * these kinds at all, as for the extension's owner).
  */
+-- (SECURITY DEFINER: the views and the history's policy call it for
+-- readers, who do not read dunning.role_grant)
 CREATE FUNCTION dunning.granted_tenants(who name, kinds text[]) RETURNS text[]
 LANGUAGE sql STABLE
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
   WITH mine AS (
@@ -92,6 +98,9 @@ BEGIN
   UPDATE dunning.role_grant g SET tenants = grant_to_tenants.tenants
    WHERE g.role_name = (SELECT p.rolname FROM pg_catalog.pg_roles p WHERE p.oid = role)
      AND g.kind = grant_to_tenants.kind;
+  -- what the role held before goes, and what it is given now comes back
+  PERFORM dunning.revoke_all((SELECT p.rolname FROM pg_catalog.pg_roles p WHERE p.oid = role));
+  PERFORM dunning.apply_grants();
 END
 $$;
 COMMENT ON FUNCTION dunning.grant_to_tenants(regrole, text, text[]) IS
@@ -105,3 +114,56 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION dunning.grant_mailer(regrole, text[]) IS
   'Lets a role claim, ack and nack the reminders of these tenants only (NULL: every tenant), and record their delivery events.';
+
+CREATE FUNCTION dunning.grant_reader(role regrole, tenants text[]) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to_tenants(role, 'reader', tenants);
+END;
+COMMENT ON FUNCTION dunning.grant_reader(regrole, text[]) IS
+  'Lets a role read the rows of these tenants only (NULL: every tenant, as grant_reader(role)): invoice_status, all_reminders and the history, and the settings no tenant owns; not the views and tables that do not yet tell tenants apart.';
+
+/*
+ * The grants of a reader given some tenants: what shows those tenants'
+ * rows only, and the settings shared by all (laws, rates, fee schedules,
+ * templates and locale rules in effect, the workers).  Not the analysts'
+ * views and functions, the charges, events, suppressions, outcomes or the
+ * pass log, which do not tell tenants apart yet.  (Called by apply_grant.)
+ */
+CREATE FUNCTION dunning.apply_tenant_reader(role_name name) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  obj text;
+BEGIN
+  FOR obj IN
+    SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect',
+                                'reference_rates_in_effect']) v
+     WHERE to_regclass('dunning.' || v) IS NOT NULL
+  LOOP
+    EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
+  END LOOP;
+  IF to_regclass('dunning.all_reminders') IS NOT NULL THEN
+    EXECUTE format('GRANT SELECT (id, customer_id, invoice_ids, policy, level, channel, status,'
+                   ' available_at, attempts, lease_owner, lease_until, as_of, run_id, created_at,'
+                   ' updated_at, archived_at, sent_at, tenant) ON dunning.all_reminders TO %I', role_name);
+  END IF;
+  EXECUTE format('GRANT SELECT ON dunning.history, dunning.law, dunning.fee_schedule,'
+                 ' dunning.fee_band, dunning.reference_rate TO %I', role_name);
+  EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status(),'
+                 ' dunning.granted_tenants(name, text[]) TO %I', role_name);
+END
+$$;
+COMMENT ON FUNCTION dunning.apply_tenant_reader(name) IS
+  'Grants a reader given some tenants what shows only those tenants'' rows, and the settings shared by all.';
+
+-- The history by tenant: a role given some tenants reads their entries;
+-- the extension's owner (passes, the protocol) is not subject to it.
+ALTER TABLE dunning.history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_rows ON dunning.history
+  USING ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+         OR tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]));
+COMMENT ON POLICY tenant_rows ON dunning.history IS
+  'A reader given some tenants (grant_reader(role, tenants)) reads the entries of those tenants only; every other role with access reads them all.';

@@ -65,6 +65,8 @@ SELECT r.id, r.customer_id, r.invoice_ids, r.policy, r.level, r.channel, r.recip
        r.last_error, r.as_of, r.run_id, r.created_at, r.updated_at,
        NULL::timestamptz AS archived_at, NULL::timestamptz AS sent_at, r.tenant
   FROM dunning.reminder r
+ WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+    OR r.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])
 UNION ALL
 SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recipient,
        a.subject, a.body, a.body_html, a.payload, a.status, a.available_at, a.attempts,
@@ -72,6 +74,8 @@ SELECT a.id, a.customer_id, a.invoice_ids, a.policy, a.level, a.channel, a.recip
        a.last_error, a.as_of, a.run_id, a.created_at, a.updated_at, a.archived_at, a.sent_at,
        a.tenant
   FROM dunning.reminder_archive a
+ WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+    OR a.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])
 $view$
  WHERE name = 'all_reminders';
 

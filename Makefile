@@ -88,8 +88,8 @@ UPGRADE_0_2 = \
 	sql/install/02_binding.sql \
 	sql/install/32_privileges.sql \
 	sql/install/17_charge.sql \
-	sql/install/33_tenant.sql \
 	sql/upgrade/0.1--0.2/47_tenants.sql \
+	sql/install/33_tenant.sql \
 	sql/upgrade/0.1--0.2/40_charges.sql \
 	sql/install/18_statement.sql \
 	sql/install/26_settle.sql \

@@ -16,7 +16,10 @@ INSERT INTO ten.customers VALUES
   ('acme', 'C2', 'c2@acme.example', 'Two at Acme'),
   ('globex', 'C2', 'c2@globex.example', 'Two at Globex'),
   ('acme', 'C3', 'c3@acme.example', 'Three at Acme'),
-  ('globex', 'C3', 'c3@globex.example', 'Three at Globex');
+  ('globex', 'C3', 'c3@globex.example', 'Three at Globex'),
+  ('initech', 'C1', 'c1@initech.example', 'One at Initech'),
+  ('initech', 'C5', 'c5@initech.example', 'Five at Initech'),
+  ('globex', 'C5', 'c5@globex.example', 'Five at Globex');
 INSERT INTO ten.invoices VALUES
   -- C1 owes both companies, two invoices to Acme
   ('A-1', 'acme', 'C1', '2026-10-01', 100.00),
@@ -28,7 +31,9 @@ INSERT INTO ten.invoices VALUES
   ('G-2', 'globex', 'C2', '2026-11-03', 40.00),
   -- C3 owes both; Globex holds it
   ('A-5', 'acme', 'C3', '2026-10-01', 10.00),
-  ('G-3', 'globex', 'C3', '2026-10-01', 15.00);
+  ('G-3', 'globex', 'C3', '2026-10-01', 15.00),
+  -- Initech has no policy of its own
+  ('I-1', 'initech', 'C1', '2026-10-01', 5.00);
 
 -- without a tenant bound, no grant may name tenants
 SELECT dunning.bind_ledger('ten.invoices', 'id', 'customer_id', 'due_date', 'balance');
@@ -55,13 +60,28 @@ VALUES ('ten', 'EUR', true, 0, 7, 'customer', 1, '30 days', '{1,2,3,4,5,6,7}',
         '00:00', '23:59', 'UTC');
 INSERT INTO dunning.step (policy, level, days_overdue, channel) VALUES
   ('ten', 1, 3, 'email'), ('ten', 2, 40, 'email');
+-- Globex has a default policy of its own; Initech and Acme use the shared one
+-- (which charges a fee, waived on a customer's first late payment at Globex)
+INSERT INTO dunning.policy (name, currency, is_default, tenant, grace_days, min_days_between,
+    group_by, max_reminders, per_period, send_days, send_from, send_until, time_zone,
+    waive_first_fee)
+VALUES ('globex', 'EUR', true, 'globex', 0, 7, 'customer', 1, '30 days', '{1,2,3,4,5,6,7}',
+        '00:00', '23:59', 'UTC', true);
+INSERT INTO dunning.step (policy, level, days_overdue, channel, fee) VALUES
+  ('globex', 1, 3, 'email', 5);
+-- one default per currency and tenant, and one shared
+INSERT INTO dunning.policy (name, currency, is_default, tenant, send_days, time_zone)
+VALUES ('globex-2', 'EUR', true, 'globex', '{1,2,3,4,5}', 'UTC');
+INSERT INTO dunning.policy (name, currency, is_default, send_days, time_zone)
+VALUES ('ten-2', 'EUR', true, '{1,2,3,4,5}', 'UTC');
 -- Globex holds C3; Acme does not
 INSERT INTO dunning.hold (customer_id, tenant, reason) VALUES ('C3', 'globex', 'dispute');
 
 -- 2 November: one notice per customer and company, to that company's
 -- address for the customer; C3 is reminded by Acme only
 SELECT emitted FROM dunning.run('2026-11-02 09:00+00');
-SELECT tenant, customer_id, invoice_ids, recipient FROM dunning.reminder ORDER BY tenant, customer_id;
+SELECT tenant, customer_id, invoice_ids, recipient, policy FROM dunning.reminder
+ ORDER BY tenant, customer_id;
 SELECT invoice_id, tenant, level, waiting_for FROM dunning.invoice_state ORDER BY invoice_id;
 SELECT invoice_id, tenant, event FROM dunning.history ORDER BY invoice_id, id;
 
@@ -118,7 +138,20 @@ SELECT dunning.granted_tenants('regress_ten_member', '{mailer}') AS member,
 SELECT dunning.grant_mailer('regress_ten_globex', NULL);
 SELECT dunning.granted_tenants('regress_ten_globex', '{mailer}') IS NULL AS every_tenant;
 
-SELECT tenant, count(*) FROM dunning.charge GROUP BY 1 ORDER BY 1;
+-- Globex's fees: each customer's first late payment at Globex, so waived,
+-- C2's too, though Acme reminded C2 a week before
+SELECT c.tenant, s.customer_id, c.invoice_id, c.amount, c.waived_at IS NOT NULL AS waived
+  FROM dunning.charge c JOIN dunning.invoice_state s USING (invoice_id)
+ ORDER BY c.invoice_id;
+
+-- without a shared default, a tenant with no policy of its own has none:
+-- Initech's new invoice waits for a policy, Globex's goes out under its own
+UPDATE dunning.policy SET is_default = false WHERE name = 'ten';
+INSERT INTO ten.invoices VALUES ('I-2', 'initech', 'C5', '2026-11-20', 8.00),
+                                ('G-4', 'globex', 'C5', '2026-11-20', 9.00);
+SELECT emitted FROM dunning.run('2026-11-25 09:00+00', full_discovery => true);
+SELECT invoice_id, tenant, policy, level, waiting_for FROM dunning.invoice_state
+ WHERE invoice_id IN ('I-2', 'G-4') ORDER BY invoice_id;
 
 SELECT dunning.revoke_all(r) FROM unnest(ARRAY['regress_ten_acme', 'regress_ten_globex',
   'regress_ten_reader_acme', 'regress_ten_reader_all']) r;

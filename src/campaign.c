@@ -190,7 +190,6 @@ dunning_load_campaign(TimestampTz as_of, bool preview)
 	char	  **calendars;
 	Oid			argtypes[1] = {TIMESTAMPTZOID};
 	Datum		args[1] = {TimestampTzGetDatum(as_of)};
-	int			ndefaults = 0;
 	Laws	   *laws;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -211,7 +210,7 @@ dunning_load_campaign(TimestampTz as_of, bool preview)
 							  " law, coalesce(interest_from_level, 0),"
 							  " coalesce(compensation_from_level, 0),"
 							  " customer_kind = 'consumer', waive_first_fee, status,"
-							  " first_contact = 'by_age'"
+							  " first_contact = 'by_age', tenant"
 							  " FROM dunning.policy ORDER BY name",
 							  1, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the policies");
@@ -244,18 +243,12 @@ dunning_load_campaign(TimestampTz as_of, bool preview)
 		load_status(p, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, preview);
 		if (strcmp(col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 27), "draft") == 0)
 			c->has_drafts = true;
-		if (p->is_default && p->active)
-		{
-			ndefaults++;
-			c->only_default = p;
-		}
+		p->tenant = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 29);
 		if (i == 0 || DatumGetInt32(DirectFunctionCall2(interval_cmp,
 														IntervalPGetDatum(&p->per_period),
 														IntervalPGetDatum(&c->longest_period))) > 0)
 			c->longest_period = p->per_period;
 	}
-	if (ndefaults != 1)
-		c->only_default = NULL;
 
 	load_steps(c);
 	load_holidays(c, calendars);
@@ -275,31 +268,67 @@ find_policy(const Campaign *c, const char *name)
 }
 
 /*
- * The policy of an invoice: the customer's assignment if it is active and
- * of the invoice's currency, else the active default of that currency.  An
- * invoice without a currency takes the assignment, else the only default
- * policy if there is exactly one.
+ * May an invoice of the tenant be assigned the policy: its tenant's own,
+ * or one shared by all?  (Without a tenant, as in a simulation or a ledger
+ * that binds none, an assignment names any policy.)
  */
-Policy *
-dunning_choose_policy(const Campaign *c, const char *assigned, const char *currency)
+static bool
+serves_tenant(const Policy *p, const char *tenant)
 {
-	if (assigned != NULL)
-	{
-		Policy	   *p = find_policy(c, assigned);
+	return p->tenant == NULL || tenant == NULL || strcmp(p->tenant, tenant) == 0;
+}
 
-		if (p != NULL && (currency == NULL || strcmp(p->currency, currency) == 0))
-			return p;
-	}
-	if (currency == NULL)
-		return c->only_default;
+/*
+ * The active default policy of a tenant's own (shared: those of no
+ * tenant) for a currency, or for any currency when there is exactly one
+ * such default (currency NULL); NULL when there is none.
+ */
+static Policy *
+default_of(const Campaign *c, const char *tenant, bool shared, const char *currency)
+{
+	Policy	   *found = NULL;
+	int			n = 0;
+
 	for (int i = 0; i < c->npolicies; i++)
 	{
 		Policy	   *p = &c->policies[i];
 
-		if (p->active && p->is_default && strcmp(p->currency, currency) == 0)
+		if (!p->active || !p->is_default)
+			continue;
+		if (shared ? p->tenant != NULL
+			: (p->tenant == NULL || tenant == NULL || strcmp(p->tenant, tenant) != 0))
+			continue;
+		if (currency != NULL && strcmp(p->currency, currency) != 0)
+			continue;
+		found = p;
+		n++;
+	}
+	return currency == NULL && n != 1 ? NULL : found;
+}
+
+/*
+ * The policy of an invoice: the customer's assignment if it is active, of
+ * the invoice's currency and the tenant's own or shared, else the active
+ * default of that currency: the tenant's own, else the shared one.  An
+ * invoice without a currency takes the assignment, else the only default
+ * policy if there is exactly one (the tenant's, else the shared).
+ */
+Policy *
+dunning_choose_policy(const Campaign *c, const char *assigned, const char *currency,
+					  const char *tenant)
+{
+	Policy	   *p;
+
+	if (assigned != NULL)
+	{
+		p = find_policy(c, assigned);
+		if (p != NULL && serves_tenant(p, tenant) &&
+			(currency == NULL || strcmp(p->currency, currency) == 0))
 			return p;
 	}
-	return NULL;
+	if (tenant != NULL && (p = default_of(c, tenant, false, currency)) != NULL)
+		return p;
+	return default_of(c, NULL, true, currency);
 }
 
 /* The first step above a level, or NULL at the last one. */

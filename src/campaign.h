@@ -28,6 +28,7 @@ typedef struct Policy
 {
 	char	   *name;
 	char	   *currency;
+	char	   *tenant;			/* the tenant it belongs to; NULL: shared by all */
 	bool		is_default;
 	bool		active;			/* at the pass's as_of (a draft only in a preview) */
 	bool		paused;			/* its customers keep it, nothing is sent */
@@ -61,7 +62,6 @@ typedef struct Campaign
 {
 	int			npolicies;
 	Policy	   *policies;
-	Policy	   *only_default;	/* the single default policy, if only one */
 	Interval	longest_period;	/* the longest per_period of any policy */
 	TimestampTz next_change;	/* when a policy next starts or stops */
 	bool		has_drafts;		/* a policy is a draft (a preview uses it) */
@@ -69,8 +69,8 @@ typedef struct Campaign
 } Campaign;
 
 extern Campaign *dunning_load_campaign(TimestampTz as_of, bool preview);
-extern Policy *dunning_choose_policy(const Campaign *campaign,
-									 const char *assigned, const char *currency);
+extern Policy *dunning_choose_policy(const Campaign *campaign, const char *assigned,
+									 const char *currency, const char *tenant);
 extern const Step *dunning_step_after(const Policy *policy, int level);
 extern const Step *dunning_step_reached(const Policy *policy, int days_overdue);
 extern bool dunning_campaign_charges_interest(const Campaign *campaign);

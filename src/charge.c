@@ -170,14 +170,16 @@ raise_interest(Invoice *inv, const Policy *p, bool consumer)
 /*
  * Is this the customer's first late payment in a year: no reminder (not
  * cancelled) about another invoice, and no fee, in the 12 months before
- * this pass?  One prepared statement per session and key types.
+ * this pass, in its tenant (NULL: none bound)?  One prepared statement per
+ * session and key types.
  */
 static bool
 first_late_payment(Reminder *r, Oid cust_type, Oid inv_type, TimestampTz as_of)
 {
 	static SPIPlanPtr plan = NULL;
 	static Oid	plan_types[2] = {InvalidOid, InvalidOid};
-	Datum		args[3];
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
 	Datum	   *keys = palloc(sizeof(Datum) * r->ninvoices);
 	int16		len;
 	bool		byval;
@@ -185,21 +187,23 @@ first_late_payment(Reminder *r, Oid cust_type, Oid inv_type, TimestampTz as_of)
 
 	if (plan == NULL || plan_types[0] != cust_type || plan_types[1] != inv_type)
 	{
-		Oid			types[3] = {cust_type, TIMESTAMPTZOID, get_array_type(inv_type)};
+		Oid			types[4] = {cust_type, TIMESTAMPTZOID, get_array_type(inv_type), TEXTOID};
 
 		if (plan != NULL)
 			SPI_freeplan(plan);
 		plan = SPI_prepare("SELECT NOT EXISTS (SELECT 1 FROM dunning.reminder r"
 						   "  WHERE r.customer_id = $1 AND r.as_of < $2"
 						   "    AND r.as_of >= $2 - interval '12 months'"
-						   "    AND NOT r.invoice_ids && $3)"
+						   "    AND NOT r.invoice_ids && $3 AND r.tenant IS NOT DISTINCT FROM $4)"
 						   " AND NOT EXISTS (SELECT 1 FROM dunning.reminder_archive a"
 						   "  WHERE a.customer_id = $1 AND a.as_of < $2"
 						   "    AND a.as_of >= $2 - interval '12 months'"
-						   "    AND a.status <> 'cancelled' AND NOT a.invoice_ids && $3)"
+						   "    AND a.status <> 'cancelled' AND NOT a.invoice_ids && $3"
+						   "    AND a.tenant IS NOT DISTINCT FROM $4)"
 						   " AND NOT EXISTS (SELECT 1 FROM dunning.charge c"
 						   "  WHERE c.customer_id = $1 AND c.kind = 'fee' AND c.raised_at < $2"
-						   "    AND c.raised_at >= $2 - interval '12 months')", 3, types);
+						   "    AND c.raised_at >= $2 - interval '12 months'"
+						   "    AND c.tenant IS NOT DISTINCT FROM $4)", 4, types);
 		if (plan == NULL || SPI_keepplan(plan) != 0)
 			elog(ERROR, "could not prepare the look-up of a customer's late payments");
 		plan_types[0] = cust_type;
@@ -211,7 +215,9 @@ first_late_payment(Reminder *r, Oid cust_type, Oid inv_type, TimestampTz as_of)
 	args[0] = r->customer->key;
 	args[1] = TimestampTzGetDatum(as_of);
 	args[2] = PointerGetDatum(construct_array(keys, r->ninvoices, inv_type, len, byval, align));
-	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+	args[3] = r->customer->tenant ? CStringGetTextDatum(r->customer->tenant) : (Datum) 0;
+	nulls[3] = r->customer->tenant ? ' ' : 'n';
+	if (SPI_execute_plan(plan, args, nulls, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not look up a customer's late payments");
 	return strcmp(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), "t") == 0;
 }

@@ -192,7 +192,7 @@ dunning_decide_invoice(Invoice *inv, const Customer *cust,
 		return;
 	}
 
-	inv->policy = dunning_choose_policy(campaign, cust->assigned, inv->currency);
+	inv->policy = dunning_choose_policy(campaign, cust->assigned, inv->currency, cust->tenant);
 	tz = cust->tz ? cust->tz : (inv->policy ? inv->policy->tz : pg_tzset("UTC"));
 	inv->tz = tz;
 	inv->today = dunning_local_date(as_of, tz);

@@ -279,7 +279,7 @@ simulate_day(Sim *sim, TimestampTz as_of)
 	MemoryContext day_cxt = AllocSetContextCreate(CurrentMemoryContext, "simulated day",
 												  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(day_cxt);
-	Policy	   *p = dunning_choose_policy(sim->campaign, sim->policy, NULL);
+	Policy	   *p = dunning_choose_policy(sim->campaign, sim->policy, NULL, NULL);
 	DateADT		day = dunning_local_date(as_of, p->tz);
 	TupleDesc	desc;
 	Invoice    *invs;
@@ -347,7 +347,7 @@ dunning_simulate_at(PG_FUNCTION_ARGS)
 	sim.campaign = dunning_load_campaign(DatumGetTimestampTz(at[0]), true);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	p = dunning_choose_policy(sim.campaign, policy, NULL);
+	p = dunning_choose_policy(sim.campaign, policy, NULL, NULL);
 	if (p == NULL || strcmp(p->name, policy) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),

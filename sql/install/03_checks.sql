@@ -311,12 +311,16 @@ BEGIN
                             what, NEW.active_from, NEW.active_until),
             HINT = 'Use NULL for a policy that never ends.';
   END IF;
+  -- one default per currency and tenant (policy.tenant, 33_tenant.sql; NULL: shared)
   IF NEW.is_default THEN
     SELECT p.name INTO other FROM dunning.policy p
      WHERE p.currency = NEW.currency AND p.is_default AND p.name <> NEW.name
+       AND p.tenant IS NOT DISTINCT FROM NEW.tenant
        AND (TG_OP = 'INSERT' OR p.name <> OLD.name);
     IF FOUND THEN
-      RAISE EXCEPTION 'currency "%" already has a default policy', NEW.currency
+      RAISE EXCEPTION 'currency "%" already has a default policy%', NEW.currency,
+                      CASE WHEN NEW.tenant IS NULL THEN ''
+                           ELSE format(' for tenant "%s"', NEW.tenant) END
         USING ERRCODE = 'unique_violation',
               DETAIL = format('The policy "%s" is the default for %s.', other, NEW.currency),
               HINT = 'Set is_default to false on one of the two policies.';

@@ -104,11 +104,8 @@ COMMENT ON COLUMN dunning.policy.allocation IS
 COMMENT ON COLUMN dunning.policy.waive_first_fee IS
   'Empathy first: a customer paying late for the first time in a year (no reminder about another invoice, no fee, in the 12 months before) gets the fees of that notice waived, and the notice says so.';
 
--- The race guard behind the trigger's friendlier message.
-CREATE UNIQUE INDEX policy_one_default_per_currency
-  ON dunning.policy (currency) WHERE is_default;
-COMMENT ON INDEX dunning.policy_one_default_per_currency IS
-  'At most one default policy per currency.';
+-- (one default per currency and tenant: the index is made with the tenant
+-- column, in 33_tenant.sql)
 
 
 CREATE TRIGGER policy_check BEFORE INSERT OR UPDATE ON dunning.policy

@@ -10,7 +10,8 @@
  * contact cap and reminders (src/pass_candidates.c, src/pass.c).  Invoice
  * keys stay unique across the ledger.  The state, the history, the queue,
  * the archive and the charges carry the tenant of their invoices; a hold
- * may name one (NULL: every tenant).  grant_mailer(role, tenants) gives a
+ * may name one (NULL: every tenant).  A policy may belong to a tenant,
+ * whose invoices take it before the shared default of their currency.  grant_mailer(role, tenants) gives a
  * mailer the reminders of those tenants only; grant_reader(role, tenants)
  * gives a reader what tells those tenants' rows apart, and only their rows:
  * invoice_status and all_reminders filter on the reader's tenants
@@ -40,6 +41,17 @@ COMMENT ON COLUMN dunning.charge.tenant IS
 ALTER TABLE dunning.hold ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.hold.tenant IS
   'For a hold on a customer: the tenant in which it holds the customer; NULL: in every tenant.';
+
+-- a tenant's own policies; the shared ones (NULL) serve every tenant that
+-- has no default of its own for a currency
+ALTER TABLE dunning.policy ADD COLUMN tenant text;
+COMMENT ON COLUMN dunning.policy.tenant IS
+  'The tenant whose policy it is: its invoices take it before a shared one, and no other tenant''s customer can be assigned it; NULL: shared by all tenants.';
+-- the race guard behind the policy trigger's friendlier message
+CREATE UNIQUE INDEX policy_one_default_per_currency
+  ON dunning.policy (currency, tenant) NULLS NOT DISTINCT WHERE is_default;
+COMMENT ON INDEX dunning.policy_one_default_per_currency IS
+  'At most one default policy per currency and tenant (and one shared).';
 
 ALTER TABLE dunning.role_grant ADD COLUMN tenants text[];
 COMMENT ON COLUMN dunning.role_grant.tenants IS

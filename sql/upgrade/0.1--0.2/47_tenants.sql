@@ -4,10 +4,13 @@
  *	  0.1 to 0.2: what tenants change in what 0.1 made.
  *
  * The tenant columns themselves are added by sql/install/33_tenant.sql,
- * which an update runs too, just before this file.
+ * which an update runs too, just after this file.
  *
  *-------------------------------------------------------------------------
  */
+
+-- one default per currency and tenant now: 33_tenant.sql makes the index anew
+DROP INDEX dunning.policy_one_default_per_currency;
 
 -- replaced by hold_in_force(invoice_id, customer_id, tenant, at, time_zone)
 DROP FUNCTION dunning.hold_in_force(anyelement, anycompatible, timestamptz, text);

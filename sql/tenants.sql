@@ -104,7 +104,10 @@ SELECT tenant, customer_id, invoice_ids FROM dunning.claim('acme-mailer', 100)
 RESET SESSION AUTHORIZATION;
 SELECT tenant, customer_id, status FROM dunning.all_reminders ORDER BY tenant, customer_id, id;
 SET SESSION AUTHORIZATION regress_ten_globex;
-SELECT tenant, customer_id, invoice_ids FROM dunning.claim('globex-mailer', 100)
+-- (each delivered at once: its event carries the tenant)
+SELECT tenant, customer_id, invoice_ids,
+       dunning.record_event(id, 'delivered', '2026-11-09 12:00+00') IS NOT NULL AS recorded
+  FROM dunning.claim('globex-mailer', 100)
  ORDER BY tenant, customer_id;
 RESET SESSION AUTHORIZATION;
 
@@ -119,6 +122,7 @@ SET SESSION AUTHORIZATION regress_ten_reader_acme;
 SELECT tenant, invoice_id, level, hold FROM dunning.invoice_status ORDER BY invoice_id;
 SELECT tenant, customer_id, status FROM dunning.all_reminders ORDER BY tenant, customer_id, id;
 SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS events FROM dunning.reminder_event;
 -- what does not tell tenants apart yet is not given (it was, before the
 -- grant named Acme)
 SELECT count(*) FROM dunning.funnel;
@@ -128,6 +132,7 @@ SET SESSION AUTHORIZATION regress_ten_reader_all;
 SELECT tenant, count(*) FROM dunning.invoice_status GROUP BY 1 ORDER BY 1;
 SELECT tenant, count(*) FROM dunning.all_reminders GROUP BY 1 ORDER BY 1;
 SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
+SELECT tenant, kind, count(*) FROM dunning.reminder_event GROUP BY 1, 2 ORDER BY 1;
 RESET SESSION AUTHORIZATION;
 
 -- a role in a group given a company gets that company; a grant without

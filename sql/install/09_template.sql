@@ -33,16 +33,8 @@ CREATE TABLE dunning.template_default (LIKE dunning.template INCLUDING ALL);
 COMMENT ON TABLE dunning.template_default IS
   'Reference data: the templates shipped with the extension (friendly, firm, final, handoff and statement in en, fr, de, it, es, pt, nl); dunning.template overrides them.';
 
-CREATE VIEW dunning.templates_in_effect AS
-  SELECT t.name, t.channel, t.locale, t.subject, t.body, t.body_html, false AS shipped
-    FROM dunning.template t
-  UNION ALL
-  SELECT d.name, d.channel, d.locale, d.subject, d.body, d.body_html, true
-    FROM dunning.template_default d
-   WHERE NOT EXISTS (SELECT 1 FROM dunning.template t
-                      WHERE t.name = d.name AND t.channel = d.channel AND t.locale = d.locale);
-COMMENT ON VIEW dunning.templates_in_effect IS
-  'The templates in effect: the user''s (dunning.template), then the shipped ones they do not override.';
+-- (the view of the templates in effect, dunning.templates_in_effect, is
+-- made with the templates' tenant column, in 33_tenant.sql)
 
 -- The shipped templates: a friendly first reminder, a firm second, a final
 -- notice (e-mail and letter) that names the fee and what happens next, and

@@ -235,6 +235,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   event_id bigint;
+  r dunning.reminder;
 BEGIN
   IF kind IS NULL OR kind NOT IN ('delivered', 'opened', 'clicked', 'bounced', 'complained') THEN
     RAISE EXCEPTION 'unknown delivery event "%"', kind
@@ -247,10 +248,11 @@ BEGIN
             HINT = 'Pass when the event happened, or leave it out for now().';
   END IF;
   -- a reminder of the queue or the archive, claimed by this role
-  PERFORM dunning.require_lease_role(
-    dunning.locked_reminder(reminder_id, 'Pass the id of a reminder that dunning.claim() handed out.'));
-  INSERT INTO dunning.reminder_event (reminder_id, kind, at, detail)
-  VALUES (reminder_id, kind, at, detail)
+  r := dunning.locked_reminder(reminder_id, 'Pass the id of a reminder that dunning.claim() handed out.');
+  PERFORM dunning.require_lease_role(r);
+  -- (with the reminder's tenant: 33_tenant.sql)
+  INSERT INTO dunning.reminder_event (reminder_id, kind, at, detail, tenant)
+  VALUES (reminder_id, kind, at, detail, r.tenant)
   RETURNING id INTO event_id;
   -- feedback that acts: no reminder goes to that address again
   IF kind IN ('bounced', 'complained') THEN

@@ -63,7 +63,7 @@ BEGIN
     EXECUTE format('GRANT SELECT (id, invoice_id, customer_id, kind, amount, currency, level,'
                    ' period_from, period_to, policy, reminder_id, run_id, raised_at, waived_at,'
                    ' posted_at, posted_ref) ON dunning.charge TO %I', role_name);
-    EXECUTE format('GRANT SELECT (id, reminder_id, kind, at) ON dunning.reminder_event TO %I',
+    EXECUTE format('GRANT SELECT (id, reminder_id, kind, at, tenant) ON dunning.reminder_event TO %I',
                    role_name);
     -- which contacts are suppressed and why, not the address; what came
     -- of calls, not what was said
@@ -110,6 +110,9 @@ BEGIN
                    ' dunning.bind_payments(text, text, text, text, text, regrole, text),'
                    ' dunning.unbind(text), dunning.grant_admin(regrole), dunning.grant_reader(regrole),'
                    ' dunning.grant_mailer(regrole), dunning.grant_scheduler(regrole), dunning.grant_names(regrole),'
+                   ' dunning.grant_admin(regrole, text[]), dunning.grant_reader(regrole, text[]),'
+                   ' dunning.grant_mailer(regrole, text[]), dunning.grant_to_tenants(regrole, text, text[]),'
+                   ' dunning.apply_tenant_reader(name), dunning.apply_tenant_admin(name),'
                    ' dunning.apply_grants(), dunning.apply_grant(name, text),'
                    ' dunning.revoke_all(name), dunning.ledger_open_amounts(anyarray),'
                    ' dunning.claim(text, integer, interval, text[]), dunning.ack(text, bigint, text),'
@@ -119,6 +122,12 @@ BEGIN
                    ' dunning.record_event(bigint, text, timestamptz, jsonb),'
                    ' dunning.record_outcome(bigint, text, date, numeric, text, text),'
                    ' dunning.token_for(bigint, date) FROM %I', role_name);
+  END IF;
+  IF kind = 'admin' AND EXISTS (SELECT 1 FROM dunning.role_grant g
+                                 WHERE g.role_name = apply_grant.role_name
+                                   AND g.kind = 'admin' AND g.tenants IS NOT NULL) THEN
+    -- an administrator of some tenants (33_tenant.sql)
+    PERFORM dunning.apply_tenant_admin(role_name);
   END IF;
   IF kind = 'scheduler' THEN
     -- what a scheduler does itself: find the binding, call run() (which
@@ -145,6 +154,12 @@ BEGIN
                    ' last_reminder_id, next_check_at, tenant) ON dunning.invoice_state TO %I', role_name);
     EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, until, tenant) ON dunning.hold TO %I', role_name);
+    -- which the holds' row-level security asks (33_tenant.sql): a pass role
+    -- is given every tenant
+    IF to_regprocedure('dunning.granted_tenants(name, text[])') IS NOT NULL THEN
+      EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.granted_tenants(name, text[]) TO %I',
+                     role_name);
+    END IF;
     EXECUTE format('GRANT SELECT (id, customer_id, status, as_of, tenant) ON dunning.reminder,'
                    ' dunning.reminder_archive TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, kind, amount, level, period_to, waived_at)'

@@ -15,7 +15,8 @@
  * mailer the reminders of those tenants only; grant_reader(role, tenants)
  * gives a reader what tells those tenants' rows apart, and only their rows:
  * invoice_status and all_reminders filter on the reader's tenants
- * (21_derived_views.sql), the history by row-level security.
+ * (21_derived_views.sql), the history and the events by row-level
+ * security.
  *
  * The columns are added here, after the tables, so that an update from
  * 0.1 and a fresh install give them the same place.
@@ -35,6 +36,9 @@ COMMENT ON COLUMN dunning.reminder.tenant IS
 ALTER TABLE dunning.reminder_archive ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.reminder_archive.tenant IS
   'The tenant whose customer the reminder was for, when the ledger binds one.';
+ALTER TABLE dunning.reminder_event ADD COLUMN tenant text;
+COMMENT ON COLUMN dunning.reminder_event.tenant IS
+  'The tenant of the reminder the event is about, when the ledger binds one.';
 ALTER TABLE dunning.charge ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.charge.tenant IS
   'The tenant of the invoice charged, when the ledger binds one.';
@@ -86,6 +90,35 @@ $$;
 COMMENT ON FUNCTION dunning.granted_tenants(name, text[]) IS
   'The tenants a role is given for these kinds of access (mailer, reader, admin), through its grants and those of the roles it belongs to; NULL when it is given every tenant.';
 
+-- a tenant's own templates and calendars (a tenant's policy names them);
+-- names stay unique across tenants
+ALTER TABLE dunning.template ADD COLUMN tenant text;
+COMMENT ON COLUMN dunning.template.tenant IS
+  'The tenant whose template it is: only that tenant''s administrators and readers see it; NULL: shared by all tenants.  Names are unique across tenants: give a tenant''s templates names of their own.';
+ALTER TABLE dunning.calendar ADD COLUMN tenant text;
+COMMENT ON COLUMN dunning.calendar.tenant IS
+  'The tenant whose calendar it is: only that tenant''s administrators see it and its holidays; NULL: shared by all tenants.';
+
+/*
+ * The templates in effect: the user's, then the shipped ones they do not
+ * override; a role given some tenants sees the shared ones and those of
+ * its tenants.  (Here rather than beside the templates: it shows their
+ * tenant column.)
+ */
+CREATE OR REPLACE VIEW dunning.templates_in_effect AS
+  SELECT t.name, t.channel, t.locale, t.subject, t.body, t.body_html, false AS shipped, t.tenant
+    FROM dunning.template t
+   WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+      OR t.tenant IS NULL
+      OR t.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])
+  UNION ALL
+  SELECT d.name, d.channel, d.locale, d.subject, d.body, d.body_html, true, NULL::text
+    FROM dunning.template_default d
+   WHERE NOT EXISTS (SELECT 1 FROM dunning.template t
+                      WHERE t.name = d.name AND t.channel = d.channel AND t.locale = d.locale);
+COMMENT ON VIEW dunning.templates_in_effect IS
+  'The templates in effect: the user''s (dunning.template), then the shipped ones they do not override; a role given some tenants sees the shared templates and its tenants'' own.';
+
 -- Record and apply one kind of access for a role, for some tenants.
 CREATE FUNCTION dunning.grant_to_tenants(role regrole, kind text, tenants text[]) RETURNS void
 LANGUAGE plpgsql
@@ -134,14 +167,14 @@ BEGIN ATOMIC
   SELECT dunning.grant_to_tenants(role, 'reader', tenants);
 END;
 COMMENT ON FUNCTION dunning.grant_reader(regrole, text[]) IS
-  'Lets a role read the rows of these tenants only (NULL: every tenant, as grant_reader(role)): invoice_status, all_reminders and the history, and the settings no tenant owns; not the views and tables that do not yet tell tenants apart.';
+  'Lets a role read the rows of these tenants only (NULL: every tenant, as grant_reader(role)): invoice_status, all_reminders, the history and the delivery events, and the settings no tenant owns; not the views and tables that do not yet tell tenants apart.';
 
 /*
  * The grants of a reader given some tenants: what shows those tenants'
  * rows only, and the settings shared by all (laws, rates, fee schedules,
  * templates and locale rules in effect, the workers).  Not the analysts'
- * views and functions, the charges, events, suppressions, outcomes or the
- * pass log, which do not tell tenants apart yet.  (Called by apply_grant.)
+ * views and functions, the charges, suppressions, outcomes or the pass
+ * log, which do not tell tenants apart yet.  (Called by apply_grant.)
  */
 CREATE FUNCTION dunning.apply_tenant_reader(role_name name) RETURNS void
 LANGUAGE plpgsql
@@ -164,6 +197,8 @@ BEGIN
   END IF;
   EXECUTE format('GRANT SELECT ON dunning.history, dunning.law, dunning.fee_schedule,'
                  ' dunning.fee_band, dunning.reference_rate TO %I', role_name);
+  EXECUTE format('GRANT SELECT (id, reminder_id, kind, at, tenant) ON dunning.reminder_event TO %I',
+                 role_name);
   EXECUTE format('GRANT EXECUTE ON FUNCTION dunning.worker_status(),'
                  ' dunning.granted_tenants(name, text[]) TO %I', role_name);
 END
@@ -171,11 +206,113 @@ $$;
 COMMENT ON FUNCTION dunning.apply_tenant_reader(name) IS
   'Grants a reader given some tenants what shows only those tenants'' rows, and the settings shared by all.';
 
--- The history by tenant: a role given some tenants reads their entries;
--- the extension's owner (passes, the protocol) is not subject to it.
+-- The history and the delivery events by tenant: a role given some
+-- tenants reads theirs; the extension's owner (passes, the protocol) is
+-- not subject to it.
 ALTER TABLE dunning.history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_rows ON dunning.history
   USING ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
          OR tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]));
 COMMENT ON POLICY tenant_rows ON dunning.history IS
   'A reader given some tenants (grant_reader(role, tenants)) reads the entries of those tenants only; every other role with access reads them all.';
+ALTER TABLE dunning.reminder_event ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_rows ON dunning.reminder_event
+  USING ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL
+         OR tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]));
+COMMENT ON POLICY tenant_rows ON dunning.reminder_event IS
+  'A reader given some tenants (grant_reader(role, tenants)) reads the events of those tenants'' reminders only; every other role with access reads them all.';
+
+CREATE FUNCTION dunning.grant_admin(role regrole, tenants text[]) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT dunning.grant_to_tenants(role, 'admin', tenants);
+END;
+COMMENT ON FUNCTION dunning.grant_admin(regrole, text[]) IS
+  'Lets a role manage the campaigns of these tenants only (NULL: every tenant, as grant_admin(role)): their policies, steps, templates, calendars and holds, reading the shared ones; and read what a reader of these tenants reads.';
+
+/*
+ * Narrows the grants of an administrator given some tenants (called by
+ * apply_grant after the grants of every administrator): its tenants'
+ * campaigns (policies, steps, templates, calendars and holidays, holds),
+ * under row-level security; the shared settings to read; what a reader of
+ * its tenants reads.  Not the assignments, the suppression list, the
+ * laws, rates and fee schedules to change, which concern every tenant;
+ * not the passes, previews, cancels, charges, statements or the
+ * analysts' functions, which do not tell tenants apart yet.
+ */
+CREATE FUNCTION dunning.apply_tenant_admin(role_name name) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM %I', role_name);
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON dunning.policy, dunning.step,'
+                 ' dunning.template, dunning.calendar, dunning.holiday, dunning.hold TO %I',
+                 role_name);
+  EXECUTE format('GRANT SELECT ON dunning.law, dunning.fee_schedule, dunning.fee_band,'
+                 ' dunning.reference_rate, dunning.locale, dunning.locale_default,'
+                 ' dunning.template_default, dunning.currency, dunning.templates_in_effect,'
+                 ' dunning.locales_in_effect TO %I', role_name);
+  PERFORM dunning.apply_tenant_reader(role_name);
+  EXECUTE format('REVOKE EXECUTE ON FUNCTION dunning.run(timestamptz, boolean),'
+                 ' dunning.preview(timestamptz, boolean, boolean), dunning.rediscover(),'
+                 ' dunning.wake(), dunning.cancel(bigint[], text), dunning.cancel(bigint, text),'
+                 ' dunning.waive(bigint, text), dunning.mark_posted(bigint[], text),'
+                 ' dunning.prune(timestamptz), dunning.statement(text, date),'
+                 ' dunning.statement_payload(text, date), dunning.ledger_as_of(date),'
+                 ' dunning.aging(date, integer[]), dunning.collection_metrics(date, date),'
+                 ' dunning.report(date), dunning.simulate(text, date, date),'
+                 ' dunning.simulate_at(text, timestamptz[]) FROM %I', role_name);
+END
+$$;
+COMMENT ON FUNCTION dunning.apply_tenant_admin(name) IS
+  'Narrows an administrator''s grants to the campaigns of its tenants, under row-level security, and what a reader of those tenants reads.';
+
+/*
+ * Row-level security of the campaign tables: an administrator given some
+ * tenants (grant_admin(role, tenants)) reads the shared rows and its
+ * tenants' own, and changes only its tenants' own; every other role with
+ * access, and the pass role, reads and changes them all.  The extension's
+ * owner (passes, the protocol) is not subject to it.  Steps and holidays
+ * belong to the tenant of their policy and calendar; a hold is read and
+ * changed by its tenant's administrators only.
+ */
+DO $$
+DECLARE
+  g constant text := '(SELECT dunning.granted_tenants(CURRENT_USER, ''{admin}''))';
+  own text;
+  shared text;
+  rel text;
+BEGIN
+  FOR rel, own, shared IN VALUES
+    ('policy', 'tenant', 'tenant IS NULL'),
+    ('template', 'tenant', 'tenant IS NULL'),
+    ('calendar', 'tenant', 'tenant IS NULL'),
+    ('hold', 'tenant', 'false'),
+    ('step', '(SELECT p.tenant FROM dunning.policy p WHERE p.name = step.policy)',
+     'EXISTS (SELECT 1 FROM dunning.policy p WHERE p.name = step.policy)'),
+    ('holiday', '(SELECT c.tenant FROM dunning.calendar c WHERE c.name = holiday.calendar)',
+     'EXISTS (SELECT 1 FROM dunning.calendar c WHERE c.name = holiday.calendar)')
+  LOOP
+    EXECUTE format('ALTER TABLE dunning.%I ENABLE ROW LEVEL SECURITY', rel);
+    EXECUTE format('CREATE POLICY tenant_read ON dunning.%I FOR SELECT'
+                   ' USING (%s IS NULL OR %s OR %s = ANY (%s::text[]))', rel, g, shared, own, g);
+    EXECUTE format('CREATE POLICY tenant_insert ON dunning.%I FOR INSERT'
+                   ' WITH CHECK (%s IS NULL OR %s = ANY (%s::text[]))', rel, g, own, g);
+    EXECUTE format('CREATE POLICY tenant_update ON dunning.%I FOR UPDATE'
+                   ' USING (%s IS NULL OR %s = ANY (%s::text[]))'
+                   ' WITH CHECK (%s IS NULL OR %s = ANY (%s::text[]))', rel, g, own, g, g, own, g);
+    EXECUTE format('CREATE POLICY tenant_delete ON dunning.%I FOR DELETE'
+                   ' USING (%s IS NULL OR %s = ANY (%s::text[]))', rel, g, own, g);
+    EXECUTE format('COMMENT ON POLICY tenant_read ON dunning.%I IS %L', rel,
+                   'An administrator given some tenants reads the shared rows and its tenants'' own; every other role with access reads them all.');
+    EXECUTE format('COMMENT ON POLICY tenant_insert ON dunning.%I IS %L', rel,
+                   'An administrator given some tenants adds rows of its tenants only.');
+    EXECUTE format('COMMENT ON POLICY tenant_update ON dunning.%I IS %L', rel,
+                   'An administrator given some tenants changes its tenants'' rows only, and keeps them theirs.');
+    EXECUTE format('COMMENT ON POLICY tenant_delete ON dunning.%I IS %L', rel,
+                   'An administrator given some tenants deletes its tenants'' rows only.');
+  END LOOP;
+END
+$$;

@@ -84,6 +84,8 @@ SELECT tenant, customer_id, invoice_ids, recipient, policy FROM dunning.reminder
  ORDER BY tenant, customer_id;
 SELECT invoice_id, tenant, level, waiting_for FROM dunning.invoice_state ORDER BY invoice_id;
 SELECT invoice_id, tenant, event FROM dunning.history ORDER BY invoice_id, id;
+-- the pass log says which tenants the reminders were for
+SELECT emitted, emitted_by_tenant FROM dunning.run_log ORDER BY id;
 
 -- 9 November: C2's new invoices.  Acme reminded C2 a week ago, and its
 -- cap is one contact in 30 days: A-4 waits.  Globex has not contacted C2:

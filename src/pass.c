@@ -375,6 +375,14 @@ record_pass(Pass *pass, TimestampTz started)
 							  " $4, $5, $6, $7, $8, $9)", 9, types, args, NULL, false, 0)
 		!= SPI_OK_INSERT)
 		elog(ERROR, "could not record the pass");
+	/* with a tenant bound, which tenants the reminders were for */
+	if (pass->bound.tenant && pass->emitted > 0 &&
+		SPI_execute_with_args("UPDATE dunning.run_log SET emitted_by_tenant ="
+							  " (SELECT pg_catalog.jsonb_object_agg(coalesce(x.tenant, ''), x.n)"
+							  "    FROM (SELECT r.tenant, count(*) AS n FROM dunning.reminder r"
+							  "           WHERE r.run_id = $1 GROUP BY r.tenant) x)"
+							  " WHERE id = $1", 1, types, args, NULL, false, 0) != SPI_OK_UPDATE)
+		elog(ERROR, "could not record the pass's tenants");
 	if (SPI_execute_with_args(pass->full
 							  ? "UPDATE dunning.engine SET last_as_of = $2, last_full_as_of = $2"
 							  : "UPDATE dunning.engine SET last_as_of = $2",

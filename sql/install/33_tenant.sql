@@ -42,6 +42,9 @@ COMMENT ON COLUMN dunning.reminder_event.tenant IS
 ALTER TABLE dunning.charge ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.charge.tenant IS
   'The tenant of the invoice charged, when the ledger binds one.';
+ALTER TABLE dunning.run_log ADD COLUMN emitted_by_tenant jsonb;
+COMMENT ON COLUMN dunning.run_log.emitted_by_tenant IS
+  'With a tenant bound: the reminders the pass emitted, by tenant ({"acme": 12, "globex": 3}; "" for invoices of no tenant); NULL when it emitted none.';
 ALTER TABLE dunning.hold ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.hold.tenant IS
   'For a hold on a customer: the tenant in which it holds the customer; NULL: in every tenant.';

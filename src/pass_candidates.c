@@ -452,8 +452,11 @@ candidate_sql(Pass *pass, bool customers_bound, bool unique_keys)
 					",cust AS MATERIALIZED ("
 					" SELECT d.customer_id, d.tenant,"
 	/* ($7, $8: whether any customer is assigned, any address suppressed) */
+	/* (a tenant's assignment before one for every tenant: 33_tenant.sql) */
 					"  (SELECT a.policy FROM dunning.assignment a"
-					"    WHERE $7 AND a.customer_id = d.customer_id) AS assigned,"
+					"    WHERE $7 AND a.customer_id = d.customer_id"
+					"      AND (a.tenant IS NULL OR a.tenant = d.tenant)"
+					"    ORDER BY a.tenant NULLS LAST LIMIT 1) AS assigned,"
 					"  (SELECT CASE WHEN bool_or(h.until IS NULL) THEN 'infinity'::date"
 					"          ELSE max(h.until) END"
 	/* a hold that names a tenant holds the customer in that tenant only */

@@ -47,7 +47,7 @@ BEGIN
     -- distributed), then each gets its allocation rule
     WITH ledger AS MATERIALIZED (
       SELECT l.invoice_id, l.customer_id, l.reference::text AS reference, l.currency,
-             l.due_on::date AS due_on, l.open_amount::numeric AS open_amount
+             l.due_on::date AS due_on, l.open_amount::numeric AS open_amount, l.tenant
         FROM dunning.ledger l
        WHERE l.customer_id = $1::%1$s),
     inv AS (
@@ -60,12 +60,16 @@ BEGIN
                       (SELECT p.allocation FROM dunning.invoice_state s
                          JOIN dunning.policy p ON p.name = s.policy
                         WHERE s.invoice_id = l.invoice_id),
+                      -- (with tenants: the invoice's tenant's, before the shared)
                       (SELECT p.allocation FROM dunning.assignment a
                          JOIN dunning.policy p ON p.name = a.policy
-                        WHERE a.customer_id = l.customer_id),
+                        WHERE a.customer_id = l.customer_id
+                          AND (a.tenant IS NULL OR a.tenant = l.tenant)
+                        ORDER BY a.tenant NULLS LAST LIMIT 1),
                       (SELECT p.allocation FROM dunning.policy p
                         WHERE p.is_default AND (l.currency IS NULL OR p.currency = upper(l.currency))
-                        ORDER BY p.name LIMIT 1),
+                          AND (p.tenant IS NULL OR p.tenant = l.tenant)
+                        ORDER BY p.tenant NULLS LAST, p.name LIMIT 1),
                       'costs_first') AS allocation
         FROM ledger l),
     charged AS (
@@ -149,7 +153,8 @@ DECLARE
   body jsonb;
 BEGIN
   SELECT p.* INTO pol FROM dunning.assignment a JOIN dunning.policy p ON p.name = a.policy
-   WHERE a.customer_id::text = statement_payload.customer_id;
+   WHERE a.customer_id::text = statement_payload.customer_id
+   ORDER BY a.tenant NULLS LAST LIMIT 1;
   IF NOT FOUND THEN
     SELECT p.* INTO pol FROM dunning.policy p
      WHERE p.is_default

@@ -152,7 +152,7 @@ BEGIN
     END IF;
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, status, level, last_reminder_at,'
                    ' last_reminder_id, next_check_at, tenant) ON dunning.invoice_state TO %I', role_name);
-    EXECUTE format('GRANT SELECT (customer_id, policy) ON dunning.assignment TO %I', role_name);
+    EXECUTE format('GRANT SELECT (customer_id, policy, tenant) ON dunning.assignment TO %I', role_name);
     EXECUTE format('GRANT SELECT (invoice_id, customer_id, until, tenant) ON dunning.hold TO %I', role_name);
     -- which the holds' row-level security asks (33_tenant.sql): a pass role
     -- is given every tenant

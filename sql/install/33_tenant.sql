@@ -10,7 +10,7 @@
  * contact cap and reminders (src/pass_candidates.c, src/pass.c).  Invoice
  * keys stay unique across the ledger.  The state, the history, the queue,
  * the archive and the charges carry the tenant of their invoices; a hold
- * may name one (NULL: every tenant).  A policy may belong to a tenant,
+ * or an assignment may name one (NULL: every tenant).  A policy may belong to a tenant,
  * whose invoices take it before the shared default of their currency.  grant_mailer(role, tenants) gives a
  * mailer the reminders of those tenants only; grant_reader(role, tenants)
  * gives a reader what tells those tenants' rows apart, and only their rows:
@@ -45,6 +45,15 @@ COMMENT ON COLUMN dunning.charge.tenant IS
 ALTER TABLE dunning.run_log ADD COLUMN emitted_by_tenant jsonb;
 COMMENT ON COLUMN dunning.run_log.emitted_by_tenant IS
   'With a tenant bound: the reminders the pass emitted, by tenant ({"acme": 12, "globex": 3}; "" for invoices of no tenant); NULL when it emitted none.';
+ALTER TABLE dunning.assignment ADD COLUMN tenant text;
+COMMENT ON COLUMN dunning.assignment.tenant IS
+  'The tenant in which the customer follows the policy (before an assignment of no tenant); NULL: in every tenant.';
+-- a customer may be assigned a policy in each tenant, and one for all
+ALTER TABLE dunning.assignment DROP CONSTRAINT assignment_pkey;
+ALTER TABLE dunning.assignment ADD CONSTRAINT assignment_customer_tenant
+  UNIQUE NULLS NOT DISTINCT (customer_id, tenant);
+COMMENT ON CONSTRAINT assignment_customer_tenant ON dunning.assignment IS
+  'One assignment per customer and tenant, and one for every tenant.';
 ALTER TABLE dunning.hold ADD COLUMN tenant text;
 COMMENT ON COLUMN dunning.hold.tenant IS
   'For a hold on a customer: the tenant in which it holds the customer; NULL: in every tenant.';
@@ -232,14 +241,14 @@ BEGIN ATOMIC
   SELECT dunning.grant_to_tenants(role, 'admin', tenants);
 END;
 COMMENT ON FUNCTION dunning.grant_admin(regrole, text[]) IS
-  'Lets a role manage the campaigns of these tenants only (NULL: every tenant, as grant_admin(role)): their policies, steps, templates, calendars and holds, reading the shared ones; and read what a reader of these tenants reads.';
+  'Lets a role manage the campaigns of these tenants only (NULL: every tenant, as grant_admin(role)): their policies, steps, templates, calendars, holds and assignments, reading the shared ones; and read what a reader of these tenants reads.';
 
 /*
  * Narrows the grants of an administrator given some tenants (called by
  * apply_grant after the grants of every administrator): its tenants'
- * campaigns (policies, steps, templates, calendars and holidays, holds),
- * under row-level security; the shared settings to read; what a reader of
- * its tenants reads.  Not the assignments, the suppression list, the
+ * campaigns (policies, steps, templates, calendars and holidays, holds,
+ * assignments), under row-level security; the shared settings to read;
+ * what a reader of its tenants reads.  Not the suppression list, the
  * laws, rates and fee schedules to change, which concern every tenant;
  * not the passes, previews, cancels, charges, statements or the
  * analysts' functions, which do not tell tenants apart yet.
@@ -251,8 +260,8 @@ AS $$
 BEGIN
   EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA dunning FROM %I', role_name);
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON dunning.policy, dunning.step,'
-                 ' dunning.template, dunning.calendar, dunning.holiday, dunning.hold TO %I',
-                 role_name);
+                 ' dunning.template, dunning.calendar, dunning.holiday, dunning.hold,'
+                 ' dunning.assignment TO %I', role_name);
   EXECUTE format('GRANT SELECT ON dunning.law, dunning.fee_schedule, dunning.fee_band,'
                  ' dunning.reference_rate, dunning.locale, dunning.locale_default,'
                  ' dunning.template_default, dunning.currency, dunning.templates_in_effect,'
@@ -279,7 +288,7 @@ COMMENT ON FUNCTION dunning.apply_tenant_admin(name) IS
  * access, and the pass role, reads and changes them all.  The extension's
  * owner (passes, the protocol) is not subject to it.  Steps and holidays
  * belong to the tenant of their policy and calendar; a hold is read and
- * changed by its tenant's administrators only.
+ * changed by its tenant's administrators only, and so is an assignment.
  */
 DO $$
 DECLARE
@@ -293,6 +302,7 @@ BEGIN
     ('template', 'tenant', 'tenant IS NULL'),
     ('calendar', 'tenant', 'tenant IS NULL'),
     ('hold', 'tenant', 'false'),
+    ('assignment', 'tenant', 'false'),
     ('step', '(SELECT p.tenant FROM dunning.policy p WHERE p.name = step.policy)',
      'EXISTS (SELECT 1 FROM dunning.policy p WHERE p.name = step.policy)'),
     ('holiday', '(SELECT c.tenant FROM dunning.calendar c WHERE c.name = holiday.calendar)',

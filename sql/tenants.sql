@@ -112,6 +112,12 @@ SELECT tenant, customer_id, invoice_ids,
   FROM dunning.claim('globex-mailer', 100)
  ORDER BY tenant, customer_id;
 RESET SESSION AUTHORIZATION;
+-- and acknowledged as sent
+SELECT array_agg(id)::text AS globex_ids FROM dunning.reminder
+ WHERE tenant = 'globex' AND status = 'claimed' \gset
+SET SESSION AUTHORIZATION regress_ten_globex;
+SELECT dunning.ack('globex-mailer', :'globex_ids'::bigint[]) AS acked;
+RESET SESSION AUTHORIZATION;
 
 -- readers: one given Acme sees Acme's rows only, in every view it may
 -- read; one given every tenant sees them all
@@ -125,9 +131,11 @@ SELECT tenant, invoice_id, level, hold FROM dunning.invoice_status ORDER BY invo
 SELECT tenant, customer_id, status FROM dunning.all_reminders ORDER BY tenant, customer_id, id;
 SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
 SELECT count(*) AS events FROM dunning.reminder_event;
+SELECT tenant, sent FROM dunning.funnel ORDER BY tenant;
+SELECT tenant, customer_id, contacts FROM dunning.contacts_per_customer ORDER BY tenant, customer_id;
 -- what does not tell tenants apart yet is not given (it was, before the
 -- grant named Acme)
-SELECT count(*) FROM dunning.funnel;
+SELECT count(*) FROM dunning.aging('2026-11-30');
 SELECT count(*) FROM dunning.charge;
 RESET SESSION AUTHORIZATION;
 SET SESSION AUTHORIZATION regress_ten_reader_all;
@@ -135,6 +143,8 @@ SELECT tenant, count(*) FROM dunning.invoice_status GROUP BY 1 ORDER BY 1;
 SELECT tenant, count(*) FROM dunning.all_reminders GROUP BY 1 ORDER BY 1;
 SELECT tenant, count(*) FROM dunning.history GROUP BY 1 ORDER BY 1;
 SELECT tenant, kind, count(*) FROM dunning.reminder_event GROUP BY 1, 2 ORDER BY 1;
+SELECT tenant, sent FROM dunning.funnel ORDER BY tenant;
+SELECT tenant, customer_id, contacts FROM dunning.contacts_per_customer ORDER BY tenant, customer_id;
 RESET SESSION AUTHORIZATION;
 
 -- a role in a group given a company gets that company; a grant without

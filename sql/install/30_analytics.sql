@@ -143,13 +143,15 @@ INSERT INTO dunning.derived_view (name, position, definition, comment) VALUES
 WITH sent AS (
   SELECT a.id, a.policy, a.level, a.channel, coalesce(a.payload->>'template', '') AS template,
          coalesce(a.payload->'customer'->>'locale', '') AS locale,
-         a.available_at::date AS sent_on, x.invoice_id,
+         a.available_at::date AS sent_on, x.invoice_id, a.tenant,
          -- the payload lists the invoices in the reminder's order
          CASE WHEN a.payload->'invoices'->(x.o::int - 1)->>'invoice_id' = x.invoice_id::text
               THEN (a.payload->'invoices'->(x.o::int - 1)->>'open_amount')::numeric END AS amount
     FROM dunning.reminder_archive a
    CROSS JOIN LATERAL unnest(a.invoice_ids) WITH ORDINALITY AS x (invoice_id, o)
-   WHERE a.status = 'sent'),
+   WHERE a.status = 'sent'
+     -- a reader given some tenants counts theirs (33_tenant.sql)
+     AND ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL OR a.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]))),
 paid AS (
   -- the first payment of each invoice on or after its reminder
   SELECT s.*, h.paid_day - s.sent_on AS days, h.source
@@ -168,27 +170,28 @@ SELECT policy, level, template, channel, locale,
        count(*) FILTER (WHERE days <= 30) AS paid_within_30,
        coalesce(sum(amount) FILTER (WHERE days <= 30), 0) AS collected_within_30,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days_to_payment,
-       string_agg(DISTINCT source, ', ') AS payment_dates_from
+       string_agg(DISTINCT source, ', ') AS payment_dates_from, tenant
   FROM paid
- GROUP BY 1, 2, 3, 4, 5
-$view$, 'What each step achieves, by policy, level, template, channel and locale: reminders sent, their invoices paid within 7, 14 and 30 days after the reminder could go out, the amount collected within 30 days, the median days from reminder to payment, and where payment dates come from (payments: the payments binding; observed: the pass that saw it paid).'),
+ GROUP BY 1, 2, 3, 4, 5, tenant
+$view$, 'What each step achieves, by policy, level, template, channel and locale (and tenant): reminders sent, their invoices paid within 7, 14 and 30 days after the reminder could go out, the amount collected within 30 days, the median days from reminder to payment, and where payment dates come from (payments: the payments binding; observed: the pass that saw it paid).'),
 ('funnel', 6, $view$
 WITH sent AS (
   SELECT a.id, a.channel, coalesce(a.payload->>'template', '') AS template,
          coalesce(a.payload->'customer'->>'locale', '') AS locale,
-         a.available_at::date AS sent_on, x.invoice_id
+         a.available_at::date AS sent_on, x.invoice_id, a.tenant
     FROM dunning.reminder_archive a
    CROSS JOIN LATERAL unnest(a.invoice_ids) AS x (invoice_id)
-   WHERE a.status = 'sent'),
+   WHERE a.status = 'sent'
+     AND ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL OR a.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[]))),
 paid AS (
   -- a reminder is paid when every invoice of it is, within 30 days
-  SELECT s.id, s.channel, s.template, s.locale,
+  SELECT s.id, s.channel, s.template, s.locale, s.tenant,
          bool_and(EXISTS (SELECT 1 FROM dunning.history h
                            WHERE h.invoice_id = s.invoice_id AND h.event = 'resolved'
                              AND h.reason_code = 'paid'
                              AND coalesce(h.paid_on, h.at::date)
                                  BETWEEN s.sent_on AND s.sent_on + 30)) AS paid
-    FROM sent s GROUP BY 1, 2, 3, 4),
+    FROM sent s GROUP BY 1, 2, 3, 4, 5),
 events AS (
   SELECT e.reminder_id,
          bool_or(e.kind = 'delivered') AS delivered, bool_or(e.kind = 'opened') AS opened,
@@ -201,30 +204,37 @@ SELECT p.template, p.channel, p.locale, count(*) AS sent,
        count(*) FILTER (WHERE e.clicked) AS clicked,
        count(*) FILTER (WHERE p.paid) AS paid,
        round(count(*) FILTER (WHERE e.bounced)::numeric / count(*), 4) AS bounce_rate,
-       round(count(*) FILTER (WHERE e.complained)::numeric / count(*), 4) AS complaint_rate
+       round(count(*) FILTER (WHERE e.complained)::numeric / count(*), 4) AS complaint_rate,
+       p.tenant
   FROM paid p
   LEFT JOIN events e ON e.reminder_id = p.id
- GROUP BY 1, 2, 3
-$view$, 'Reminders sent by template, channel and locale, and how many were delivered, opened and clicked (delivery events) and paid (every invoice within 30 days of the day it could go out), with the bounce and complaint rates.'),
+ GROUP BY 1, 2, 3, p.tenant
+$view$, 'Reminders sent by template, channel and locale (and tenant), and how many were delivered, opened and clicked (delivery events) and paid (every invoice within 30 days of the day it could go out), with the bounce and complaint rates.'),
 ('contacts_per_customer', 7, $view$
 WITH contact AS (
-  SELECT a.customer_id, a.policy, a.as_of FROM dunning.reminder_archive a
+  SELECT a.customer_id, a.policy, a.as_of, a.tenant FROM dunning.reminder_archive a
    WHERE a.status NOT IN ('cancelled', 'dead')
   UNION ALL
-  SELECT r.customer_id, r.policy, r.as_of FROM dunning.reminder r),
+  SELECT r.customer_id, r.policy, r.as_of, r.tenant FROM dunning.reminder r),
+mine AS (
+  SELECT * FROM contact c
+   WHERE (SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}')) IS NULL OR c.tenant = ANY ((SELECT dunning.granted_tenants(CURRENT_USER, '{reader,admin}'))::text[])),
 latest AS (SELECT e.last_as_of AS as_of FROM dunning.engine e)
 SELECT c.customer_id, date_trunc('month', c.as_of)::date AS month, count(*) AS contacts,
        (SELECT count(*) FROM contact w
           JOIN dunning.policy p ON p.name = w.policy, latest l
-         WHERE w.customer_id = c.customer_id
+         WHERE w.customer_id = c.customer_id AND w.tenant IS NOT DISTINCT FROM c.tenant
            AND w.as_of > l.as_of - p.per_period AND w.as_of <= l.as_of) AS within_cap_period,
        (SELECT min(p.max_reminders) FROM dunning.policy p
          WHERE p.max_reminders > 0
-           AND p.name IN (SELECT w.policy FROM contact w WHERE w.customer_id = c.customer_id))
-         AS cap
-  FROM contact c
- GROUP BY c.customer_id, 2
-$view$, 'Reminders that reached each customer (sent, or in the queue), by month of the pass, with how many the contact cap counts as of the last pass (within_cap_period) and the cap of their policies: the customers closest to it have within_cap_period near cap.');
+           AND p.name IN (SELECT w.policy FROM contact w
+                           WHERE w.customer_id = c.customer_id
+                             AND w.tenant IS NOT DISTINCT FROM c.tenant))
+         AS cap,
+       c.tenant
+  FROM mine c
+ GROUP BY c.customer_id, 2, c.tenant
+$view$, 'Reminders that reached each customer (sent, or in the queue; with tenants, each customer in each tenant), by month of the pass, with how many the contact cap counts as of the last pass (within_cap_period) and the cap of their policies: the customers closest to it have within_cap_period near cap.');
 
 CREATE FUNCTION dunning.grant_names(role regrole) RETURNS void
 LANGUAGE plpgsql

@@ -179,13 +179,14 @@ BEGIN ATOMIC
   SELECT dunning.grant_to_tenants(role, 'reader', tenants);
 END;
 COMMENT ON FUNCTION dunning.grant_reader(regrole, text[]) IS
-  'Lets a role read the rows of these tenants only (NULL: every tenant, as grant_reader(role)): invoice_status, all_reminders, the history and the delivery events, and the settings no tenant owns; not the views and tables that do not yet tell tenants apart.';
+  'Lets a role read the rows of these tenants only (NULL: every tenant, as grant_reader(role)): invoice_status, all_reminders, step_effectiveness, funnel, contacts_per_customer, the history and the delivery events, and the settings no tenant owns; not the views, functions and tables that do not yet tell tenants apart.';
 
 /*
  * The grants of a reader given some tenants: what shows those tenants'
  * rows only, and the settings shared by all (laws, rates, fee schedules,
- * templates and locale rules in effect, the workers).  Not the analysts'
- * views and functions, the charges, suppressions, outcomes or the pass
+ * templates and locale rules in effect, the workers), and the analysts'
+ * views, which count its tenants' reminders only (30_analytics.sql).  Not
+ * the analysts' functions, the charges, suppressions, outcomes or the pass
  * log, which do not tell tenants apart yet.  (Called by apply_grant.)
  */
 CREATE FUNCTION dunning.apply_tenant_reader(role_name name) RETURNS void
@@ -197,7 +198,8 @@ DECLARE
 BEGIN
   FOR obj IN
     SELECT v FROM unnest(ARRAY['invoice_status', 'workers', 'templates_in_effect', 'locales_in_effect',
-                                'reference_rates_in_effect']) v
+                                'reference_rates_in_effect', 'step_effectiveness', 'funnel',
+                                'contacts_per_customer']) v
      WHERE to_regclass('dunning.' || v) IS NOT NULL
   LOOP
     EXECUTE format('GRANT SELECT ON dunning.%I TO %I', obj, role_name);
